@@ -1,0 +1,42 @@
+use crate::{AccountId, AssetId, Balance, Balances, Runtime, MILLI_UNIT};
+use frame_support::{
+	parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU32},
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+
+parameter_types! {
+	pub const AssetDeposit: Balance = 10 * MILLI_UNIT;
+	pub const AssetAccountDeposit: Balance = MILLI_UNIT;
+	pub const MetadataDepositBase: Balance = MILLI_UNIT;
+	pub const MetadataDepositPerByte: Balance = MILLI_UNIT / 100;
+	pub const ApprovalDeposit: Balance = MILLI_UNIT;
+}
+
+/// `Assets` holds the settlement money (CNY in the demo world). A settlement asset is created
+/// `sufficient`, so escrow and supplier accounts hold it without any native balance.
+impl pallet_assets::Config for Runtime {
+	type Balance = Balance;
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = AssetId;
+	type AssetIdParameter = codec::Compact<AssetId>;
+	type ReserveData = ();
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type AssetDeposit = AssetDeposit;
+	type AssetAccountDeposit = AssetAccountDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+

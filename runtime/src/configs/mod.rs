@@ -1,0 +1,12 @@
+//! One file per pallet's configuration.
+
+mod assets;
+mod aura;
+mod balances;
+mod grandpa;
+mod sudo;
+mod system;
+mod timestamp;
+mod transaction_payment;
+
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -1,0 +1,10 @@
+use crate::{Aura, Moment, Runtime, SLOT_DURATION};
+use frame_support::traits::ConstU64;
+
+impl pallet_timestamp::Config for Runtime {
+	/// Milliseconds since the Unix epoch: receivables' maturities are in this unit.
+	type Moment = Moment;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
