@@ -1,1 +1,477 @@
+//! # Enterprises
+//!
+//! The registry of Cascade's participants and the financiers' credit lines (授信) to core
+//! enterprises.
+//!
+//! - An enterprise is one account with a registered profile: name, unified social credit code
+//!   (统一社会信用代码, unique, check character validated per GB 32100-2015), a set of roles
+//!   (Core, Supplier, Financier) and a status (Active or Suspended). The Operator registers,
+//!   re-roles, suspends and reinstates enterprises.
+//! - A credit line is a signed Financier's commitment to a Core in one settlement asset: `limit`,
+//!   `used`, `expires_at`. Receivables draw on it when issued and release it when repaid or
+//!   cancelled, through [`cascade_primitives::CreditLines`].
+//!
+//! Revoking a line stops new draws at once; receivables already drawn on it are unaffected and
+//! release their face as they are repaid or cancelled, so `used` runs down to zero.
+//!
+//! Other pallets see this one through [`cascade_primitives::EnterpriseRegistry`] and
+//! [`cascade_primitives::CreditLines`].
+
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod credit_code;
+mod credit_lines;
+mod registry;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use credit_code::CreditCode;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, Time},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::AtLeast32BitUnsigned;
+
+	/// The balance type of the settlement assets.
+	pub type BalanceOf<T> = <T as Config>::Balance;
+	/// The credit line as stored.
+	pub type CreditLineOf<T> =
+		CreditLine<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
+	/// The enterprise profile as stored.
+	pub type EnterpriseOf<T> = Enterprise<<T as Config>::MaxNameLength>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The consortium's Operator: registers, re-roles, suspends and reinstates enterprises.
+		type OperatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Identifier of a settlement asset.
+		type AssetId: Parameter + Member + Copy + MaxEncodedLen + MaybeSerializeDeserialize;
+
+		/// Amounts in a settlement asset's minor unit.
+		type Balance: Parameter
+			+ Member
+			+ AtLeast32BitUnsigned
+			+ Copy
+			+ Default
+			+ MaxEncodedLen
+			+ MaybeSerializeDeserialize;
+
+		/// The settlement assets: a line may only be granted in an asset that exists.
+		type Assets: fungibles::Inspect<
+			Self::AccountId,
+			AssetId = Self::AssetId,
+			Balance = Self::Balance,
+		>;
+
+		/// The chain's clock (milliseconds since the Unix epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// Longest enterprise name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// Most credit lines in genesis (they are anchored to the first block's time).
+		#[pallet::constant]
+		type MaxGenesisLines: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from the rest of the runtime.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AssetId>;
+	}
+
+	/// What the benchmarks need from the rest of the runtime.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AssetId> {
+		/// A settlement asset that exists (created if need be).
+		fn settlement_asset() -> AssetId;
+	}
+
+	/// The registered enterprises, by account.
+	#[pallet::storage]
+	pub type Enterprises<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, EnterpriseOf<T>, OptionQuery>;
+
+	/// Which account holds each unified social credit code (they are unique).
+	#[pallet::storage]
+	pub type CreditCodes<T: Config> =
+		StorageMap<_, Blake2_128Concat, CreditCode, T::AccountId, OptionQuery>;
+
+	/// The credit lines, by id.
+	#[pallet::storage]
+	pub type CreditLines<T: Config> =
+		StorageMap<_, Blake2_128Concat, LineId, CreditLineOf<T>, OptionQuery>;
+
+	/// Index of credit lines by core enterprise.
+	#[pallet::storage]
+	pub type LinesByCore<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, LineId, (), OptionQuery>;
+
+	/// The id the next credit line gets.
+	#[pallet::storage]
+	pub type NextLineId<T: Config> = StorageValue<_, LineId, ValueQuery>;
+
+	/// Genesis credit lines whose `expires_at` still holds a duration, to be anchored to the
+	/// first block's timestamp. Empty after block 1.
+	#[pallet::storage]
+	pub type UnanchoredLines<T: Config> =
+		StorageValue<_, BoundedVec<LineId, T::MaxGenesisLines>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Enterprises: account, name, unified social credit code, roles.
+		pub enterprises: Vec<(T::AccountId, Vec<u8>, CreditCode, Roles)>,
+		/// Credit lines: financier, core, asset, limit, and how long after the first block's
+		/// timestamp the line expires (ms). Ids count from 0 in this order.
+		pub credit_lines: Vec<(T::AccountId, T::AccountId, T::AssetId, BalanceOf<T>, Moment)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, name, code, roles) in &self.enterprises {
+				let name: BoundedVec<u8, T::MaxNameLength> =
+					name.clone().try_into().expect("genesis enterprise name too long");
+				Pallet::<T>::do_register(who.clone(), name, *code, *roles)
+					.expect("genesis enterprise is valid");
+			}
+			let mut unanchored = BoundedVec::<LineId, T::MaxGenesisLines>::default();
+			for (financier, core, asset, limit, valid_for) in &self.credit_lines {
+				let line = Pallet::<T>::insert_line(
+					financier.clone(),
+					core.clone(),
+					*asset,
+					*limit,
+					*valid_for,
+				)
+				.expect("genesis credit line is valid");
+				unanchored.try_push(line).expect("more genesis lines than MaxGenesisLines");
+			}
+			UnanchoredLines::<T>::put(unanchored);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An enterprise was registered.
+		Registered { who: T::AccountId, credit_code: CreditCode, roles: Roles },
+		/// An enterprise's roles were replaced.
+		RolesSet { who: T::AccountId, roles: Roles },
+		/// An enterprise was suspended: it starts nothing new.
+		Suspended { who: T::AccountId },
+		/// A suspended enterprise was reinstated.
+		Reinstated { who: T::AccountId },
+		/// A financier granted a credit line to a core enterprise.
+		CreditLineGranted {
+			line: LineId,
+			financier: T::AccountId,
+			core: T::AccountId,
+			asset: T::AssetId,
+			limit: BalanceOf<T>,
+			expires_at: Moment,
+		},
+		/// A credit line's limit was changed.
+		CreditLimitSet { line: LineId, limit: BalanceOf<T> },
+		/// A credit line was revoked: no new draws.
+		CreditLineRevoked { line: LineId },
+		/// A receivable drew on a credit line.
+		CreditDrawn { line: LineId, amount: BalanceOf<T>, used: BalanceOf<T> },
+		/// A repaid or cancelled receivable gave its face back to a credit line.
+		CreditReleased { line: LineId, amount: BalanceOf<T>, used: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already registered.
+		AlreadyRegistered,
+		/// Another enterprise holds this unified social credit code.
+		CreditCodeTaken,
+		/// The unified social credit code is malformed or its check character is wrong.
+		InvalidCreditCode,
+		/// The name is empty.
+		EmptyName,
+		/// The role set is empty.
+		NoRoles,
+		/// The account is not a registered enterprise.
+		NotRegistered,
+		/// The enterprise is already suspended.
+		AlreadySuspended,
+		/// The enterprise is not suspended.
+		NotSuspended,
+		/// The caller is not an active enterprise with the Financier role.
+		NotFinancier,
+		/// The beneficiary is not an active enterprise with the Core role.
+		NotCore,
+		/// A financier cannot grant a credit line to itself.
+		SelfCredit,
+		/// The settlement asset does not exist.
+		UnknownAsset,
+		/// A limit must be above zero.
+		ZeroLimit,
+		/// The expiry is not in the future.
+		ExpiryInPast,
+		/// No credit line has this id.
+		UnknownLine,
+		/// The caller did not grant this credit line.
+		NotLineFinancier,
+		/// The credit line is revoked.
+		LineRevoked,
+		/// The credit line has expired.
+		LineExpired,
+		/// The credit line belongs to another core enterprise.
+		NotLineCore,
+		/// The credit line is in another settlement asset.
+		AssetMismatch,
+		/// The credit line has less room than the amount.
+		CreditLineExceeded,
+		/// A limit may not go below what is drawn.
+		LimitBelowUsed,
+		/// A suspended financier may lower or revoke its lines, not raise them.
+		FinancierSuspended,
+		/// More released than was drawn (never expected).
+		ReleaseExceedsUsed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxNameLength::get() > 0, "MaxNameLength must be above zero");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register an enterprise.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `who`: the enterprise's account.
+		/// - `name`: its registered name (at most `MaxNameLength` bytes).
+		/// - `credit_code`: its 18-character unified social credit code.
+		/// - `roles`: the roles it plays.
+		///
+		/// Emits [`Event::Registered`].
+		///
+		/// Errors: [`Error::AlreadyRegistered`] if `who` is registered,
+		/// [`Error::CreditCodeTaken`] if another enterprise holds the code,
+		/// [`Error::InvalidCreditCode`] if the code's check character is wrong,
+		/// [`Error::EmptyName`], [`Error::NoRoles`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			name: BoundedVec<u8, T::MaxNameLength>,
+			credit_code: CreditCode,
+			roles: Roles,
+		) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_register(who, name, credit_code, roles)
+		}
+
+		/// Replace an enterprise's roles.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `who`: a registered enterprise.
+		/// - `roles`: its new roles (not empty).
+		///
+		/// Emits [`Event::RolesSet`].
+		///
+		/// Errors: [`Error::NotRegistered`], [`Error::NoRoles`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_roles())]
+		pub fn set_roles(origin: OriginFor<T>, who: T::AccountId, roles: Roles) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_set_roles(who, roles)
+		}
+
+		/// Suspend an enterprise: it starts nothing new but still receives what it is owed.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `who`: an active registered enterprise.
+		///
+		/// Emits [`Event::Suspended`].
+		///
+		/// Errors: [`Error::NotRegistered`], [`Error::AlreadySuspended`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_set_status(who, Status::Suspended)
+		}
+
+		/// Reinstate a suspended enterprise.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `who`: a suspended enterprise.
+		///
+		/// Emits [`Event::Reinstated`].
+		///
+		/// Errors: [`Error::NotRegistered`], [`Error::NotSuspended`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_set_status(who, Status::Active)
+		}
+
+		/// Grant a credit line to a core enterprise. The new line's id is in the event.
+		///
+		/// The origin must be signed by an active Financier.
+		///
+		/// - `core`: an active Core enterprise other than the caller.
+		/// - `asset`: the settlement asset (must exist).
+		/// - `limit`: the most that may be drawn at once (above zero).
+		/// - `expires_at`: no draw at or after this moment (ms, in the future).
+		///
+		/// Emits [`Event::CreditLineGranted`].
+		///
+		/// Errors: [`Error::NotFinancier`], [`Error::NotCore`], [`Error::SelfCredit`],
+		/// [`Error::UnknownAsset`], [`Error::ZeroLimit`], [`Error::ExpiryInPast`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::grant_credit_line())]
+		pub fn grant_credit_line(
+			origin: OriginFor<T>,
+			core: T::AccountId,
+			asset: T::AssetId,
+			limit: BalanceOf<T>,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let financier = ensure_signed(origin)?;
+			Self::do_grant_credit_line(financier, core, asset, limit, expires_at)
+		}
+
+		/// Change a credit line's limit.
+		///
+		/// The origin must be signed by the financier that granted the line. A suspended
+		/// financier may only lower it.
+		///
+		/// - `line`: the credit line.
+		/// - `limit`: the new limit (above zero, not below what is drawn).
+		///
+		/// Emits [`Event::CreditLimitSet`].
+		///
+		/// Errors: [`Error::UnknownLine`], [`Error::NotLineFinancier`], [`Error::LineRevoked`],
+		/// [`Error::ZeroLimit`], [`Error::LimitBelowUsed`], [`Error::FinancierSuspended`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_credit_limit())]
+		pub fn set_credit_limit(
+			origin: OriginFor<T>,
+			line: LineId,
+			limit: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_credit_limit(who, line, limit)
+		}
+
+		/// Revoke a credit line: no new draws. Receivables already drawn on it are unaffected
+		/// and release their face when repaid or cancelled.
+		///
+		/// The origin must be signed by the financier that granted the line.
+		///
+		/// - `line`: the credit line.
+		///
+		/// Emits [`Event::CreditLineRevoked`].
+		///
+		/// Errors: [`Error::UnknownLine`], [`Error::NotLineFinancier`], [`Error::LineRevoked`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::revoke_credit_line())]
+		pub fn revoke_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke_credit_line(who, line)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The pallet's invariants:
+		///
+		/// - every enterprise's credit code maps back to it in `CreditCodes`, and every entry of
+		///   `CreditCodes` names an enterprise with that code;
+		/// - every enterprise has a non-empty name and role set and a valid credit code;
+		/// - every credit line has `used ≤ limit` and an id below `NextLineId`;
+		/// - `LinesByCore` holds exactly the (core, line) pairs of the stored lines.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			for (who, e) in Enterprises::<T>::iter() {
+				ensure!(
+					CreditCodes::<T>::get(e.credit_code).as_ref() == Some(&who),
+					"credit code does not map back to its enterprise"
+				);
+				ensure!(!e.name.is_empty(), "enterprise with an empty name");
+				ensure!(!e.roles.is_empty(), "enterprise with no roles");
+				ensure!(credit_code::is_valid(&e.credit_code), "enterprise with an invalid code");
+			}
+			for (code, who) in CreditCodes::<T>::iter() {
+				let e = Enterprises::<T>::get(&who).ok_or("credit code of an unknown account")?;
+				ensure!(e.credit_code == code, "credit code index disagrees with the profile");
+			}
+			let next = NextLineId::<T>::get();
+			let mut lines = 0u64;
+			for (id, line) in CreditLines::<T>::iter() {
+				ensure!(id < next, "credit line id at or above NextLineId");
+				ensure!(line.used <= line.limit, "credit line used above its limit");
+				ensure!(
+					LinesByCore::<T>::contains_key(&line.core, id),
+					"credit line missing from LinesByCore"
+				);
+				lines += 1;
+			}
+			let mut indexed = 0u64;
+			for (core, id, ()) in LinesByCore::<T>::iter() {
+				let line = CreditLines::<T>::get(id).ok_or("LinesByCore names an unknown line")?;
+				ensure!(line.core == core, "LinesByCore names the wrong core");
+				indexed += 1;
+			}
+			ensure!(lines == indexed, "LinesByCore and CreditLines differ in size");
+			Ok(())
+		}
+	}
+}

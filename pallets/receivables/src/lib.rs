@@ -1,1 +1,689 @@
+//! # Receivables
+//!
+//! The ledger of Cascade: a core enterprise's receivable (a digital payment commitment) and the
+//! tree of notes it splits into as it moves down the supply chain.
+//!
+//! - `issue` draws the issuer's credit line and creates the receivable with its root note,
+//!   offered (Pending) to the tier-1 supplier, who `accept`s (签收) or `reject`s it.
+//! - Holders `split` notes, `transfer` them whole, or `split_transfer` part of one to their own
+//!   supplier; every offer waits for the recipient's acceptance and may be revoked until then.
+//! - `repay` moves everything outstanding into the receivable's escrow account and releases the
+//!   credit line; from maturity on, anyone may `redeem` any note, paying its rightful party
+//!   (the pledgee first, for a pledged note). Settlement of N notes is N bounded calls.
+//! - The Operator freezes and unfreezes notes (judicial hold) and sets the parameters.
+//!
+//! Every call is `O(1)` in the depth of the tree and in the number of notes of the receivable:
+//! nothing walks to the root or iterates an index. Full scans are in the runtime API and in
+//! [`Pallet::do_try_state`] only.
+
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod hold;
+mod invariants;
+mod issue;
+mod ledger;
+mod offer;
+mod settlement;
+mod split;
+mod transfer;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use cascade_primitives::{CreditLines, EnterpriseRegistry, PledgeHandler};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, Time},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::traits::AtLeast32BitUnsigned;
+
+	/// The balance type of the settlement assets.
+	pub type BalanceOf<T> = <T as Config>::Balance;
+	/// A receivable as stored.
+	pub type ReceivableOf<T> = Receivable<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		BalanceOf<T>,
+		<T as Config>::MaxInvoiceRefLength,
+	>;
+	/// A note as stored.
+	pub type NoteOf<T> = Note<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A note's state as stored.
+	pub type NoteStateOf<T> = NoteState<<T as frame_system::Config>::AccountId>;
+	/// An invoice reference.
+	pub type InvoiceRefOf<T> = BoundedVec<u8, <T as Config>::MaxInvoiceRefLength>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The consortium's Operator: freezes notes and sets parameters.
+		type OperatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Identifier of a settlement asset.
+		type AssetId: Parameter + Member + Copy + MaxEncodedLen + MaybeSerializeDeserialize;
+
+		/// Amounts in a settlement asset's minor unit.
+		type Balance: Parameter
+			+ Member
+			+ AtLeast32BitUnsigned
+			+ Copy
+			+ Default
+			+ MaxEncodedLen
+			+ MaybeSerializeDeserialize;
+
+		/// The settlement money: repay pays into escrow, redeem pays out of it.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
+			+ fungibles::Mutate<Self::AccountId>;
+
+		/// Who may take part, and in which role.
+		type Enterprises: EnterpriseRegistry<Self::AccountId>;
+
+		/// The credit lines receivables draw on.
+		type CreditLines: CreditLines<Self::AccountId, Self::AssetId, Self::Balance>;
+
+		/// Told when a pledged note is redeemed, so the pledgee is paid first.
+		type PledgeHandler: PledgeHandler<Self::AccountId, Self::Balance>;
+
+		/// The chain's clock (milliseconds since the Unix epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// Seeds the escrow account of each receivable.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Most parts one `split` makes.
+		#[pallet::constant]
+		type MaxSplit: Get<u32>;
+
+		/// Longest invoice reference, in bytes.
+		#[pallet::constant]
+		type MaxInvoiceRefLength: Get<u32>;
+
+		/// `max_tenor` until the Operator sets it (ms).
+		#[pallet::constant]
+		type DefaultMaxTenor: Get<Moment>;
+
+		/// `grace_period` until the Operator sets it (ms).
+		#[pallet::constant]
+		type DefaultGracePeriod: Get<Moment>;
+
+		/// `min_note_amount` until the Operator sets it.
+		#[pallet::constant]
+		type DefaultMinNoteAmount: Get<Self::Balance>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from the rest of the runtime.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetId, Self::Balance>;
+	}
+
+	/// What the benchmarks need from the rest of the runtime.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
+		/// Make `who` an active enterprise: a Core (with a credit line of `limit` in a
+		/// settlement asset, returned with the line's id) or a Supplier.
+		fn enroll_core(who: &AccountId, limit: Balance) -> (AssetId, LineId);
+		/// Make `who` an active Supplier.
+		fn enroll_supplier(who: &AccountId);
+		/// Give `who` `amount` of `asset`.
+		fn fund(asset: &AssetId, who: &AccountId, amount: Balance);
+		/// Set the chain's time (ms).
+		fn set_time(now: Moment);
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultParameters<T: Config>() -> Parameters<BalanceOf<T>> {
+		Parameters {
+			max_tenor: T::DefaultMaxTenor::get(),
+			grace_period: T::DefaultGracePeriod::get(),
+			min_note_amount: T::DefaultMinNoteAmount::get(),
+		}
+	}
+
+	/// The ledger's parameters.
+	#[pallet::storage]
+	pub type Params<T: Config> =
+		StorageValue<_, Parameters<BalanceOf<T>>, ValueQuery, DefaultParameters<T>>;
+
+	/// The receivables, by id.
+	#[pallet::storage]
+	pub type Receivables<T: Config> =
+		StorageMap<_, Blake2_128Concat, ReceivableId, ReceivableOf<T>, OptionQuery>;
+
+	/// The notes, by id. Never deleted while their receivable is live: the tree is the audit
+	/// trail.
+	#[pallet::storage]
+	pub type Notes<T: Config> = StorageMap<_, Blake2_128Concat, NoteId, NoteOf<T>, OptionQuery>;
+
+	/// Index: the live notes (Active, Pending, Pledged, Frozen) each account holds.
+	#[pallet::storage]
+	pub type NotesByHolder<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, NoteId, (), OptionQuery>;
+
+	/// Index: the notes offered to each account, waiting for its acceptance.
+	#[pallet::storage]
+	pub type PendingTo<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, NoteId, (), OptionQuery>;
+
+	/// Index: every note of each receivable (the tree).
+	#[pallet::storage]
+	pub type NotesByReceivable<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, ReceivableId, Blake2_128Concat, NoteId, (), OptionQuery>;
+
+	/// The receivable each issuer issued for each invoice reference (double issuance of an
+	/// invoice is refused). A cancelled receivable frees its reference.
+	#[pallet::storage]
+	pub type InvoiceRefs<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		InvoiceRefOf<T>,
+		ReceivableId,
+		OptionQuery,
+	>;
+
+	/// What a frozen note was before the hold, restored by `unfreeze`.
+	#[pallet::storage]
+	pub type FrozenPrior<T: Config> =
+		StorageMap<_, Blake2_128Concat, NoteId, NoteStateOf<T>, OptionQuery>;
+
+	/// The id the next receivable gets.
+	#[pallet::storage]
+	pub type NextReceivableId<T: Config> = StorageValue<_, ReceivableId, ValueQuery>;
+
+	/// The id the next note gets.
+	#[pallet::storage]
+	pub type NextNoteId<T: Config> = StorageValue<_, NoteId, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A core enterprise issued a receivable; its root note is offered to the supplier.
+		Issued {
+			receivable: ReceivableId,
+			issuer: T::AccountId,
+			supplier: T::AccountId,
+			asset: T::AssetId,
+			face: BalanceOf<T>,
+			maturity: Moment,
+			credit_line: LineId,
+			root_note: NoteId,
+			invoice_ref: InvoiceRefOf<T>,
+		},
+		/// An offered note was accepted (签收): `holder` holds it now.
+		Accepted { note: NoteId, receivable: ReceivableId, holder: T::AccountId },
+		/// An offered note was rejected; it is back with `holder`.
+		Rejected { note: NoteId, by: T::AccountId, holder: T::AccountId },
+		/// An offer was revoked by its sender before acceptance.
+		Revoked { note: NoteId, holder: T::AccountId },
+		/// A receivable was withdrawn before acceptance; its credit was released.
+		Cancelled { receivable: ReceivableId },
+		/// A note was split into `children` (consecutive ids), all held by `holder`.
+		Split { note: NoteId, holder: T::AccountId, children: BoundedVec<NoteId, T::MaxSplit> },
+		/// A whole note was offered to `to`.
+		Transferred { note: NoteId, from: T::AccountId, to: T::AccountId },
+		/// Part of a note was offered to `to` as `sent`; `kept` stays with `from`.
+		SplitTransferred {
+			note: NoteId,
+			from: T::AccountId,
+			to: T::AccountId,
+			sent: NoteId,
+			kept: NoteId,
+			amount: BalanceOf<T>,
+		},
+		/// The issuer paid `amount` into the receivable's escrow; its credit was released.
+		Repaid { receivable: ReceivableId, amount: BalanceOf<T>, escrow: T::AccountId },
+		/// A note was paid out of escrow: `amount` to `holder`, after `to_pledgee` to the
+		/// pledgee of a pledged note.
+		Redeemed {
+			note: NoteId,
+			receivable: ReceivableId,
+			holder: T::AccountId,
+			amount: BalanceOf<T>,
+			to_pledgee: Option<(T::AccountId, BalanceOf<T>)>,
+		},
+		/// Every note of a receivable is paid out.
+		Settled { receivable: ReceivableId },
+		/// A receivable was not repaid by maturity plus the grace period.
+		MarkedOverdue { receivable: ReceivableId },
+		/// A note was put under judicial hold.
+		Frozen { note: NoteId },
+		/// A judicial hold was lifted.
+		Unfrozen { note: NoteId },
+		/// The Operator set the parameters.
+		ParametersSet { max_tenor: Moment, grace_period: Moment, min_note_amount: BalanceOf<T> },
+		/// A note was sold to `to` against payment (financing).
+		NoteMoved { note: NoteId, from: T::AccountId, to: T::AccountId },
+		/// A note was pledged to a financing.
+		Pledged { note: NoteId, financing: FinancingId },
+		/// A pledged note was released back to its holder.
+		PledgeReleased { note: NoteId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No receivable has this id.
+		UnknownReceivable,
+		/// No note has this id.
+		UnknownNote,
+		/// The caller is not an active Core enterprise.
+		NotCore,
+		/// The supplier is not an active Supplier enterprise.
+		NotSupplier,
+		/// A core enterprise cannot issue a receivable to itself.
+		SelfIssue,
+		/// The amount is below the minimum note amount.
+		BelowMinimum,
+		/// The maturity is not in the future.
+		MaturityInPast,
+		/// The maturity is further away than the longest tenor.
+		TenorTooLong,
+		/// The invoice reference is empty.
+		EmptyInvoiceRef,
+		/// The issuer already issued a receivable for this invoice reference.
+		DuplicateInvoice,
+		/// The caller does not hold the note.
+		NotHolder,
+		/// The caller is not an active enterprise that may hold notes (Supplier or Financier).
+		NotParticipant,
+		/// The recipient is not an active enterprise that may hold notes.
+		RecipientNotEligible,
+		/// A note cannot be offered to its own holder.
+		SelfTransfer,
+		/// The note is not Active.
+		NoteNotActive,
+		/// The note is not offered to anyone.
+		NotPending,
+		/// The note is offered to someone else.
+		NotRecipient,
+		/// The caller is not the receivable's issuer.
+		NotIssuer,
+		/// The receivable was accepted: it can no longer be cancelled.
+		AlreadyAccepted,
+		/// A split makes at least two parts.
+		TooFewParts,
+		/// The parts do not sum to the note's amount.
+		AmountMismatch,
+		/// The amount is larger than the note.
+		AmountTooLarge,
+		/// The receivable is not Active or Overdue, so it cannot be repaid.
+		NotRepayable,
+		/// The receivable is not repaid.
+		NotRepaid,
+		/// The receivable has not matured.
+		NotMatured,
+		/// The note is already redeemed.
+		AlreadyRedeemed,
+		/// The note was split; its children are redeemed instead.
+		NoteConsumed,
+		/// The note is under judicial hold.
+		NoteFrozen,
+		/// Maturity plus the grace period has not passed.
+		NotOverdueYet,
+		/// Only an Active receivable can become overdue.
+		NotActiveReceivable,
+		/// The note is Consumed or Redeemed and cannot be frozen.
+		NotFreezable,
+		/// The note is not frozen.
+		NotFrozen,
+		/// The note is not pledged.
+		NotPledged,
+		/// A parameter is zero.
+		InvalidParameters,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxSplit::get() >= 2, "MaxSplit must allow at least two parts");
+			assert!(T::MaxInvoiceRefLength::get() > 0, "MaxInvoiceRefLength must be above zero");
+			assert!(
+				!sp_runtime::traits::Zero::is_zero(&T::DefaultMinNoteAmount::get()),
+				"DefaultMinNoteAmount must be above zero"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Issue a receivable to a tier-1 supplier against a credit line (开立).
+		///
+		/// The origin must be signed by an active Core enterprise.
+		///
+		/// - `supplier`: an active Supplier; the root note is offered to it.
+		/// - `asset`: the settlement asset (the credit line's).
+		/// - `face`: face value in minor units (at least `min_note_amount`).
+		/// - `maturity`: due date (ms), in the future and within `max_tenor`.
+		/// - `credit_line`: a live line of the issuer with room for `face`.
+		/// - `doc_hash`: hash of the underlying documents.
+		/// - `invoice_ref`: the invoice reference, unique per issuer.
+		///
+		/// Emits [`Event::Issued`].
+		///
+		/// Errors: [`Error::NotCore`], [`Error::NotSupplier`], [`Error::SelfIssue`],
+		/// [`Error::BelowMinimum`], [`Error::MaturityInPast`], [`Error::TenorTooLong`],
+		/// [`Error::EmptyInvoiceRef`], [`Error::DuplicateInvoice`], and the credit line's
+		/// errors (unknown, not the issuer's, revoked, expired, other asset, exceeded).
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::issue())]
+		pub fn issue(
+			origin: OriginFor<T>,
+			supplier: T::AccountId,
+			asset: T::AssetId,
+			face: BalanceOf<T>,
+			maturity: Moment,
+			credit_line: LineId,
+			doc_hash: H256,
+			invoice_ref: InvoiceRefOf<T>,
+		) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			Self::do_issue(issuer, supplier, asset, face, maturity, credit_line, doc_hash, invoice_ref)
+				.map(|_| ())
+		}
+
+		/// Accept an offered note (签收): the caller becomes its holder.
+		///
+		/// The origin must be signed by the enterprise the note is offered to, active, with the
+		/// Supplier or Financier role. Accepting a root note makes the receivable Active.
+		///
+		/// - `note`: a Pending note offered to the caller.
+		///
+		/// Emits [`Event::Accepted`].
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotPending`], [`Error::NotRecipient`],
+		/// [`Error::NotParticipant`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::accept())]
+		pub fn accept(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept(who, note)
+		}
+
+		/// Reject an offered note: it goes back to its sender. Rejecting a root note cancels
+		/// the receivable and releases its credit.
+		///
+		/// The origin must be signed by the enterprise the note is offered to (a suspended one
+		/// may still reject).
+		///
+		/// - `note`: a Pending note offered to the caller.
+		///
+		/// Emits [`Event::Rejected`] (and [`Event::Cancelled`] for a root note).
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotPending`], [`Error::NotRecipient`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject(who, note)
+		}
+
+		/// Take back an offer before it is accepted. Revoking a root note cancels the
+		/// receivable and releases its credit.
+		///
+		/// The origin must be signed by the note's sender (its holder while Pending).
+		///
+		/// - `note`: a Pending note the caller sent.
+		///
+		/// Emits [`Event::Revoked`] (and [`Event::Cancelled`] for a root note).
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotPending`], [`Error::NotHolder`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::revoke())]
+		pub fn revoke(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke(who, note)
+		}
+
+		/// Withdraw a receivable that its supplier never accepted; its credit is released and
+		/// its invoice reference freed.
+		///
+		/// The origin must be signed by the issuer.
+		///
+		/// - `receivable`: a Pending receivable of the caller.
+		///
+		/// Emits [`Event::Cancelled`].
+		///
+		/// Errors: [`Error::UnknownReceivable`], [`Error::NotIssuer`],
+		/// [`Error::AlreadyAccepted`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::cancel())]
+		pub fn cancel(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel(who, receivable)
+		}
+
+		/// Split a note into parts held by the same holder.
+		///
+		/// The origin must be signed by the note's holder, an active participant.
+		///
+		/// - `note`: an Active note of the caller.
+		/// - `amounts`: two to `MaxSplit` parts, each at least `min_note_amount`, summing to
+		///   the note's amount.
+		///
+		/// Emits [`Event::Split`].
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotHolder`], [`Error::NotParticipant`],
+		/// [`Error::NoteNotActive`], [`Error::TooFewParts`], [`Error::BelowMinimum`],
+		/// [`Error::AmountMismatch`].
+		///
+		/// Complexity: `O(P)` in the number of parts; `O(1)` in depth and tree size.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::split(amounts.len() as u32))]
+		pub fn split(
+			origin: OriginFor<T>,
+			note: NoteId,
+			amounts: BoundedVec<BalanceOf<T>, T::MaxSplit>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_split(who, note, amounts)
+		}
+
+		/// Offer a whole note to another enterprise; it stays Pending until accepted.
+		///
+		/// The origin must be signed by the note's holder, an active participant.
+		///
+		/// - `note`: an Active note of the caller.
+		/// - `to`: an active Supplier or Financier other than the caller.
+		///
+		/// Emits [`Event::Transferred`].
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotHolder`], [`Error::NotParticipant`],
+		/// [`Error::NoteNotActive`], [`Error::SelfTransfer`], [`Error::RecipientNotEligible`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::transfer())]
+		pub fn transfer(origin: OriginFor<T>, note: NoteId, to: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_transfer(who, note, to)
+		}
+
+		/// Pay a supplier part of a note: the note splits into `amount`, offered to `to`, and
+		/// the remainder, kept Active by the caller. Offering the whole amount is a `transfer`.
+		///
+		/// The origin must be signed by the note's holder, an active participant.
+		///
+		/// - `note`: an Active note of the caller.
+		/// - `to`: an active Supplier or Financier other than the caller.
+		/// - `amount`: what to pay; it and the remainder each at least `min_note_amount`.
+		///
+		/// Emits [`Event::SplitTransferred`] (or [`Event::Transferred`] for the whole amount).
+		///
+		/// Errors: those of `transfer`, and [`Error::AmountTooLarge`], [`Error::BelowMinimum`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::split_transfer())]
+		pub fn split_transfer(
+			origin: OriginFor<T>,
+			note: NoteId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_split_transfer(who, note, to, amount)
+		}
+
+		/// Pay a receivable: everything outstanding moves from the issuer into the
+		/// receivable's escrow account and the credit line is released. Allowed before
+		/// maturity (early) and after it (late, while Overdue).
+		///
+		/// The origin must be signed by the issuer (a suspended issuer may still repay).
+		///
+		/// - `receivable`: an Active or Overdue receivable of the caller.
+		///
+		/// Emits [`Event::Repaid`].
+		///
+		/// Errors: [`Error::UnknownReceivable`], [`Error::NotIssuer`], [`Error::NotRepayable`],
+		/// and the asset's errors if the issuer's balance is short.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::repay())]
+		pub fn repay(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_repay(who, receivable)
+		}
+
+		/// Pay a note out of escrow to its rightful party: the pledgee first for a pledged
+		/// note, the holder for the rest. The last redemption settles the receivable.
+		///
+		/// The origin may be anyone signed.
+		///
+		/// - `note`: a live, unfrozen note of a Repaid receivable at or after maturity.
+		///
+		/// Emits [`Event::Redeemed`] (and [`Event::Settled`] for the last note).
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::AlreadyRedeemed`], [`Error::NoteConsumed`],
+		/// [`Error::NoteFrozen`], [`Error::NotRepaid`], [`Error::NotMatured`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::redeem())]
+		pub fn redeem(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_redeem(note)
+		}
+
+		/// Mark a receivable overdue once maturity plus the grace period has passed unpaid;
+		/// recourse opens for financiers.
+		///
+		/// The origin may be anyone signed.
+		///
+		/// - `receivable`: an Active receivable.
+		///
+		/// Emits [`Event::MarkedOverdue`].
+		///
+		/// Errors: [`Error::UnknownReceivable`], [`Error::NotActiveReceivable`],
+		/// [`Error::NotOverdueYet`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::mark_overdue())]
+		pub fn mark_overdue(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_mark_overdue(receivable)
+		}
+
+		/// Put a note under judicial hold: it cannot move, split, be financed or be redeemed
+		/// until unfrozen; its money waits in escrow.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `note`: an Active, Pending or Pledged note.
+		///
+		/// Emits [`Event::Frozen`].
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NoteFrozen`], [`Error::NotFreezable`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::freeze())]
+		pub fn freeze(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_freeze(note)
+		}
+
+		/// Lift a judicial hold: the note returns to the state it had.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `note`: a frozen note.
+		///
+		/// Emits [`Event::Unfrozen`].
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotFrozen`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::unfreeze())]
+		pub fn unfreeze(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_unfreeze(note)
+		}
+
+		/// Set the ledger's parameters.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `max_tenor`: longest time from issuance to maturity (ms, above zero).
+		/// - `grace_period`: time after maturity before overdue (ms).
+		/// - `min_note_amount`: smallest note (above zero).
+		///
+		/// Emits [`Event::ParametersSet`].
+		///
+		/// Errors: [`Error::InvalidParameters`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_parameters())]
+		pub fn set_parameters(
+			origin: OriginFor<T>,
+			max_tenor: Moment,
+			grace_period: Moment,
+			min_note_amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_set_parameters(max_tenor, grace_period, min_note_amount)
+		}
+	}
+}

@@ -1,0 +1,127 @@
+//! Benchmarks of `pallet_enterprises` (frame-benchmarking v2).
+
+use super::*;
+use crate::{credit_code, pallet::*};
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+use sp_runtime::traits::Bounded;
+
+/// A valid credit code derived from `n`.
+fn code(n: u32) -> CreditCode {
+	let mut body = *b"91350100M00000000";
+	let mut n = n;
+	for i in (9..17).rev() {
+		body[i] = b'0' + (n % 10) as u8;
+		n /= 10;
+	}
+	let mut c = [0u8; 18];
+	c[..17].copy_from_slice(&body);
+	c[17] = credit_code::check_character(&body).expect("digits are in the alphabet");
+	c
+}
+
+fn enroll<T: Config>(name: &'static str, index: u32, roles: Roles) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let name: frame_support::BoundedVec<u8, T::MaxNameLength> =
+		alloc::vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("fits");
+	Pallet::<T>::do_register(who.clone(), name, code(1_000 + index), roles).expect("registers");
+	who
+}
+
+fn financier_and_core<T: Config>() -> (T::AccountId, T::AccountId) {
+	let bank = enroll::<T>("bank", 1, Roles::only(Role::Financier));
+	let core = enroll::<T>("core", 2, Roles::only(Role::Core));
+	(bank, core)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register() {
+		let who: T::AccountId = account("who", 0, 0);
+		let name: frame_support::BoundedVec<u8, T::MaxNameLength> =
+			alloc::vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("fits");
+		let roles = Roles { core: true, supplier: true, financier: false };
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, who.clone(), name, code(7), roles);
+
+		assert!(Enterprises::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn set_roles() {
+		let who = enroll::<T>("who", 0, Roles::only(Role::Supplier));
+		let roles = Roles { core: true, supplier: true, financier: true };
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, who.clone(), roles);
+
+		assert_eq!(Enterprises::<T>::get(&who).map(|e| e.roles), Some(roles));
+	}
+
+	#[benchmark]
+	fn suspend() {
+		let who = enroll::<T>("who", 0, Roles::only(Role::Supplier));
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, who.clone());
+
+		assert_eq!(Enterprises::<T>::get(&who).map(|e| e.status), Some(Status::Suspended));
+	}
+
+	#[benchmark]
+	fn reinstate() {
+		let who = enroll::<T>("who", 0, Roles::only(Role::Supplier));
+		Pallet::<T>::do_set_status(who.clone(), Status::Suspended).expect("suspends");
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, who.clone());
+
+		assert_eq!(Enterprises::<T>::get(&who).map(|e| e.status), Some(Status::Active));
+	}
+
+	#[benchmark]
+	fn grant_credit_line() {
+		let (bank, core) = financier_and_core::<T>();
+		let asset = T::BenchmarkHelper::settlement_asset();
+		let line = NextLineId::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), core, asset, BalanceOf::<T>::max_value(), Moment::MAX);
+
+		assert!(CreditLines::<T>::contains_key(line));
+	}
+
+	#[benchmark]
+	fn set_credit_limit() {
+		let (bank, core) = financier_and_core::<T>();
+		let asset = T::BenchmarkHelper::settlement_asset();
+		let line =
+			Pallet::<T>::insert_line(bank.clone(), core, asset, 1_000u32.into(), Moment::MAX)
+				.expect("inserts");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), line, 2_000u32.into());
+
+		assert_eq!(CreditLines::<T>::get(line).map(|l| l.limit), Some(2_000u32.into()));
+	}
+
+	#[benchmark]
+	fn revoke_credit_line() {
+		let (bank, core) = financier_and_core::<T>();
+		let asset = T::BenchmarkHelper::settlement_asset();
+		let line =
+			Pallet::<T>::insert_line(bank.clone(), core, asset, 1_000u32.into(), Moment::MAX)
+				.expect("inserts");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), line);
+
+		assert_eq!(CreditLines::<T>::get(line).map(|l| l.revoked), Some(true));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

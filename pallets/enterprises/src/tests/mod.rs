@@ -1,0 +1,3 @@
+mod credit_code;
+mod credit_lines;
+mod registry;

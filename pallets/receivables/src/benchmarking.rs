@@ -1,0 +1,361 @@
+//! Benchmarks of `pallet_receivables` (frame-benchmarking v2).
+//!
+//! Besides one benchmark per call, `*_at_depth` and `*_in_tree` measure `split`, `transfer` and
+//! `split_transfer` on a note `d` levels below the root and on a receivable holding `1 + 16·n`
+//! notes, built with real calls. Their slopes in `d` and `n` show the calls are `O(1)` in both.
+
+use super::*;
+use crate::pallet::*;
+use cascade_primitives::{NoteLedger, Role};
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Get, BoundedVec};
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::traits::{Bounded, One};
+
+/// The chain's time in the benchmarks (ms).
+const NOW: Moment = 1_700_000_000_000;
+const DAY: Moment = cascade_primitives::MILLIS_PER_DAY;
+
+struct World<T: Config> {
+	core: T::AccountId,
+	supplier: T::AccountId,
+	other: T::AccountId,
+	asset: T::AssetId,
+	line: LineId,
+}
+
+fn world<T: Config>() -> World<T> {
+	T::BenchmarkHelper::set_time(NOW);
+	// Smallest notes of one minor unit, so deep and wide trees need little money.
+	Pallet::<T>::do_set_parameters(365 * DAY, 3 * DAY, One::one()).expect("parameters");
+	let core: T::AccountId = account("core", 0, 0);
+	let supplier: T::AccountId = account("supplier", 0, 0);
+	let other: T::AccountId = account("supplier", 1, 0);
+	let (asset, line) = T::BenchmarkHelper::enroll_core(&core, BalanceOf::<T>::max_value() / 4u32.into());
+	T::BenchmarkHelper::enroll_supplier(&supplier);
+	T::BenchmarkHelper::enroll_supplier(&other);
+	World { core, supplier, other, asset, line }
+}
+
+fn big_face<T: Config>() -> BalanceOf<T> {
+	1_000_000_000_000u64.into()
+}
+
+/// Issue to the supplier; returns (receivable, root note), the root Pending.
+fn issued<T: Config>(w: &World<T>, face: BalanceOf<T>) -> (ReceivableId, NoteId) {
+	let r = NextReceivableId::<T>::get();
+	let root = NextNoteId::<T>::get();
+	let inv: InvoiceRefOf<T> = BoundedVec::truncate_from(alloc::vec![b'i'; T::MaxInvoiceRefLength::get() as usize]);
+	Pallet::<T>::do_issue(
+		w.core.clone(),
+		w.supplier.clone(),
+		w.asset,
+		face,
+		NOW + 30 * DAY,
+		w.line,
+		H256::repeat_byte(1),
+		inv,
+	)
+	.expect("issues");
+	(r, root)
+}
+
+/// Issue and accept; returns (receivable, root note), the root Active with the supplier.
+fn accepted<T: Config>(w: &World<T>, face: BalanceOf<T>) -> (ReceivableId, NoteId) {
+	let (r, root) = issued(w, face);
+	Pallet::<T>::do_accept(w.supplier.clone(), root).expect("accepts");
+	(r, root)
+}
+
+/// From an Active note of the supplier, split off one unit `d` times, each time continuing
+/// with the remainder; returns the note at depth `d` (Active, supplier's).
+fn deepen<T: Config>(w: &World<T>, mut note: NoteId, d: u32) -> NoteId {
+	for _ in 0..d {
+		let amount = Notes::<T>::get(note).expect("exists").amount;
+		let one: BalanceOf<T> = One::one();
+		let parts: BoundedVec<BalanceOf<T>, T::MaxSplit> =
+			BoundedVec::truncate_from(alloc::vec![one, amount - one]);
+		let first = NextNoteId::<T>::get();
+		Pallet::<T>::do_split(w.supplier.clone(), note, parts).expect("splits");
+		note = first + 1;
+	}
+	note
+}
+
+/// Grow the receivable by `n` splits of `MaxSplit` parts in a side branch (from `note`);
+/// returns the last remainder note.
+fn widen<T: Config>(w: &World<T>, mut note: NoteId, n: u32) -> NoteId {
+	let width = T::MaxSplit::get();
+	for _ in 0..n {
+		let amount = Notes::<T>::get(note).expect("exists").amount;
+		let one: BalanceOf<T> = One::one();
+		let mut parts = alloc::vec![one; width as usize - 1];
+		parts.push(amount - (width - 1).into());
+		let first = NextNoteId::<T>::get();
+		Pallet::<T>::do_split(w.supplier.clone(), note, BoundedVec::truncate_from(parts))
+			.expect("splits");
+		note = first + width as u64 - 1;
+	}
+	note
+}
+
+/// A note of the supplier at depth `d` in a receivable that also holds `n` wide splits.
+fn note_in<T: Config>(w: &World<T>, d: u32, n: u32) -> NoteId {
+	let (_, root) = accepted(w, big_face::<T>());
+	let half: BalanceOf<T> = 500_000_000_000u64.into();
+	let first = NextNoteId::<T>::get();
+	Pallet::<T>::do_split(
+		w.supplier.clone(),
+		root,
+		BoundedVec::truncate_from(alloc::vec![half, half]),
+	)
+	.expect("splits");
+	widen(w, first + 1, n);
+	deepen(w, first, d)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn issue() {
+		let w = world::<T>();
+		let inv: InvoiceRefOf<T> =
+			BoundedVec::truncate_from(alloc::vec![b'i'; T::MaxInvoiceRefLength::get() as usize]);
+		let r = NextReceivableId::<T>::get();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(w.core.clone()),
+			w.supplier.clone(),
+			w.asset,
+			big_face::<T>(),
+			NOW + 30 * DAY,
+			w.line,
+			H256::repeat_byte(1),
+			inv,
+		);
+
+		assert!(Receivables::<T>::contains_key(r));
+	}
+
+	#[benchmark]
+	fn accept() {
+		let w = world::<T>();
+		let (r, root) = issued(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.supplier.clone()), root);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Active));
+	}
+
+	// The worst case: rejecting a root note cancels the receivable.
+	#[benchmark]
+	fn reject() {
+		let w = world::<T>();
+		let (r, root) = issued(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.supplier.clone()), root);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Cancelled));
+	}
+
+	// The worst case: revoking a root note cancels the receivable.
+	#[benchmark]
+	fn revoke() {
+		let w = world::<T>();
+		let (r, root) = issued(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.core.clone()), root);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Cancelled));
+	}
+
+	#[benchmark]
+	fn cancel() {
+		let w = world::<T>();
+		let (r, _) = issued(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.core.clone()), r);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Cancelled));
+	}
+
+	#[benchmark]
+	fn split(p: Linear<2, { T::MaxSplit::get() }>) {
+		let w = world::<T>();
+		let (_, root) = accepted(&w, big_face::<T>());
+		let mut parts = alloc::vec![BalanceOf::<T>::one(); p as usize - 1];
+		parts.push(big_face::<T>() - (p - 1).into());
+		let parts: BoundedVec<BalanceOf<T>, T::MaxSplit> = BoundedVec::truncate_from(parts);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.supplier.clone()), root, parts);
+
+		assert_eq!(NextNoteId::<T>::get(), root + 1 + p as u64);
+	}
+
+	#[benchmark]
+	fn transfer() {
+		let w = world::<T>();
+		let (_, root) = accepted(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.supplier.clone()), root, w.other.clone());
+
+		assert!(PendingTo::<T>::contains_key(&w.other, root));
+	}
+
+	#[benchmark]
+	fn split_transfer() {
+		let w = world::<T>();
+		let (_, root) = accepted(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.supplier.clone()), root, w.other.clone(), 1_000u32.into());
+
+		assert!(PendingTo::<T>::contains_key(&w.other, root + 1));
+	}
+
+	#[benchmark]
+	fn repay() {
+		let w = world::<T>();
+		let (r, _) = accepted(&w, big_face::<T>());
+		T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.core.clone()), r);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Repaid));
+	}
+
+	// The worst case: a pledged note, paying the pledgee and the holder, and settling.
+	#[benchmark]
+	fn redeem() {
+		let w = world::<T>();
+		let (r, root) = accepted(&w, big_face::<T>());
+		T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
+		Pallet::<T>::do_repay(w.core.clone(), r).expect("repays");
+		<Pallet<T> as NoteLedger<_, _, _>>::pledge(root, 0).expect("pledges");
+		T::BenchmarkHelper::set_time(NOW + 30 * DAY);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), root);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Settled));
+	}
+
+	#[benchmark]
+	fn mark_overdue() {
+		let w = world::<T>();
+		let (r, _) = accepted(&w, big_face::<T>());
+		T::BenchmarkHelper::set_time(NOW + 40 * DAY);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), r);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Overdue));
+	}
+
+	#[benchmark]
+	fn freeze() {
+		let w = world::<T>();
+		let (_, root) = issued(&w, big_face::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, root);
+
+		assert_eq!(Notes::<T>::get(root).map(|n| n.state), Some(NoteState::Frozen));
+	}
+
+	#[benchmark]
+	fn unfreeze() {
+		let w = world::<T>();
+		let (_, root) = issued(&w, big_face::<T>());
+		Pallet::<T>::do_freeze(root).expect("freezes");
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, root);
+
+		assert!(matches!(Notes::<T>::get(root).map(|n| n.state), Some(NoteState::Pending { .. })));
+	}
+
+	#[benchmark]
+	fn set_parameters() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 30 * DAY, DAY, 1u32.into());
+
+		assert_eq!(Params::<T>::get().max_tenor, 30 * DAY);
+	}
+
+	// Scaling: the same calls on a note `d` levels deep, and in a receivable of `1 + 16·n`
+	// notes. Their weights must not grow with `d` or `n`.
+
+	#[benchmark(extra)]
+	fn split_at_depth(d: Linear<0, 1_000>) {
+		let w = world::<T>();
+		let note = note_in(&w, d, 0);
+		let amount = Notes::<T>::get(note).expect("exists").amount;
+		let one = BalanceOf::<T>::one();
+		let parts: BoundedVec<BalanceOf<T>, T::MaxSplit> = BoundedVec::truncate_from(alloc::vec![one, amount - one]);
+
+		#[extrinsic_call]
+		split(RawOrigin::Signed(w.supplier.clone()), note, parts);
+
+		assert_eq!(Notes::<T>::get(note).map(|n| n.state), Some(NoteState::Consumed));
+	}
+
+	#[benchmark(extra)]
+	fn transfer_at_depth(d: Linear<0, 1_000>) {
+		let w = world::<T>();
+		let note = note_in(&w, d, 0);
+
+		#[extrinsic_call]
+		transfer(RawOrigin::Signed(w.supplier.clone()), note, w.other.clone());
+
+		assert!(PendingTo::<T>::contains_key(&w.other, note));
+	}
+
+	#[benchmark(extra)]
+	fn split_transfer_at_depth(d: Linear<0, 1_000>) {
+		let w = world::<T>();
+		let note = note_in(&w, d, 0);
+
+		#[extrinsic_call]
+		split_transfer(RawOrigin::Signed(w.supplier.clone()), note, w.other.clone(), 1_000u32.into());
+
+		assert_eq!(Notes::<T>::get(note).map(|n| n.state), Some(NoteState::Consumed));
+	}
+
+	#[benchmark(extra)]
+	fn transfer_in_tree(n: Linear<0, 6_250>) {
+		let w = world::<T>();
+		let note = note_in(&w, 0, n);
+
+		#[extrinsic_call]
+		transfer(RawOrigin::Signed(w.supplier.clone()), note, w.other.clone());
+
+		assert!(PendingTo::<T>::contains_key(&w.other, note));
+	}
+
+	#[benchmark(extra)]
+	fn split_transfer_in_tree(n: Linear<0, 6_250>) {
+		let w = world::<T>();
+		let note = note_in(&w, 0, n);
+
+		#[extrinsic_call]
+		split_transfer(RawOrigin::Signed(w.supplier.clone()), note, w.other.clone(), 1_000u32.into());
+
+		assert_eq!(Notes::<T>::get(note).map(|n| n.state), Some(NoteState::Consumed));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

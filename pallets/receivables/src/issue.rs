@@ -1,0 +1,114 @@
+//! Issuing receivables and withdrawing them before acceptance.
+
+use crate::{pallet::*, LineId, Moment, Note, NoteState, Receivable, ReceivableId, ReceivableStatus};
+use cascade_primitives::{CreditLines, EnterpriseRegistry, Role};
+use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
+use sp_runtime::{traits::Zero, ArithmeticError};
+
+impl<T: Config> Pallet<T> {
+	/// Issue a receivable and offer its root note to `supplier`. Returns the receivable's id.
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_issue(
+		issuer: T::AccountId,
+		supplier: T::AccountId,
+		asset: T::AssetId,
+		face: BalanceOf<T>,
+		maturity: Moment,
+		credit_line: LineId,
+		doc_hash: H256,
+		invoice_ref: InvoiceRefOf<T>,
+	) -> Result<ReceivableId, DispatchError> {
+		ensure!(T::Enterprises::is_active_with(&issuer, Role::Core), Error::<T>::NotCore);
+		ensure!(issuer != supplier, Error::<T>::SelfIssue);
+		ensure!(T::Enterprises::is_active_with(&supplier, Role::Supplier), Error::<T>::NotSupplier);
+		let params = Params::<T>::get();
+		ensure!(face >= params.min_note_amount, Error::<T>::BelowMinimum);
+		let now = Self::now();
+		ensure!(maturity > now, Error::<T>::MaturityInPast);
+		ensure!(maturity - now <= params.max_tenor, Error::<T>::TenorTooLong);
+		ensure!(!invoice_ref.is_empty(), Error::<T>::EmptyInvoiceRef);
+		ensure!(
+			!InvoiceRefs::<T>::contains_key(&issuer, &invoice_ref),
+			Error::<T>::DuplicateInvoice
+		);
+
+		// Draw last among the checks: it is the only one that writes.
+		T::CreditLines::draw(credit_line, &issuer, &asset, face, now)?;
+
+		let receivable = NextReceivableId::<T>::get();
+		NextReceivableId::<T>::put(receivable.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+		let root = Self::reserve_note_ids(1)?;
+
+		Self::insert_note(
+			root,
+			Note {
+				receivable,
+				parent: None,
+				depth: 0,
+				holder: issuer.clone(),
+				amount: face,
+				state: NoteState::Pending { to: supplier.clone() },
+			},
+		);
+		InvoiceRefs::<T>::insert(&issuer, &invoice_ref, receivable);
+		Receivables::<T>::insert(
+			receivable,
+			Receivable {
+				issuer: issuer.clone(),
+				asset,
+				face,
+				issued_at: now,
+				maturity,
+				credit_line,
+				doc_hash,
+				invoice_ref: invoice_ref.clone(),
+				status: ReceivableStatus::Pending,
+				repaid: Zero::zero(),
+				redeemed: Zero::zero(),
+				root,
+			},
+		);
+		Self::deposit_event(Event::Issued {
+			receivable,
+			issuer,
+			supplier,
+			asset,
+			face,
+			maturity,
+			credit_line,
+			root_note: root,
+			invoice_ref,
+		});
+		Ok(receivable)
+	}
+
+	pub(crate) fn do_cancel(who: T::AccountId, id: ReceivableId) -> DispatchResult {
+		let receivable = Self::receivable_of(id)?;
+		ensure!(receivable.issuer == who, Error::<T>::NotIssuer);
+		ensure!(receivable.status == ReceivableStatus::Pending, Error::<T>::AlreadyAccepted);
+		let root = Self::note_of(receivable.root)?;
+		ensure!(root.state != NoteState::Frozen, Error::<T>::NoteFrozen);
+		Self::cancel_receivable(id, receivable)
+	}
+
+	/// Withdraw a Pending receivable: release its credit, free its invoice reference and drop
+	/// its never-accepted root note (the receivable record stays, Cancelled).
+	pub(crate) fn cancel_receivable(
+		id: ReceivableId,
+		mut receivable: ReceivableOf<T>,
+	) -> DispatchResult {
+		T::CreditLines::release(receivable.credit_line, receivable.face)?;
+		let root = receivable.root;
+		if let Some(mut note) = Notes::<T>::get(root) {
+			Self::retire_note(root, &mut note, NoteState::Consumed);
+		}
+		Notes::<T>::remove(root);
+		NotesByReceivable::<T>::remove(id, root);
+		InvoiceRefs::<T>::remove(&receivable.issuer, &receivable.invoice_ref);
+		receivable.status = ReceivableStatus::Cancelled;
+		Receivables::<T>::insert(id, receivable);
+		Self::deposit_event(Event::Cancelled { receivable: id });
+		Ok(())
+	}
+}

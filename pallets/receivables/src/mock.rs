@@ -1,0 +1,374 @@
+//! A test runtime: System, Timestamp, Balances, Assets, the real Enterprises pallet and
+//! Receivables, wired through the coupling traits as the runtime wires them.
+
+use crate::{self as pallet_receivables, NoteId, ReceivableId};
+use cascade_primitives::{Roles, MILLIS_PER_DAY};
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
+	BoundedVec, PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use pallet_enterprises::{credit_code, CreditCode};
+use sp_core::H256;
+use sp_runtime::BuildStorage;
+
+pub type AccountId = u64;
+pub type Balance = u128;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(3)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(4)]
+	pub type Enterprises = pallet_enterprises;
+	#[runtime::pallet_index(5)]
+	pub type Receivables = pallet_receivables;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = Enterprises;
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+}
+
+impl pallet_enterprises::Config for Test {
+	type OperatorOrigin = EnsureRoot<AccountId>;
+	type AssetId = u32;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Time = Timestamp;
+	type MaxNameLength = ConstU32<64>;
+	type MaxGenesisLines = ConstU32<8>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+parameter_types! {
+	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
+	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
+	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
+	pub const DefaultMinNoteAmount: Balance = 100;
+	/// What the mock financing pallet says a pledgee is owed at redemption.
+	pub static PledgeOwed: Option<(AccountId, Balance)> = None;
+	/// The financings the mock was told about, with the note and amount.
+	pub static PledgeCalls: Vec<(u64, u64, Balance)> = vec![];
+}
+
+/// Stands in for pallet-financing at redemption of pledged notes.
+pub struct MockPledges;
+impl cascade_primitives::PledgeHandler<AccountId, Balance> for MockPledges {
+	fn on_pledged_redeem(
+		financing: u64,
+		note: u64,
+		amount: Balance,
+	) -> Result<Option<(AccountId, Balance)>, sp_runtime::DispatchError> {
+		let mut calls = PledgeCalls::get();
+		calls.push((financing, note, amount));
+		PledgeCalls::set(calls);
+		Ok(PledgeOwed::get())
+	}
+}
+
+impl crate::Config for Test {
+	type OperatorOrigin = EnsureRoot<AccountId>;
+	type AssetId = u32;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Enterprises = Enterprises;
+	type CreditLines = Enterprises;
+	type PledgeHandler = MockPledges;
+	type Time = Timestamp;
+	type PalletId = ReceivablesPalletId;
+	type MaxSplit = ConstU32<16>;
+	type MaxInvoiceRefLength = ConstU32<32>;
+	type DefaultMaxTenor = DefaultMaxTenor;
+	type DefaultGracePeriod = DefaultGracePeriod;
+	type DefaultMinNoteAmount = DefaultMinNoteAmount;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// What the benchmarks need, from the mock's pallets.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_enterprises::BenchmarkHelper<u32> for BenchHelper {
+	fn settlement_asset() -> u32 {
+		CNY
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
+	fn enroll_core(who: &AccountId, limit: Balance) -> (u32, u64) {
+		let n = pallet_enterprises::NextLineId::<Test>::get() as u32;
+		pallet_enterprises::Enterprises::<Test>::insert(
+			who,
+			pallet_enterprises::Enterprise {
+				name: b"Bench Core".to_vec().try_into().unwrap(),
+				credit_code: code(5_000 + n),
+				roles: roles(true, false, false),
+				status: pallet_enterprises::Status::Active,
+			},
+		);
+		pallet_enterprises::CreditCodes::<Test>::insert(code(5_000 + n), who);
+		let line = pallet_enterprises::NextLineId::<Test>::get();
+		pallet_enterprises::NextLineId::<Test>::put(line + 1);
+		pallet_enterprises::LinesByCore::<Test>::insert(who, line, ());
+		pallet_enterprises::CreditLines::<Test>::insert(
+			line,
+			pallet_enterprises::CreditLine {
+				financier: BANK,
+				core: *who,
+				asset: CNY,
+				limit,
+				used: 0,
+				expires_at: u64::MAX,
+				revoked: false,
+			},
+		);
+		(CNY, line)
+	}
+	fn enroll_supplier(who: &AccountId) {
+		let n = (*who % 100_000) as u32;
+		pallet_enterprises::Enterprises::<Test>::insert(
+			who,
+			pallet_enterprises::Enterprise {
+				name: b"Bench Supplier".to_vec().try_into().unwrap(),
+				credit_code: code(6_000_000 + n),
+				roles: roles(false, true, false),
+				status: pallet_enterprises::Status::Active,
+			},
+		);
+		pallet_enterprises::CreditCodes::<Test>::insert(code(6_000_000 + n), who);
+	}
+	fn fund(asset: &u32, who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(*asset, who, amount));
+	}
+	fn set_time(now: u64) {
+		set_time(now);
+	}
+}
+
+/// The settlement asset of the tests.
+pub const CNY: u32 = 1;
+/// Another asset, not the credit line's.
+pub const USD: u32 = 2;
+pub const OPERATOR: AccountId = 1;
+pub const CORE: AccountId = 10;
+pub const OTHER_CORE: AccountId = 11;
+pub const T1: AccountId = 20;
+pub const T2: AccountId = 21;
+pub const T3: AccountId = 22;
+pub const BANK: AccountId = 30;
+pub const STRANGER: AccountId = 99;
+
+/// The core's CNY at the start.
+pub const CORE_CNY: Balance = 100_000_000;
+/// The chain's time at the start of every test (ms).
+pub const START: u64 = 1_700_000_000_000;
+pub const DAY: u64 = MILLIS_PER_DAY;
+/// The credit line of every test: CORE's line 0 from BANK.
+pub const LINE: u64 = 0;
+pub const LINE_LIMIT: Balance = 50_000_000;
+
+/// A valid credit code derived from `n`.
+pub fn code(n: u32) -> CreditCode {
+	let mut body = *b"91350100M00000000";
+	let digits = alloc::format!("{:08}", n % 100_000_000);
+	body[9..17].copy_from_slice(digits.as_bytes());
+	let mut c = [0u8; 18];
+	c[..17].copy_from_slice(&body);
+	c[17] = credit_code::check_character(&body).expect("body is in the alphabet");
+	c
+}
+
+pub fn roles(core: bool, supplier: bool, financier: bool) -> Roles {
+	Roles { core, supplier, financier }
+}
+
+/// Builds the test world in one line: enterprises, money, credit line 0.
+#[derive(Default)]
+pub struct ExtBuilder {
+	extra_suppliers: Vec<AccountId>,
+}
+
+impl ExtBuilder {
+	/// Register more Supplier enterprises (for trees held by many accounts).
+	pub fn suppliers(mut self, who: impl IntoIterator<Item = AccountId>) -> Self {
+		self.extra_suppliers.extend(who);
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: vec![(OPERATOR, 1_000_000)],
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_assets::GenesisConfig::<Test> {
+			assets: vec![(CNY, OPERATOR, true, 1), (USD, OPERATOR, true, 1)],
+			metadata: vec![],
+			accounts: vec![
+				(CNY, CORE, CORE_CNY),
+				(CNY, OTHER_CORE, CORE_CNY),
+				(CNY, BANK, CORE_CNY),
+				(CNY, T1, 1_000),
+			],
+			next_asset_id: None,
+			reserves: vec![],
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut enterprises = vec![
+			(CORE, b"Core Co.".to_vec(), code(1), roles(true, false, false)),
+			(OTHER_CORE, b"Other Core".to_vec(), code(2), roles(true, true, false)),
+			(T1, b"Tier 1".to_vec(), code(3), roles(false, true, false)),
+			(T2, b"Tier 2".to_vec(), code(4), roles(false, true, false)),
+			(T3, b"Tier 3".to_vec(), code(5), roles(false, true, false)),
+			(BANK, b"Bank".to_vec(), code(6), roles(false, false, true)),
+		];
+		for (i, who) in self.extra_suppliers.iter().enumerate() {
+			enterprises.push((
+				*who,
+				b"Supplier".to_vec(),
+				code(1_000 + i as u32),
+				roles(false, true, false),
+			));
+		}
+		pallet_enterprises::GenesisConfig::<Test> {
+			enterprises,
+			credit_lines: vec![
+				(BANK, CORE, CNY, LINE_LIMIT, 365 * DAY),
+				(BANK, OTHER_CORE, CNY, LINE_LIMIT, 365 * DAY),
+			],
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			Timestamp::set_timestamp(START);
+		});
+		ext
+	}
+
+	/// Build, run `test`, then check both pallets' invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			check_invariants();
+		});
+	}
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+pub fn check_invariants() {
+	crate::Pallet::<Test>::do_try_state().expect("receivables invariants hold");
+	pallet_enterprises::Pallet::<Test>::do_try_state().expect("enterprises invariants hold");
+}
+
+/// Move the chain's clock to `now` (ms).
+pub fn set_time(now: u64) {
+	pallet_timestamp::Now::<Test>::put(now);
+}
+
+pub fn cny(who: AccountId) -> Balance {
+	<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::balance(CNY, &who)
+}
+
+pub fn invoice(s: &str) -> BoundedVec<u8, ConstU32<32>> {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+
+pub fn doc() -> H256 {
+	H256::repeat_byte(7)
+}
+
+/// CORE issues `face` to T1 maturing in 30 days; returns (receivable, root note).
+pub fn issue_to_t1(face: Balance, inv: &str) -> (ReceivableId, NoteId) {
+	let receivable = crate::NextReceivableId::<Test>::get();
+	let root = crate::NextNoteId::<Test>::get();
+	assert_ok!(Receivables::issue(
+		RuntimeOrigin::signed(CORE),
+		T1,
+		CNY,
+		face,
+		START + 30 * DAY,
+		LINE,
+		doc(),
+		invoice(inv)
+	));
+	(receivable, root)
+}
+
+/// Issue `face` to T1 and have T1 accept it; returns (receivable, root note).
+pub fn active_receivable(face: Balance) -> (ReceivableId, NoteId) {
+	let (r, root) = issue_to_t1(face, "INV-1");
+	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
+	(r, root)
+}
+
+pub fn amounts(parts: &[Balance]) -> BoundedVec<Balance, ConstU32<16>> {
+	parts.to_vec().try_into().unwrap()
+}
+
+pub fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}

@@ -1,0 +1,8 @@
+mod hold;
+mod issue;
+mod ledger;
+mod offer;
+mod property;
+mod settlement;
+mod split;
+mod transfer;

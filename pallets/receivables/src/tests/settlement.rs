@@ -1,0 +1,261 @@
+use crate::{mock::*, pallet::*, NoteState, ReceivableStatus};
+use cascade_primitives::NoteLedger;
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::{DispatchError, TokenError};
+
+const MATURITY: u64 = START + 30 * DAY;
+
+#[test]
+fn repay_moves_face_to_escrow_and_releases_credit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, _) = active_receivable(1_000_000);
+		let escrow = Receivables::escrow_account(r);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		assert_eq!(cny(CORE), CORE_CNY - 1_000_000);
+		assert_eq!(cny(escrow), 1_000_000);
+		let rec = Receivables::<Test>::get(r).unwrap();
+		assert_eq!((rec.status, rec.repaid), (ReceivableStatus::Repaid, 1_000_000));
+		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
+		System::assert_last_event(
+			Event::<Test>::Repaid { receivable: r, amount: 1_000_000, escrow }.into(),
+		);
+	});
+}
+
+#[test]
+fn repay_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), 3), Error::<Test>::UnknownReceivable);
+		let (r, root) = issue_to_t1(1_000, "INV-1");
+		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), r), Error::<Test>::NotRepayable);
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
+		for caller in [T1, OTHER_CORE, STRANGER] {
+			assert_noop!(Receivables::repay(RuntimeOrigin::signed(caller), r), Error::<Test>::NotIssuer);
+		}
+		assert_noop!(Receivables::repay(RuntimeOrigin::root(), r), DispatchError::BadOrigin);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), r), Error::<Test>::NotRepayable);
+	});
+}
+
+#[test]
+fn repay_without_funds_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, _) = active_receivable(LINE_LIMIT);
+		// Spend the core's money elsewhere first.
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+			CNY,
+			&CORE,
+			&OTHER_CORE,
+			CORE_CNY - 10,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
+		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), r), TokenError::FundsUnavailable);
+	});
+}
+
+#[test]
+fn suspended_issuer_can_still_repay() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, _) = active_receivable(1_000);
+		assert_ok!(Enterprises::suspend(RuntimeOrigin::root(), CORE));
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+	});
+}
+
+#[test]
+fn redeem_pays_every_holder_and_settles() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T2, 300));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), root + 1));
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 1), Error::<Test>::NotMatured);
+		set_time(MATURITY);
+		let (t1, t2) = (cny(T1), cny(T2));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 1));
+		assert_eq!(cny(T2), t2 + 300);
+		System::assert_last_event(
+			Event::<Test>::Redeemed { note: root + 1, receivable: r, holder: T2, amount: 300, to_pledgee: None }
+				.into(),
+		);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 2));
+		assert_eq!(cny(T1), t1 + 700);
+		assert_eq!(cny(Receivables::escrow_account(r)), 0);
+		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
+		System::assert_last_event(Event::<Test>::Settled { receivable: r }.into());
+		assert_eq!(Notes::<Test>::get(root + 2).unwrap().state, NoteState::Redeemed);
+		assert!(!NotesByHolder::<Test>::contains_key(T1, root + 2));
+	});
+}
+
+#[test]
+fn redeem_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), 5), Error::<Test>::UnknownNote);
+		let (r, root) = active_receivable(1_000);
+		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root), Error::<Test>::NotRepaid);
+		assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), root, amounts(&[500, 500])));
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		set_time(MATURITY);
+		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root), Error::<Test>::NoteConsumed);
+		assert_noop!(Receivables::redeem(RuntimeOrigin::none(), root + 1), DispatchError::BadOrigin);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(T1), root + 1));
+		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root + 1), Error::<Test>::AlreadyRedeemed);
+	});
+}
+
+#[test]
+fn redeem_of_pending_note_pays_its_sender() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), root, T2));
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		set_time(MATURITY);
+		let t1 = cny(T1);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(T2), root));
+		assert_eq!(cny(T1), t1 + 1_000);
+		assert!(!PendingTo::<Test>::contains_key(T2, root));
+	});
+}
+
+#[test]
+fn redeem_of_pledged_note_pays_pledgee_first() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		assert_ok!(<Receivables as NoteLedger<_, _, _>>::pledge(root, 4));
+		assert_noop!(
+			Receivables::transfer(RuntimeOrigin::signed(T1), root, T2),
+			Error::<Test>::NoteNotActive
+		);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		set_time(MATURITY);
+		PledgeOwed::set(Some((BANK, 640)));
+		let (t1, bank) = (cny(T1), cny(BANK));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root));
+		assert_eq!(cny(BANK), bank + 640);
+		assert_eq!(cny(T1), t1 + 360);
+		assert_eq!(PledgeCalls::get(), vec![(4, root, 1_000)]);
+		System::assert_has_event(
+			Event::<Test>::Redeemed {
+				note: root,
+				receivable: r,
+				holder: T1,
+				amount: 360,
+				to_pledgee: Some((BANK, 640)),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn pledgee_claim_above_the_note_is_capped() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		assert_ok!(<Receivables as NoteLedger<_, _, _>>::pledge(root, 4));
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		set_time(MATURITY);
+		PledgeOwed::set(Some((BANK, 5_000)));
+		let (t1, bank) = (cny(T1), cny(BANK));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root));
+		assert_eq!((cny(BANK), cny(T1)), (bank + 1_000, t1));
+	});
+}
+
+#[test]
+fn suspended_holder_still_gets_paid() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		assert_ok!(Enterprises::suspend(RuntimeOrigin::root(), T1));
+		set_time(MATURITY);
+		let t1 = cny(T1);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root));
+		assert_eq!(cny(T1), t1 + 1_000);
+	});
+}
+
+#[test]
+fn mark_overdue_after_grace_then_late_repay() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		set_time(MATURITY + 3 * DAY - 1);
+		assert_noop!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r), Error::<Test>::NotOverdueYet);
+		set_time(MATURITY + 3 * DAY);
+		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
+		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Overdue);
+		System::assert_last_event(Event::<Test>::MarkedOverdue { receivable: r }.into());
+		assert_noop!(
+			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r),
+			Error::<Test>::NotActiveReceivable
+		);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(T1), root));
+	});
+}
+
+#[test]
+fn mark_overdue_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), 8),
+			Error::<Test>::UnknownReceivable
+		);
+		let (r, _) = issue_to_t1(1_000, "INV-1");
+		set_time(MATURITY + 10 * DAY);
+		assert_noop!(
+			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r),
+			Error::<Test>::NotActiveReceivable
+		);
+		assert_noop!(Receivables::mark_overdue(RuntimeOrigin::none(), r), DispatchError::BadOrigin);
+	});
+}
+
+/// DESIGN acceptance: 10,000 notes held by many accounts settle by 10,000 redeem calls.
+#[test]
+fn ten_thousand_notes_settle_completely() {
+	let suppliers: Vec<AccountId> = (1_000..1_200).collect();
+	ExtBuilder::default().suppliers(suppliers.clone()).build_and_execute(|| {
+		let face: Balance = 10_000 * 1_000;
+		let (r, root) = active_receivable(face);
+		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, face);
+		// Four levels of ten-way splits: 10,000 leaves of 1,000 each.
+		let mut level = vec![root];
+		let mut amount = face;
+		for _ in 0..4 {
+			amount /= 10;
+			let mut next = Vec::new();
+			for note in level {
+				let first = NextNoteId::<Test>::get();
+				assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), note, amounts(&[amount; 10])));
+				next.extend(first..first + 10);
+			}
+			level = next;
+		}
+		assert_eq!(level.len(), 10_000);
+		// Pass the leaves down to 200 suppliers.
+		let mut expected: std::collections::BTreeMap<AccountId, Balance> = Default::default();
+		for (i, note) in level.iter().enumerate() {
+			let to = suppliers[i % suppliers.len()];
+			assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), *note, to));
+			assert_ok!(Receivables::accept(RuntimeOrigin::signed(to), *note));
+			*expected.entry(to).or_default() += amount;
+		}
+		check_invariants();
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
+		let escrow = Receivables::escrow_account(r);
+		assert_eq!(cny(escrow), face);
+		let before: Vec<Balance> = suppliers.iter().map(|s| cny(*s)).collect();
+		set_time(MATURITY);
+		for note in &level {
+			assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), *note));
+		}
+		for (s, b) in suppliers.iter().zip(before) {
+			assert_eq!(cny(*s), b + expected[s], "supplier {s} paid exactly its notes");
+		}
+		assert_eq!(cny(escrow), 0);
+		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
+	});
+}

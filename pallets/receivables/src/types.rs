@@ -1,0 +1,121 @@
+//! Receivables, notes and the ledger's parameters.
+
+pub use cascade_primitives::{FinancingId, LineId, Moment, NoteId, ReceivableId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::Get, BoundedVec};
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// Where a receivable is in its life.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum ReceivableStatus {
+	/// Issued; the root note waits for the tier-1 supplier's acceptance (签收).
+	Pending,
+	/// Accepted; its notes move down the chain.
+	Active,
+	/// The issuer paid everything outstanding into escrow; notes redeem from maturity on.
+	Repaid,
+	/// Every note is redeemed; the escrow is empty.
+	Settled,
+	/// Withdrawn before acceptance; the credit line was released.
+	Cancelled,
+	/// Not repaid by maturity plus the grace period.
+	Overdue,
+}
+
+/// A core enterprise's irrevocable payment commitment (开立).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[scale_info(skip_type_params(RefLimit))]
+pub struct Receivable<AccountId, AssetId, Balance, RefLimit: Get<u32>> {
+	/// The core enterprise that owes it.
+	pub issuer: AccountId,
+	/// The settlement asset.
+	pub asset: AssetId,
+	/// Face value in the asset's minor unit.
+	pub face: Balance,
+	/// When it was issued (ms).
+	pub issued_at: Moment,
+	/// When it falls due (ms).
+	pub maturity: Moment,
+	/// The credit line it draws on.
+	pub credit_line: LineId,
+	/// Hash of the contract, invoice or payment undertaking (documents stay off chain).
+	pub doc_hash: H256,
+	/// The invoice reference, unique per issuer while the receivable is not cancelled.
+	pub invoice_ref: BoundedVec<u8, RefLimit>,
+	/// Where it is in its life.
+	pub status: ReceivableStatus,
+	/// What the issuer paid into escrow.
+	pub repaid: Balance,
+	/// What has been paid out of escrow to note holders.
+	pub redeemed: Balance,
+	/// Its root note.
+	pub root: NoteId,
+}
+
+/// Where a note is in its life.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum NoteState<AccountId> {
+	/// Offered to `to`; the holder is still the sender until `to` accepts.
+	Pending { to: AccountId },
+	/// Held and free to move.
+	Active,
+	/// Pledged to a financing: cannot move until released.
+	Pledged { financing: FinancingId },
+	/// Under judicial hold: cannot move, split, be financed or be redeemed.
+	Frozen,
+	/// Paid out.
+	Redeemed,
+	/// Split into children; kept for lineage.
+	Consumed,
+}
+
+/// A piece of a receivable: the thing that is held, split, transferred and financed.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Note<AccountId, Balance> {
+	/// The receivable it is a piece of.
+	pub receivable: ReceivableId,
+	/// The note it was split from; `None` for the root note.
+	pub parent: Option<NoteId>,
+	/// Levels below the root (the root is 0).
+	pub depth: u32,
+	/// Who holds it (the sender, while it is Pending).
+	pub holder: AccountId,
+	/// Its amount in the asset's minor unit.
+	pub amount: Balance,
+	/// Where it is in its life.
+	pub state: NoteState<AccountId>,
+}
+
+impl<AccountId, Balance> Note<AccountId, Balance> {
+	/// Whether the note still stands for money: Active, Pending, Pledged or Frozen.
+	pub fn is_live(&self) -> bool {
+		!matches!(self.state, NoteState::Redeemed | NoteState::Consumed)
+	}
+}
+
+/// The ledger's parameters, set by the Operator.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Parameters<Balance> {
+	/// Longest time from issuance to maturity (ms).
+	pub max_tenor: Moment,
+	/// Time after maturity before an unpaid receivable may be marked overdue (ms).
+	pub grace_period: Moment,
+	/// Smallest amount of a note.
+	pub min_note_amount: Balance,
+}

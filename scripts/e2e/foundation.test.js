@@ -1,0 +1,64 @@
+// The foundation: a running dev chain with finality, the settlement asset, and a JSON-RPC server
+// that answers bad calls with errors and keeps serving.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, devAccounts, ok, cny, CNY, YUAN, waitForBlock, rawRpc } from './lib.js';
+
+let api;
+let keys;
+before(async () => {
+  api = await connect();
+  keys = devAccounts();
+});
+after(async () => api && api.disconnect());
+
+test('metadata lists every runtime pallet', async () => {
+  const names = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
+  for (const p of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
+    'Sudo', 'Assets', 'Enterprises', 'Receivables']) {
+    assert.ok(names.includes(p), `${p} missing from ${names.join(', ')}`);
+  }
+});
+
+test('blocks are produced and finalized', async () => {
+  const start = (await api.rpc.chain.getHeader()).number.toNumber();
+  await waitForBlock(api, start + 3);
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  const finalizedHash = await api.rpc.chain.getFinalizedHead();
+  const finalized = (await api.rpc.chain.getHeader(finalizedHash)).number.toNumber();
+  assert.ok(best >= start + 3, `best ${best} did not rise from ${start}`);
+  assert.ok(finalized > start, `finalized ${finalized} did not pass ${start}`);
+  assert.ok(best - finalized <= 3, `finality ${best - finalized} blocks behind`);
+});
+
+test('the settlement asset is CNY with 2 decimals and sufficient', async () => {
+  const meta = await api.query.assets.metadata(CNY);
+  assert.equal(meta.symbol.toUtf8(), 'CNY');
+  assert.equal(meta.decimals.toNumber(), 2);
+  const details = (await api.query.assets.asset(CNY)).unwrap();
+  assert.equal(details.isSufficient.isTrue, true);
+  assert.equal(details.minBalance.toBigInt(), 1n);
+});
+
+test('Alice transfers CNY to Bob and both balances change by exactly that amount', async () => {
+  const amount = 12_345n * YUAN + 67n;
+  const [a0, b0] = [await cny(api, keys.alice.address), await cny(api, keys.bob.address)];
+  await ok(api, api.tx.assets.transferKeepAlive(CNY, keys.bob.address, amount), keys.alice);
+  const [a1, b1] = [await cny(api, keys.alice.address), await cny(api, keys.bob.address)];
+  assert.equal(a0 - a1, amount);
+  assert.equal(b1 - b0, amount);
+});
+
+test('a malformed RPC call gets a JSON-RPC error and the node keeps serving', async () => {
+  const bad = await rawRpc({ jsonrpc: '2.0', id: 1, method: 'chain_getBlockHash', params: ['not a number'] });
+  assert.ok(bad.error, `expected an error, got ${JSON.stringify(bad)}`);
+  assert.equal(typeof bad.error.code, 'number');
+  const unknown = await rawRpc({ jsonrpc: '2.0', id: 2, method: 'cascade_noSuchMethod', params: [] });
+  assert.equal(unknown.error.code, -32601);
+  const garbage = await rawRpc('{"jsonrpc": "2.0", "id": 3, "method": ');
+  assert.equal(garbage.error.code, -32700);
+  const health = await rawRpc({ jsonrpc: '2.0', id: 4, method: 'system_health', params: [] });
+  assert.ok(health.result, 'node stopped serving');
+  const head = await api.rpc.chain.getHeader();
+  assert.ok(head.number.toNumber() > 0);
+});

@@ -1,0 +1,118 @@
+// Shared helpers of the end-to-end suite: connect to the node scripts/test.sh started, sign and
+// submit as the dev keys, and read dispatch errors by their pallet names.
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { rpc as cascadeRpc } from './rpc.js';
+
+export const PORT = process.env.CASCADE_RPC_PORT || '9944';
+export const WS_URL = `ws://127.0.0.1:${PORT}`;
+export const HTTP_URL = `http://127.0.0.1:${PORT}`;
+export const CNY = 1;
+/** One yuan in minor units (分). */
+export const YUAN = 100n;
+
+export async function connect() {
+  await cryptoWaitReady();
+  const api = await ApiPromise.create({
+    provider: new WsProvider(WS_URL),
+    rpc: cascadeRpc,
+    noInitWarn: true,
+    throwOnConnect: true,
+  });
+  await api.isReady;
+  return api;
+}
+
+export function devAccounts() {
+  const keyring = new Keyring({ type: 'sr25519' });
+  const k = (name) => keyring.addFromUri(`//${name}`);
+  return {
+    alice: k('Alice'),
+    bob: k('Bob'),
+    charlie: k('Charlie'),
+    dave: k('Dave'),
+    eve: k('Eve'),
+    ferdie: k('Ferdie'),
+    stranger: k('Stranger'),
+  };
+}
+
+/**
+ * Sign and submit `tx` as `signer`; resolve when it is in a block with
+ * { ok, error, events, blockHash }. `error` is "Pallet.Variant" for module errors.
+ */
+export function submit(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    tx.signAndSend(signer, { nonce: -1 }, (result) => {
+      const { status, events, dispatchError } = result;
+      if (status.isInBlock || status.isFinalized) {
+        if (unsub) unsub();
+        let error = null;
+        if (dispatchError) {
+          if (dispatchError.isModule) {
+            const meta = api.registry.findMetaError(dispatchError.asModule);
+            error = `${meta.section}.${meta.name}`;
+          } else {
+            error = dispatchError.toString();
+          }
+        }
+        resolve({ ok: !dispatchError, error, events, blockHash: status.isInBlock ? status.asInBlock : status.asFinalized });
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        if (unsub) unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }).catch(reject);
+  });
+}
+
+/** Submit and require success; returns the events. */
+export async function ok(api, tx, signer) {
+  const r = await submit(api, tx, signer);
+  if (!r.ok) throw new Error(`expected success, got ${r.error}`);
+  return r;
+}
+
+/** The data of the first event `section.method` among `events`. */
+export function eventOf(events, section, method) {
+  const e = events.find(({ event }) => event.section === section && event.method === method);
+  return e ? e.event : null;
+}
+
+export async function cny(api, who) {
+  const acc = await api.query.assets.account(CNY, who);
+  return acc.isSome ? acc.unwrap().balance.toBigInt() : 0n;
+}
+
+/** Resolve once the best block number reaches `n`. */
+export async function waitForBlock(api, n) {
+  return new Promise((resolve) => {
+    let unsub;
+    api.rpc.chain.subscribeNewHeads((h) => {
+      if (h.number.toNumber() >= n) {
+        if (unsub) unsub();
+        resolve(h);
+      }
+    }).then((u) => { unsub = u; });
+  });
+}
+
+/** Resolve once the chain's clock (pallet_timestamp) reaches `ms`. */
+export async function waitForTime(api, ms) {
+  for (;;) {
+    const now = (await api.query.timestamp.now()).toBigInt();
+    if (now >= BigInt(ms)) return now;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A JSON-RPC call over HTTP, returning the parsed reply. */
+export async function rawRpc(body) {
+  const res = await fetch(HTTP_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return res.json();
+}

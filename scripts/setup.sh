@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Idempotent set-up of everything Cascade needs on a fresh Debian machine:
+# protobuf compiler and clang (networking and RocksDB-free builds still need them),
+# the wasm32 target and rust-src for the runtime, and the npm packages of the e2e suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
+command -v clang >/dev/null 2>&1 || need_apt+=(clang)
+[ -e /usr/include/clang ] || dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
+command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+if [ ${#need_apt[@]} -gt 0 ]; then
+	echo "setup: installing ${need_apt[*]}"
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+	echo "setup: adding the wasm32-unknown-unknown target"
+	rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+	echo "setup: adding rust-src"
+	rustup component add rust-src
+fi
+for c in rustfmt clippy; do
+	rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" || true
+done
+
+if [ -f scripts/e2e/package.json ]; then
+	if [ ! -d scripts/e2e/node_modules/@polkadot/api ] ||
+		[ scripts/e2e/package-lock.json -nt scripts/e2e/node_modules/.package-lock.json ]; then
+		echo "setup: installing the e2e suite's npm packages"
+		(cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+fi
+echo "setup: ready"
