@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use cascade_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use cascade_runtime::{opaque::Block, AccountId, AssetId, Balance, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -28,8 +28,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_receivables_runtime_api::ReceivablesApi<Block, AccountId, AssetId, Balance>,
 	P: TransactionPool + 'static,
 {
+	use pallet_receivables_rpc::CascadeApiServer;
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -37,7 +39,11 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(
+		pallet_receivables_rpc::Cascade::<_, Block, AccountId, AssetId, Balance>::new(client)
+			.into_rpc(),
+	)?;
 
 	Ok(module)
 }

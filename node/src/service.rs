@@ -69,6 +69,7 @@ pub fn new_partial(config: &Configuration, consensus: Consensus) -> Result<Servi
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
+			Vec::new(),
 		)?;
 	let client = Arc::new(client);
 
@@ -152,8 +153,8 @@ pub fn new_partial(config: &Configuration, consensus: Consensus) -> Result<Servi
 
 /// The storage key of `pallet_timestamp::Now`.
 fn timestamp_now_key() -> StorageKey {
-	let mut key = sp_core::hashing::twox_128(b"Timestamp").to_vec();
-	key.extend_from_slice(&sp_core::hashing::twox_128(b"Now"));
+	let mut key = sp_io::hashing::twox_128(b"Timestamp").to_vec();
+	key.extend_from_slice(&sp_io::hashing::twox_128(b"Now"));
 	StorageKey(key)
 }
 
@@ -228,7 +229,7 @@ pub fn new_full<
 		)))
 	});
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
 		sc_service::build_network(sc_service::BuildNetworkParams {
 			config: &config,
 			net_config,

@@ -5,6 +5,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod pricing;
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::DispatchResult;
 use scale_info::TypeInfo;
@@ -169,22 +171,24 @@ pub trait NoteLedger<AccountId, AssetId, Balance> {
 	fn release_pledge(note: NoteId) -> DispatchResult;
 }
 
-/// Told when a pledged note is redeemed, so the pledgee is paid first. Implemented by the
-/// financing pallet; the default pays everything to the holder.
-pub trait PledgeHandler<AccountId, Balance> {
-	/// `note`, pledged to `financing`, is being redeemed for `amount`. Returns the pledgee and
-	/// what it is owed out of `amount` (at most `amount`), and closes the financing.
-	fn on_pledged_redeem(
-		financing: FinancingId,
+/// Told when a note is redeemed, so a financing can be closed and a pledgee paid first.
+/// Implemented by the financing pallet; the default `()` pays everything to the holder.
+pub trait RedeemHook<AccountId, Balance> {
+	/// `note`, held by `holder` (pledged to `pledge`, if any), is being redeemed for `amount`.
+	/// Returns the pledgee and what it is owed out of `amount` (at most `amount`), if any.
+	fn on_redeem(
 		note: NoteId,
+		holder: &AccountId,
+		pledge: Option<FinancingId>,
 		amount: Balance,
 	) -> Result<Option<(AccountId, Balance)>, frame_support::pallet_prelude::DispatchError>;
 }
 
-impl<AccountId, Balance> PledgeHandler<AccountId, Balance> for () {
-	fn on_pledged_redeem(
-		_financing: FinancingId,
+impl<AccountId, Balance> RedeemHook<AccountId, Balance> for () {
+	fn on_redeem(
 		_note: NoteId,
+		_holder: &AccountId,
+		_pledge: Option<FinancingId>,
 		_amount: Balance,
 	) -> Result<Option<(AccountId, Balance)>, frame_support::pallet_prelude::DispatchError> {
 		Ok(None)

@@ -99,8 +99,11 @@ impl_runtime_apis! {
 	}
 
 	impl sp_session::SessionKeys<Block> for Runtime {
-		fn generate_session_keys(seed: Option<Vec<u8>>) -> Vec<u8> {
-			SessionKeys::generate(seed)
+		fn generate_session_keys(
+			owner: Vec<u8>,
+			seed: Option<Vec<u8>>,
+		) -> sp_session::OpaqueGeneratedSessionKeys {
+			SessionKeys::generate(&owner, seed).into()
 		}
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
@@ -247,6 +250,36 @@ impl_runtime_apis! {
 		) -> Weight {
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
 				.expect("execute-block failed")
+		}
+	}
+
+	impl pallet_receivables_runtime_api::ReceivablesApi<Block, AccountId, crate::AssetId, Balance> for Runtime {
+		fn receivable(id: cascade_primitives::ReceivableId) -> Option<pallet_receivables_runtime_api::ReceivableInfo<AccountId, crate::AssetId, Balance>> {
+			crate::ledger_api::receivable(id)
+		}
+
+		fn note(id: cascade_primitives::NoteId) -> Option<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
+			crate::ledger_api::note(id)
+		}
+
+		fn notes_of(who: AccountId) -> Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
+			crate::ledger_api::notes_of(who)
+		}
+
+		fn lineage(note: cascade_primitives::NoteId) -> Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
+			crate::ledger_api::lineage(note)
+		}
+
+		fn tree(receivable: cascade_primitives::ReceivableId) -> Option<Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>>> {
+			crate::ledger_api::tree(receivable)
+		}
+
+		fn exposure(core: AccountId) -> pallet_receivables_runtime_api::Exposure<AccountId, crate::AssetId, Balance> {
+			crate::ledger_api::exposure(core)
+		}
+
+		fn quote(note: cascade_primitives::NoteId, annual_rate: sp_runtime::Permill) -> Option<pallet_receivables_runtime_api::Quote<AccountId, crate::AssetId, Balance>> {
+			crate::ledger_api::quote(note, annual_rate)
 		}
 	}
 

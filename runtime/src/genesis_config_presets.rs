@@ -1,7 +1,9 @@
 //! Genesis presets: `development` (Alice alone validates) and `local_testnet` (Alice, Bob,
 //! Charlie and Dave validate). Both carry the demo world of DESIGN.md §6.
 
-use crate::{AccountId, Balance, RuntimeGenesisConfig, CNY, UNIT, YUAN};
+use crate::{AccountId, Balance, RuntimeGenesisConfig, CNY, MILLIS_PER_DAY, UNIT, YUAN};
+use cascade_primitives::Roles;
+use pallet_enterprises::{credit_code, CreditCode};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -14,8 +16,48 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 pub const DEMO_NATIVE: Balance = 1_000_000 * UNIT;
 /// CNY of the core enterprise (Bob) and the financier (Ferdie): 100,000,000.00 CNY.
 pub const DEMO_CNY_LARGE: Balance = 100_000_000 * YUAN;
-/// CNY of every other demo enterprise: 1,000,000.00 CNY.
+/// CNY of every other demo enterprise, and of the Operator's treasury: 1,000,000.00 CNY.
 pub const DEMO_CNY_SMALL: Balance = 1_000_000 * YUAN;
+/// Credit line 0, Demo Bank to Demo Manufacturing: 50,000,000.00 CNY.
+pub const DEMO_LINE_LIMIT: Balance = 50_000_000 * YUAN;
+/// Program 0, Demo Bank for Demo Manufacturing's notes: 20,000,000.00 CNY.
+pub const DEMO_PROGRAM_BUDGET: Balance = 20_000_000 * YUAN;
+/// Program 0's rate: 3.65 % a year.
+pub const DEMO_PROGRAM_RATE: u32 = 36_500;
+/// Credit line 0 expires one year after the chain's first block.
+pub const DEMO_LINE_VALIDITY: u64 = 365 * MILLIS_PER_DAY;
+
+/// A unified social credit code for a demo enterprise: the body given, the check character
+/// computed per GB 32100-2015.
+pub fn demo_credit_code(body: &[u8; 17]) -> CreditCode {
+	let mut code = [0u8; 18];
+	code[..17].copy_from_slice(body);
+	code[17] = credit_code::check_character(body).expect("demo bodies use the standard alphabet");
+	code
+}
+
+/// The demo enterprises: account, name, credit code, roles.
+pub fn demo_enterprises() -> Vec<(AccountId, Vec<u8>, CreditCode, Roles)> {
+	let [tier1, tier2, tier3] = demo::suppliers();
+	let supplier = Roles { core: false, supplier: true, financier: false };
+	vec![
+		(
+			demo::core(),
+			b"Demo Manufacturing Co.".to_vec(),
+			demo_credit_code(b"91310000MA1FL0001"),
+			Roles { core: true, supplier: false, financier: false },
+		),
+		(tier1, b"Demo Tier-1 Parts Co.".to_vec(), demo_credit_code(b"91320500MA1FL0002"), supplier),
+		(tier2, b"Demo Tier-2 Components Co.".to_vec(), demo_credit_code(b"91330100MA1FL0003"), supplier),
+		(tier3, b"Demo Tier-3 Materials Co.".to_vec(), demo_credit_code(b"91440300MA1FL0004"), supplier),
+		(
+			demo::financier(),
+			b"Demo Bank".to_vec(),
+			demo_credit_code(b"91110000100000005"),
+			Roles { core: false, supplier: false, financier: true },
+		),
+	]
+}
 
 /// The demo roles, by dev key.
 pub mod demo {
@@ -54,7 +96,7 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 	for who in &every_demo_account {
 		let amount = if *who == demo::core() || *who == demo::financier() {
 			DEMO_CNY_LARGE
-		} else if demo::suppliers().contains(who) {
+		} else if demo::suppliers().contains(who) || *who == root {
 			DEMO_CNY_SMALL
 		} else {
 			continue;
@@ -79,6 +121,26 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 			metadata: vec![(CNY, b"Chinese Yuan".to_vec(), b"CNY".to_vec(), 2)],
 			accounts: cny,
 			next_asset_id: Some(CNY + 1),
+		},
+		enterprises: pallet_enterprises::GenesisConfig {
+			enterprises: demo_enterprises(),
+			credit_lines: vec![(
+				demo::financier(),
+				demo::core(),
+				CNY,
+				DEMO_LINE_LIMIT,
+				DEMO_LINE_VALIDITY,
+			)],
+		},
+		financing: pallet_financing::GenesisConfig {
+			programs: vec![(
+				demo::financier(),
+				demo::core(),
+				CNY,
+				sp_runtime::Permill::from_parts(DEMO_PROGRAM_RATE),
+				DEMO_PROGRAM_BUDGET,
+				None,
+			)],
 		},
 	})
 }

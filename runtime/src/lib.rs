@@ -17,6 +17,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+mod ledger_api;
 
 use alloc::vec::Vec;
 use sp_runtime::{
@@ -24,8 +25,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
@@ -90,12 +89,6 @@ pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 pub const CNY: AssetId = 1;
 /// One yuan in minor units.
 pub const YUAN: Balance = 100;
-
-/// The version of this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Signature of a transaction.
 pub type Signature = MultiSignature;
@@ -195,4 +188,13 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(8)]
+	pub type Enterprises = pallet_enterprises;
+
+	#[runtime::pallet_index(9)]
+	pub type Receivables = pallet_receivables;
+
+	#[runtime::pallet_index(10)]
+	pub type Financing = pallet_financing;
 }

@@ -1,4 +1,49 @@
-// Cascade's custom JSON-RPC methods, for `ApiPromise.create({ rpc })`.
-// Filled in as the receivables RPC lands; empty definitions are harmless.
-export const rpc = {};
+// Cascade's custom JSON-RPC methods, for `ApiPromise.create({ rpc })`:
+//
+//   import { rpc } from './rpc.js';
+//   const api = await ApiPromise.create({ provider: new WsProvider('ws://127.0.0.1:9944'), rpc });
+//   const notes = await api.rpc.cascade.notesOf(address);   // a Json codec: notes.toJSON()
+//
+// Results are JSON objects: accounts in SS58, amounts as decimal strings.
+const at = { name: 'at', type: 'Hash', isOptional: true };
+
+export const rpc = {
+  cascade: {
+    receivable: {
+      description: 'A receivable by id',
+      params: [{ name: 'id', type: 'u64' }, at],
+      type: 'Json',
+    },
+    note: {
+      description: 'A note by id',
+      params: [{ name: 'id', type: 'u64' }, at],
+      type: 'Json',
+    },
+    notesOf: {
+      description: 'The live notes an account holds and the notes offered to it',
+      params: [{ name: 'account', type: 'Text' }, at],
+      type: 'Json',
+    },
+    lineage: {
+      description: 'The notes from the given one up to the root, inclusive',
+      params: [{ name: 'note', type: 'u64' }, at],
+      type: 'Json',
+    },
+    tree: {
+      description: 'Every note of a receivable, with parents',
+      params: [{ name: 'receivable', type: 'u64' }, at],
+      type: 'Json',
+    },
+    exposure: {
+      description: "A core enterprise's outstanding receivables per asset and its credit lines",
+      params: [{ name: 'core', type: 'Text' }, at],
+      type: 'Json',
+    },
+    quote: {
+      description: 'What financing a note at annual_rate (parts per million a year) pays now',
+      params: [{ name: 'note', type: 'u64' }, { name: 'annualRate', type: 'u32' }, at],
+      type: 'Json',
+    },
+  },
+};
 export default rpc;

@@ -24,7 +24,8 @@ impl<T: Config> Pallet<T> {
 	/// 5. The indexes agree with the notes: `NotesByHolder` holds exactly the live notes by
 	///    holder, `PendingTo` exactly the Pending notes by recipient, `NotesByReceivable`
 	///    exactly every note by receivable, `FrozenPrior` exactly the Frozen notes, and
-	///    `InvoiceRefs` exactly the invoice references of the receivables not cancelled.
+	///    `InvoiceRefs` exactly the invoice references of the receivables not cancelled, and
+	///    `ReceivablesByIssuer` exactly every receivable by issuer.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_note = NextNoteId::<T>::get();
 		let next_receivable = NextReceivableId::<T>::get();
@@ -102,8 +103,14 @@ impl<T: Config> Pallet<T> {
 		// 1, 3, 4 per receivable.
 		let mut drawn: BTreeMap<LineId, BalanceOf<T>> = BTreeMap::new();
 		let mut invoice_count = 0u64;
+		let mut receivable_count = 0u64;
 		for (id, r) in Receivables::<T>::iter() {
+			receivable_count += 1;
 			ensure!(id < next_receivable, "receivable id at or above NextReceivableId");
+			ensure!(
+				ReceivablesByIssuer::<T>::contains_key(&r.issuer, id),
+				"receivable missing from ReceivablesByIssuer"
+			);
 			if r.status == ReceivableStatus::Cancelled {
 				continue;
 			}
@@ -171,6 +178,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			InvoiceRefs::<T>::iter().count() as u64 == invoice_count,
 			"InvoiceRefs has extra entries"
+		);
+		ensure!(
+			ReceivablesByIssuer::<T>::iter().count() as u64 == receivable_count,
+			"ReceivablesByIssuer has extra entries"
 		);
 		Ok(())
 	}

@@ -52,6 +52,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		InvoiceRefs::<T>::insert(&issuer, &invoice_ref, receivable);
+		ReceivablesByIssuer::<T>::insert(&issuer, receivable, ());
 		Receivables::<T>::insert(
 			receivable,
 			Receivable {

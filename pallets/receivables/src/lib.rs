@@ -29,6 +29,7 @@ mod invariants;
 mod issue;
 mod ledger;
 mod offer;
+mod queries;
 mod settlement;
 mod split;
 mod transfer;
@@ -46,7 +47,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cascade_primitives::{CreditLines, EnterpriseRegistry, PledgeHandler};
+	use cascade_primitives::{CreditLines, EnterpriseRegistry, RedeemHook};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},
@@ -102,8 +103,8 @@ pub mod pallet {
 		/// The credit lines receivables draw on.
 		type CreditLines: CreditLines<Self::AccountId, Self::AssetId, Self::Balance>;
 
-		/// Told when a pledged note is redeemed, so the pledgee is paid first.
-		type PledgeHandler: PledgeHandler<Self::AccountId, Self::Balance>;
+		/// Told when a note is redeemed, so a financing closes and a pledgee is paid first.
+		type RedeemHook: RedeemHook<Self::AccountId, Self::Balance>;
 
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
@@ -192,6 +193,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NotesByReceivable<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, ReceivableId, Blake2_128Concat, NoteId, (), OptionQuery>;
+
+	/// Index: every receivable of each issuer.
+	#[pallet::storage]
+	pub type ReceivablesByIssuer<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		ReceivableId,
+		(),
+		OptionQuery,
+	>;
 
 	/// The receivable each issuer issued for each invoice reference (double issuance of an
 	/// invoice is refused). A cancelled receivable frees its reference.

@@ -103,14 +103,16 @@ parameter_types! {
 	pub static PledgeCalls: Vec<(u64, u64, Balance)> = vec![];
 }
 
-/// Stands in for pallet-financing at redemption of pledged notes.
+/// Stands in for pallet-financing at redemption: pays the configured pledgee of pledged notes.
 pub struct MockPledges;
-impl cascade_primitives::PledgeHandler<AccountId, Balance> for MockPledges {
-	fn on_pledged_redeem(
-		financing: u64,
+impl cascade_primitives::RedeemHook<AccountId, Balance> for MockPledges {
+	fn on_redeem(
 		note: u64,
+		_holder: &AccountId,
+		pledge: Option<u64>,
 		amount: Balance,
 	) -> Result<Option<(AccountId, Balance)>, sp_runtime::DispatchError> {
+		let Some(financing) = pledge else { return Ok(None) };
 		let mut calls = PledgeCalls::get();
 		calls.push((financing, note, amount));
 		PledgeCalls::set(calls);
@@ -125,7 +127,7 @@ impl crate::Config for Test {
 	type Assets = Assets;
 	type Enterprises = Enterprises;
 	type CreditLines = Enterprises;
-	type PledgeHandler = MockPledges;
+	type RedeemHook = MockPledges;
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;

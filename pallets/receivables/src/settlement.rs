@@ -2,7 +2,7 @@
 //! overdue.
 
 use crate::{pallet::*, NoteId, NoteState, ReceivableId, ReceivableStatus};
-use cascade_primitives::{CreditLines, PledgeHandler};
+use cascade_primitives::{CreditLines, RedeemHook};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -49,23 +49,13 @@ impl<T: Config> Pallet<T> {
 		let escrow = Self::escrow_account(note.receivable);
 		let mut to_holder = note.amount;
 		let mut to_pledgee = None;
-		if let Some(financing) = pledge {
-			if let Some((pledgee, owed)) =
-				T::PledgeHandler::on_pledged_redeem(financing, id, note.amount)?
-			{
-				let owed = owed.min(note.amount);
-				if !owed.is_zero() {
-					T::Assets::transfer(
-						receivable.asset,
-						&escrow,
-						&pledgee,
-						owed,
-						Preservation::Expendable,
-					)?;
-				}
-				to_holder = note.amount - owed;
-				to_pledgee = Some((pledgee, owed));
+		if let Some((pledgee, owed)) = T::RedeemHook::on_redeem(id, &note.holder, pledge, note.amount)? {
+			let owed = owed.min(note.amount);
+			if !owed.is_zero() {
+				T::Assets::transfer(receivable.asset, &escrow, &pledgee, owed, Preservation::Expendable)?;
 			}
+			to_holder = note.amount - owed;
+			to_pledgee = Some((pledgee, owed));
 		}
 		if !to_holder.is_zero() {
 			T::Assets::transfer(

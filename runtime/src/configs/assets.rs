@@ -16,6 +16,7 @@ parameter_types! {
 /// `Assets` holds the settlement money (CNY in the demo world). A settlement asset is created
 /// `sufficient`, so escrow and supplier accounts hold it without any native balance.
 impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = crate::RuntimeEvent;
 	type Balance = Balance;
 	type RemoveItemsLimit = ConstU32<1000>;
 	type AssetId = AssetId;

@@ -4,6 +4,7 @@ use crate::{
 use frame_support::traits::{ConstU128, ConstU32, VariantCountOf};
 
 impl pallet_balances::Config for Runtime {
+	type RuntimeEvent = crate::RuntimeEvent;
 	type MaxLocks = ConstU32<50>;
 	type MaxReserves = ConstU32<50>;
 	type ReserveIdentifier = [u8; 8];

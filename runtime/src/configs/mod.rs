@@ -3,7 +3,10 @@
 mod assets;
 mod aura;
 mod balances;
+mod enterprises;
+mod financing;
 mod grandpa;
+mod receivables;
 mod sudo;
 mod system;
 mod timestamp;

@@ -1,10 +1,11 @@
-use crate::{Aura, Moment, Runtime, SLOT_DURATION};
+use crate::{Aura, Enterprises, Moment, Runtime, SLOT_DURATION};
 use frame_support::traits::ConstU64;
 
 impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the Unix epoch: receivables' maturities are in this unit.
 	type Moment = Moment;
-	type OnTimestampSet = Aura;
+	// Enterprises anchors the genesis credit lines' expiry to the first block's time.
+	type OnTimestampSet = (Aura, Enterprises);
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
 }

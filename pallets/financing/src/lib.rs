@@ -1,0 +1,575 @@
+//! # Financing
+//!
+//! Core-company credit down the chain: a tier-N supplier holding a note gets cash before
+//! maturity at the price of the core enterprise's credit, not its own.
+//!
+//! - A financier opens a **program**: "I finance any note in `asset` whose obligor is `core`,
+//!   at this rate, up to this budget". Any holder takes it with `finance`, at once.
+//! - Without a program, a holder `request`s financing at a proposed rate; the financier
+//!   `approve`s or `decline`s, the holder may `withdraw`.
+//! - **Factoring** sells the note to the financier; the seller is paid the discounted price in
+//!   the same call (delivery versus payment). With recourse, if the receivable goes overdue the
+//!   financier may `exercise_recourse`: the note returns to the seller, who owes the advance plus
+//!   interest — paid at once if its balance allows, otherwise recorded as a claim to
+//!   `settle_claim` later.
+//! - A **pledge** locks the note and lends the discounted price to the holder. `repay_loan`
+//!   before maturity releases it; at redemption the financier is paid first, through the
+//!   receivables pallet's [`cascade_primitives::RedeemHook`].
+//!
+//! Pricing is [`cascade_primitives::pricing`]: actual/360, whole days to maturity rounded up,
+//! interest rounded down. A program's budget falls by what it advances and recovers when that
+//! money comes back (redemption, loan repayment, recourse paid).
+//!
+//! Limitation: a factored note that its financier splits or passes on is no longer tracked
+//! by its financing; the program's budget then recovers only through recourse, not redemption.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod finance;
+mod invariants;
+mod loans;
+mod programs;
+mod recourse;
+mod requests;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use cascade_primitives::{EnterpriseRegistry, NoteLedger};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungibles, Time},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{
+		traits::{AtLeast32BitUnsigned, Zero},
+		Permill,
+	};
+
+	/// The balance type of the settlement assets.
+	pub type BalanceOf<T> = <T as Config>::Balance;
+	/// A program as stored.
+	pub type ProgramOf<T> =
+		Program<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
+	/// A financing as stored.
+	pub type FinancingOf<T> = Financing<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A request as stored.
+	pub type RequestOf<T> = Request<<T as frame_system::Config>::AccountId>;
+	/// A claim as stored.
+	pub type ClaimOf<T> = Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Identifier of a settlement asset.
+		type AssetId: Parameter + Member + Copy + MaxEncodedLen + MaybeSerializeDeserialize;
+
+		/// Amounts in a settlement asset's minor unit.
+		type Balance: Parameter
+			+ Member
+			+ AtLeast32BitUnsigned
+			+ Copy
+			+ Default
+			+ MaxEncodedLen
+			+ MaybeSerializeDeserialize
+			+ Into<u128>
+			+ TryFrom<u128>;
+
+		/// The settlement money.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
+			+ fungibles::Mutate<Self::AccountId>;
+
+		/// Who may take part, and in which role.
+		type Enterprises: EnterpriseRegistry<Self::AccountId>;
+
+		/// The ledger of notes.
+		type Notes: NoteLedger<Self::AccountId, Self::AssetId, Self::Balance>;
+
+		/// The chain's clock (milliseconds since the Unix epoch).
+		type Time: Time<Moment = Moment>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up what the benchmarks need from the rest of the runtime.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetId, Self::Balance>;
+	}
+
+	/// What the benchmarks need from the rest of the runtime.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
+		/// An Active note of `amount` on an Active receivable maturing in 90 days, held by an
+		/// active supplier; returns (note, holder, obligor, asset).
+		fn active_note(amount: Balance) -> (NoteId, AccountId, AccountId, AssetId);
+		/// An active Financier with plenty of every asset.
+		fn financier() -> AccountId;
+		/// Give `who` `amount` of `asset`.
+		fn fund(asset: &AssetId, who: &AccountId, amount: Balance);
+		/// Make the note's receivable overdue (moving the clock past maturity and grace).
+		fn make_overdue(note: NoteId);
+	}
+
+	/// Financing programs, by id.
+	#[pallet::storage]
+	pub type Programs<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProgramId, ProgramOf<T>, OptionQuery>;
+
+	/// The id the next program gets.
+	#[pallet::storage]
+	pub type NextProgramId<T: Config> = StorageValue<_, ProgramId, ValueQuery>;
+
+	/// Financings, by id (kept after they close: the registration record).
+	#[pallet::storage]
+	pub type Financings<T: Config> =
+		StorageMap<_, Blake2_128Concat, FinancingId, FinancingOf<T>, OptionQuery>;
+
+	/// The id the next financing gets.
+	#[pallet::storage]
+	pub type NextFinancingId<T: Config> = StorageValue<_, FinancingId, ValueQuery>;
+
+	/// The open financing of each financed note.
+	#[pallet::storage]
+	pub type FinancingOfNote<T: Config> =
+		StorageMap<_, Blake2_128Concat, NoteId, FinancingId, OptionQuery>;
+
+	/// Requests waiting for a financier's answer, by id.
+	#[pallet::storage]
+	pub type Requests<T: Config> =
+		StorageMap<_, Blake2_128Concat, RequestId, RequestOf<T>, OptionQuery>;
+
+	/// The id the next request gets.
+	#[pallet::storage]
+	pub type NextRequestId<T: Config> = StorageValue<_, RequestId, ValueQuery>;
+
+	/// Recourse claims sellers still owe, by financing.
+	#[pallet::storage]
+	pub type Claims<T: Config> =
+		StorageMap<_, Blake2_128Concat, FinancingId, ClaimOf<T>, OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Programs: financier, core, asset, annual rate, budget, and expiry (ms; `None` for
+		/// never). Ids count from 0 in this order.
+		pub programs:
+			alloc::vec::Vec<(T::AccountId, T::AccountId, T::AssetId, Permill, BalanceOf<T>, Option<Moment>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (financier, core, asset, annual_rate, budget, expires_at) in &self.programs {
+				let id = NextProgramId::<T>::get();
+				NextProgramId::<T>::put(id + 1);
+				Programs::<T>::insert(
+					id,
+					Program {
+						financier: financier.clone(),
+						core: core.clone(),
+						asset: *asset,
+						annual_rate: *annual_rate,
+						budget: *budget,
+						outstanding: Zero::zero(),
+						expires_at: expires_at.unwrap_or(Moment::MAX),
+						closed: false,
+					},
+				);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A financier opened a program for one core enterprise's notes.
+		ProgramOpened {
+			program: ProgramId,
+			financier: T::AccountId,
+			core: T::AccountId,
+			asset: T::AssetId,
+			annual_rate: Permill,
+			budget: BalanceOf<T>,
+			expires_at: Moment,
+		},
+		/// A program was closed.
+		ProgramClosed { program: ProgramId },
+		/// A note was financed. Carries what a public registration (动产融资统一登记) needs.
+		Financed {
+			financing: FinancingId,
+			kind: FinancingKind,
+			recourse: bool,
+			financier: T::AccountId,
+			seller: T::AccountId,
+			obligor: T::AccountId,
+			note: NoteId,
+			receivable: ReceivableId,
+			asset: T::AssetId,
+			amount: BalanceOf<T>,
+			price: BalanceOf<T>,
+			interest: BalanceOf<T>,
+			annual_rate: Permill,
+			maturity: Moment,
+			program: Option<ProgramId>,
+		},
+		/// A holder asked a financier for financing.
+		Requested {
+			request: RequestId,
+			note: NoteId,
+			holder: T::AccountId,
+			financier: T::AccountId,
+			kind: FinancingKind,
+			annual_rate: Permill,
+		},
+		/// A financier approved a request; the financing is in `Financed`.
+		Approved { request: RequestId, financing: FinancingId },
+		/// A financier declined a request.
+		Declined { request: RequestId },
+		/// A holder withdrew its request.
+		Withdrawn { request: RequestId },
+		/// A pledge loan was repaid; the note is free again.
+		LoanRepaid { financing: FinancingId, paid: BalanceOf<T> },
+		/// A financed note was redeemed; `to_financier` went to the financier of a pledge.
+		FinancingRedeemed { financing: FinancingId, to_financier: BalanceOf<T> },
+		/// Recourse: the note went back to the seller, who owes `owed`; `paid` says whether it
+		/// was paid at once or recorded as a claim.
+		RecourseExercised { financing: FinancingId, seller: T::AccountId, owed: BalanceOf<T>, paid: bool },
+		/// A recourse claim was paid.
+		ClaimSettled { financing: FinancingId, amount: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller (or the named financier) is not an active Financier.
+		NotFinancier,
+		/// The program's core is not an active Core enterprise.
+		NotCore,
+		/// A budget must be above zero.
+		ZeroBudget,
+		/// The expiry is not in the future.
+		ExpiryInPast,
+		/// No program has this id.
+		UnknownProgram,
+		/// The caller did not open this program.
+		NotProgramFinancier,
+		/// The program is closed.
+		ProgramClosed,
+		/// The program has expired.
+		ProgramExpired,
+		/// The program finances another core enterprise's notes.
+		WrongObligor,
+		/// The program is in another settlement asset.
+		AssetMismatch,
+		/// The program's budget is smaller than the advance.
+		BudgetExhausted,
+		/// No note has this id.
+		UnknownNote,
+		/// The caller does not hold the note.
+		NotHolder,
+		/// The caller is not an active enterprise.
+		NotParticipant,
+		/// The note is offered to someone and waits for acceptance.
+		NotePending,
+		/// The note is under judicial hold.
+		NoteFrozen,
+		/// The note is already pledged.
+		NotePledged,
+		/// The note was split; finance its children.
+		NoteConsumed,
+		/// The note is redeemed.
+		NoteRedeemed,
+		/// The note's receivable is not Active (pending, repaid, overdue or settled).
+		ReceivableNotActive,
+		/// The note has matured: nothing is left to discount.
+		NoteMatured,
+		/// A financier cannot finance its own note.
+		SelfFinance,
+		/// No request has this id.
+		UnknownRequest,
+		/// The caller is not the financier the request was made to.
+		NotRequestFinancier,
+		/// The caller did not make the request.
+		NotRequestHolder,
+		/// No financing has this id.
+		UnknownFinancing,
+		/// The caller is not the borrower of the pledge.
+		NotBorrower,
+		/// The financing is not a pledge.
+		NotPledge,
+		/// The financing is not open.
+		NotOpen,
+		/// The pledge's note has matured: it is settled at redemption.
+		LoanMatured,
+		/// The caller is not the financing's financier.
+		NotFinancingFinancier,
+		/// The financing is not recourse factoring.
+		NotRecourse,
+		/// The receivable is not overdue.
+		NotOverdue,
+		/// The financier no longer holds the note as an Active note.
+		NoteNotHeld,
+		/// There is no claim for this financing.
+		NoClaim,
+		/// The caller does not owe the claim.
+		NotDebtor,
+		/// An amount does not fit.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Open a standing offer to finance any note in `asset` whose obligor is `core`.
+		///
+		/// The origin must be signed by an active Financier.
+		///
+		/// - `core`: an active Core enterprise.
+		/// - `asset`: the settlement asset.
+		/// - `annual_rate`: the rate (3.65 % = 36,500 parts per million).
+		/// - `budget`: the most it advances at once (above zero).
+		/// - `expires_at`: no financing at or after this moment (ms, in the future).
+		///
+		/// Emits [`Event::ProgramOpened`].
+		///
+		/// Errors: [`Error::NotFinancier`], [`Error::NotCore`], [`Error::ZeroBudget`],
+		/// [`Error::ExpiryInPast`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::open_program())]
+		pub fn open_program(
+			origin: OriginFor<T>,
+			core: T::AccountId,
+			asset: T::AssetId,
+			annual_rate: Permill,
+			budget: BalanceOf<T>,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_open_program(who, core, asset, annual_rate, budget, expires_at)
+		}
+
+		/// Close a program: no new financing; open financings are unaffected.
+		///
+		/// The origin must be signed by the program's financier.
+		///
+		/// - `program`: an open program.
+		///
+		/// Emits [`Event::ProgramClosed`].
+		///
+		/// Errors: [`Error::UnknownProgram`], [`Error::NotProgramFinancier`],
+		/// [`Error::ProgramClosed`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::close_program())]
+		pub fn close_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_close_program(who, program)
+		}
+
+		/// Finance a note through a program, at once and atomically: factoring moves the note
+		/// to the financier and pays the seller the discounted price; a pledge locks the note
+		/// and lends the same amount. Both or nothing.
+		///
+		/// The origin must be signed by the note's holder, an active enterprise.
+		///
+		/// - `note`: an Active note of an Active receivable, not yet matured.
+		/// - `program`: an open, unexpired program for the note's obligor and asset with budget
+		///   for the advance.
+		/// - `kind`: `Factoring { recourse }` or `Pledge`.
+		///
+		/// Emits [`Event::Financed`].
+		///
+		/// Errors: [`Error::UnknownNote`], [`Error::NotHolder`], [`Error::NotParticipant`],
+		/// [`Error::NotePending`], [`Error::NoteFrozen`], [`Error::NotePledged`],
+		/// [`Error::NoteConsumed`], [`Error::NoteRedeemed`], [`Error::ReceivableNotActive`],
+		/// [`Error::NoteMatured`], [`Error::UnknownProgram`], [`Error::ProgramClosed`],
+		/// [`Error::ProgramExpired`], [`Error::WrongObligor`], [`Error::AssetMismatch`],
+		/// [`Error::SelfFinance`], [`Error::BudgetExhausted`], and the asset's errors if the
+		/// financier's balance is short.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::finance())]
+		pub fn finance(
+			origin: OriginFor<T>,
+			note: NoteId,
+			program: ProgramId,
+			kind: FinancingKind,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_finance_by_program(who, note, program, kind)
+		}
+
+		/// Ask a financier without a program to finance a note at a proposed rate.
+		///
+		/// The origin must be signed by the note's holder, an active enterprise.
+		///
+		/// - `note`: an Active note of an Active receivable, not yet matured.
+		/// - `financier`: an active Financier other than the caller.
+		/// - `kind`: `Factoring { recourse }` or `Pledge`.
+		/// - `annual_rate`: the proposed rate.
+		///
+		/// Emits [`Event::Requested`].
+		///
+		/// Errors: those of `finance` about the note, and [`Error::NotFinancier`],
+		/// [`Error::SelfFinance`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::request())]
+		pub fn request(
+			origin: OriginFor<T>,
+			note: NoteId,
+			financier: T::AccountId,
+			kind: FinancingKind,
+			annual_rate: Permill,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request(who, note, financier, kind, annual_rate)
+		}
+
+		/// Approve a request: the financing executes now, at the requested rate, atomically.
+		///
+		/// The origin must be signed by the financier the request was made to, still active.
+		///
+		/// - `request`: a pending request.
+		///
+		/// Emits [`Event::Financed`] and [`Event::Approved`].
+		///
+		/// Errors: [`Error::UnknownRequest`], [`Error::NotRequestFinancier`], and those of
+		/// `finance` if the note or the holder changed since.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_approve(who, request)
+		}
+
+		/// Decline a request.
+		///
+		/// The origin must be signed by the financier the request was made to.
+		///
+		/// - `request`: a pending request.
+		///
+		/// Emits [`Event::Declined`].
+		///
+		/// Errors: [`Error::UnknownRequest`], [`Error::NotRequestFinancier`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::decline())]
+		pub fn decline(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_decline(who, request)
+		}
+
+		/// Withdraw one's own request.
+		///
+		/// The origin must be signed by the holder that made the request.
+		///
+		/// - `request`: a pending request.
+		///
+		/// Emits [`Event::Withdrawn`].
+		///
+		/// Errors: [`Error::UnknownRequest`], [`Error::NotRequestHolder`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::withdraw())]
+		pub fn withdraw(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw(who, request)
+		}
+
+		/// Repay a pledge loan before maturity: principal plus interest for the whole days
+		/// elapsed (at least one), actual/360; the note is released back to Active.
+		///
+		/// The origin must be signed by the borrower.
+		///
+		/// - `financing`: an open pledge of the caller.
+		///
+		/// Emits [`Event::LoanRepaid`].
+		///
+		/// Errors: [`Error::UnknownFinancing`], [`Error::NotPledge`], [`Error::NotBorrower`],
+		/// [`Error::NotOpen`], [`Error::LoanMatured`], and the asset's errors if the balance is
+		/// short.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::repay_loan())]
+		pub fn repay_loan(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_repay_loan(who, financing)
+		}
+
+		/// Exercise recourse on an overdue receivable: the note goes back to the seller, who
+		/// owes the advance plus interest for the days elapsed; paid now if its balance allows,
+		/// otherwise recorded as a claim.
+		///
+		/// The origin must be signed by the financing's financier.
+		///
+		/// - `financing`: an open recourse factoring whose note the caller still holds.
+		///
+		/// Emits [`Event::RecourseExercised`].
+		///
+		/// Errors: [`Error::UnknownFinancing`], [`Error::NotFinancingFinancier`],
+		/// [`Error::NotRecourse`], [`Error::NotOpen`], [`Error::NotOverdue`],
+		/// [`Error::NoteNotHeld`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::exercise_recourse())]
+		pub fn exercise_recourse(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_exercise_recourse(who, financing)
+		}
+
+		/// Pay a recourse claim.
+		///
+		/// The origin must be signed by the debtor.
+		///
+		/// - `financing`: a financing with a claim on the caller.
+		///
+		/// Emits [`Event::ClaimSettled`].
+		///
+		/// Errors: [`Error::NoClaim`], [`Error::NotDebtor`], and the asset's errors if the
+		/// balance is short.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::settle_claim())]
+		pub fn settle_claim(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_settle_claim(who, financing)
+		}
+	}
+}

@@ -1,0 +1,335 @@
+//! A test runtime with the real Enterprises and Receivables pallets, wired to Financing through
+//! the coupling traits as the runtime wires them.
+
+use crate::{self as pallet_financing, NoteId};
+use cascade_primitives::{Roles, MILLIS_PER_DAY};
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{fungibles::Inspect, AsEnsureOriginWithArg, ConstU32, ConstU64},
+	BoundedVec, PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use pallet_enterprises::{credit_code, CreditCode};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Permill};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(3)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(4)]
+	pub type Enterprises = pallet_enterprises;
+	#[runtime::pallet_index(5)]
+	pub type Receivables = pallet_receivables;
+	#[runtime::pallet_index(6)]
+	pub type Financing = pallet_financing;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = Enterprises;
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Balance = Balance;
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+}
+
+impl pallet_enterprises::Config for Test {
+	type OperatorOrigin = EnsureRoot<AccountId>;
+	type AssetId = u32;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Time = Timestamp;
+	type MaxNameLength = ConstU32<64>;
+	type MaxGenesisLines = ConstU32<8>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+parameter_types! {
+	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
+	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
+	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
+	pub const DefaultMinNoteAmount: Balance = 100;
+}
+
+impl pallet_receivables::Config for Test {
+	type OperatorOrigin = EnsureRoot<AccountId>;
+	type AssetId = u32;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Enterprises = Enterprises;
+	type CreditLines = Enterprises;
+	type RedeemHook = Financing;
+	type Time = Timestamp;
+	type PalletId = ReceivablesPalletId;
+	type MaxSplit = ConstU32<16>;
+	type MaxInvoiceRefLength = ConstU32<32>;
+	type DefaultMaxTenor = DefaultMaxTenor;
+	type DefaultGracePeriod = DefaultGracePeriod;
+	type DefaultMinNoteAmount = DefaultMinNoteAmount;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+impl crate::Config for Test {
+	type AssetId = u32;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Enterprises = Enterprises;
+	type Notes = Receivables;
+	type Time = Timestamp;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+pub const CNY: u32 = 1;
+pub const USD: u32 = 2;
+pub const OPERATOR: AccountId = 1;
+pub const CORE: AccountId = 10;
+pub const OTHER_CORE: AccountId = 11;
+pub const T1: AccountId = 20;
+pub const T2: AccountId = 21;
+pub const T3: AccountId = 22;
+pub const BANK: AccountId = 30;
+pub const OTHER_BANK: AccountId = 31;
+pub const STRANGER: AccountId = 99;
+
+pub const START: u64 = 1_700_000_000_000;
+pub const DAY: u64 = MILLIS_PER_DAY;
+pub const MATURITY: u64 = START + 90 * DAY;
+pub const RICH: Balance = 1_000_000_000;
+pub const SUPPLIER_CNY: Balance = 10_000;
+/// Program 0: BANK finances CORE's CNY notes at 3.65 %.
+pub const PROGRAM: u64 = 0;
+pub const PROGRAM_BUDGET: Balance = 10_000_000;
+
+pub fn rate() -> Permill {
+	Permill::from_parts(36_500)
+}
+
+pub fn code(n: u32) -> CreditCode {
+	let mut body = *b"91350100M00000000";
+	let digits = alloc::format!("{:08}", n % 100_000_000);
+	body[9..17].copy_from_slice(digits.as_bytes());
+	let mut c = [0u8; 18];
+	c[..17].copy_from_slice(&body);
+	c[17] = credit_code::check_character(&body).expect("body is in the alphabet");
+	c
+}
+
+pub fn roles(core: bool, supplier: bool, financier: bool) -> Roles {
+	Roles { core, supplier, financier }
+}
+
+pub const EVERYONE: [AccountId; 9] = [OPERATOR, CORE, OTHER_CORE, T1, T2, T3, BANK, OTHER_BANK, STRANGER];
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> { balances: vec![(OPERATOR, 1_000_000)], ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	pallet_assets::GenesisConfig::<Test> {
+		assets: vec![(CNY, OPERATOR, true, 1), (USD, OPERATOR, true, 1)],
+		metadata: vec![],
+		accounts: vec![
+			(CNY, CORE, RICH),
+			(CNY, OTHER_CORE, RICH),
+			(CNY, BANK, RICH),
+			(CNY, OTHER_BANK, RICH),
+			(CNY, T1, SUPPLIER_CNY),
+			(CNY, T2, SUPPLIER_CNY),
+			(CNY, T3, SUPPLIER_CNY),
+		],
+		next_asset_id: None,
+		reserves: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_enterprises::GenesisConfig::<Test> {
+		enterprises: vec![
+			(CORE, b"Core".to_vec(), code(1), roles(true, false, false)),
+			(OTHER_CORE, b"Other Core".to_vec(), code(2), roles(true, false, false)),
+			(T1, b"Tier 1".to_vec(), code(3), roles(false, true, false)),
+			(T2, b"Tier 2".to_vec(), code(4), roles(false, true, false)),
+			(T3, b"Tier 3".to_vec(), code(5), roles(false, true, false)),
+			(BANK, b"Bank".to_vec(), code(6), roles(false, false, true)),
+			(OTHER_BANK, b"Other Bank".to_vec(), code(7), roles(false, false, true)),
+		],
+		credit_lines: vec![
+			(BANK, CORE, CNY, 500_000_000, 365 * DAY),
+			(BANK, OTHER_CORE, CNY, 500_000_000, 365 * DAY),
+		],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_financing::GenesisConfig::<Test> {
+		programs: vec![(BANK, CORE, CNY, rate(), PROGRAM_BUDGET, None)],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		Timestamp::set_timestamp(START);
+	});
+	ext
+}
+
+pub fn check_invariants() {
+	crate::Pallet::<Test>::do_try_state().expect("financing invariants hold");
+	pallet_receivables::Pallet::<Test>::do_try_state().expect("receivables invariants hold");
+	pallet_enterprises::Pallet::<Test>::do_try_state().expect("enterprises invariants hold");
+}
+
+/// Run `test` in a fresh world, then check every pallet's invariants and money conservation.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		let before = money();
+		test();
+		check_invariants();
+		assert_eq!(money(), before, "money is conserved");
+	});
+}
+
+pub fn set_time(now: u64) {
+	pallet_timestamp::Now::<Test>::put(now);
+}
+
+pub fn cny(who: AccountId) -> Balance {
+	Assets::balance(CNY, &who)
+}
+
+/// Every account's CNY plus every escrow.
+pub fn money() -> Balance {
+	let mut total: Balance = EVERYONE.iter().map(|a| cny(*a)).sum();
+	for r in 0..pallet_receivables::NextReceivableId::<Test>::get() {
+		total += cny(Receivables::escrow_account(r));
+	}
+	total
+}
+
+/// `issuer` issues `face` to T1 maturing at MATURITY, T1 accepts; returns (receivable, note).
+pub fn note_of_t1(issuer: AccountId, face: Balance) -> (u64, NoteId) {
+	let r = pallet_receivables::NextReceivableId::<Test>::get();
+	let note = pallet_receivables::NextNoteId::<Test>::get();
+	let inv: BoundedVec<u8, ConstU32<32>> = alloc::format!("INV-{r}").into_bytes().try_into().unwrap();
+	let line = if issuer == CORE { 0 } else { 1 };
+	assert_ok!(Receivables::issue(
+		RuntimeOrigin::signed(issuer),
+		T1,
+		CNY,
+		face,
+		MATURITY,
+		line,
+		H256::repeat_byte(3),
+		inv
+	));
+	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), note));
+	(r, note)
+}
+
+/// Pass `note` (held by `from`) on to `to` with acceptance.
+pub fn pass(note: NoteId, from: AccountId, to: AccountId) {
+	assert_ok!(Receivables::transfer(RuntimeOrigin::signed(from), note, to));
+	assert_ok!(Receivables::accept(RuntimeOrigin::signed(to), note));
+}
+
+/// The receivable's issuer repays it and the clock reaches maturity.
+pub fn repay_and_mature(r: u64, issuer: AccountId) {
+	assert_ok!(Receivables::repay(RuntimeOrigin::signed(issuer), r));
+	set_time(MATURITY);
+}
+
+/// What the benchmarks need, from the mock's pallets.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_enterprises::BenchmarkHelper<u32> for BenchHelper {
+	fn settlement_asset() -> u32 {
+		CNY
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_receivables::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
+	fn enroll_core(_who: &AccountId, _limit: Balance) -> (u32, u64) {
+		(CNY, 0)
+	}
+	fn enroll_supplier(_who: &AccountId) {}
+	fn fund(asset: &u32, who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(*asset, who, amount));
+	}
+	fn set_time(now: u64) {
+		set_time(now);
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
+	fn active_note(amount: Balance) -> (NoteId, AccountId, AccountId, u32) {
+		let (_, note) = note_of_t1(CORE, amount);
+		(note, T1, CORE, CNY)
+	}
+	fn financier() -> AccountId {
+		OTHER_BANK
+	}
+	fn fund(asset: &u32, who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		assert_ok!(<Assets as Mutate<AccountId>>::mint_into(*asset, who, amount));
+	}
+	fn make_overdue(note: NoteId) {
+		let r = pallet_receivables::Notes::<Test>::get(note).unwrap().receivable;
+		set_time(MATURITY + 4 * DAY);
+		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
+	}
+}

@@ -1,0 +1,6 @@
+mod finance;
+mod loans;
+mod programs;
+mod property;
+mod recourse;
+mod requests;

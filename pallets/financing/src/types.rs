@@ -1,0 +1,111 @@
+//! Programs, financings, requests and recourse claims.
+
+pub use cascade_primitives::{FinancingId, Moment, NoteId, ReceivableId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::Permill;
+
+/// Identifier of a financing program.
+pub type ProgramId = u64;
+/// Identifier of a financing request.
+pub type RequestId = u64;
+
+/// How a note is financed.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum FinancingKind {
+	/// The note is sold to the financier at a discount (保理). With recourse, the seller buys it
+	/// back if the receivable goes overdue.
+	Factoring { recourse: bool },
+	/// The note is pledged for a loan (质押融资); it returns when the loan is repaid, and at
+	/// redemption the financier is paid first.
+	Pledge,
+}
+
+impl FinancingKind {
+	/// Whether this is recourse factoring.
+	pub fn recourse(&self) -> bool {
+		matches!(self, FinancingKind::Factoring { recourse: true })
+	}
+}
+
+/// A financier's standing offer for notes of one core enterprise (the obligor).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Program<AccountId, AssetId, Balance> {
+	/// The financier.
+	pub financier: AccountId,
+	/// The obligor whose notes it finances.
+	pub core: AccountId,
+	/// The settlement asset.
+	pub asset: AssetId,
+	/// Annual rate (3.65 % = 36,500 parts per million).
+	pub annual_rate: Permill,
+	/// What may still be advanced; falls by each advance and recovers when money comes back.
+	pub budget: Balance,
+	/// What it has advanced and not yet got back.
+	pub outstanding: Balance,
+	/// No financing at or after this moment (ms).
+	pub expires_at: Moment,
+	/// Closed by its financier: no new financing.
+	pub closed: bool,
+}
+
+/// Where a financing stands.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub enum FinancingStatus {
+	/// Money advanced; waiting for redemption (or repayment of the loan, or recourse).
+	Open,
+	/// The pledge loan was repaid and the note released.
+	LoanRepaid,
+	/// The note was redeemed; the financier was paid from escrow.
+	Redeemed,
+	/// Recourse was exercised and the seller paid.
+	RecourseSettled,
+	/// Recourse was exercised; the seller still owes the claim.
+	RecourseClaimed,
+}
+
+/// One financing of one note.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Financing<AccountId, Balance> {
+	pub kind: FinancingKind,
+	pub financier: AccountId,
+	/// The holder who sold or pledged the note.
+	pub seller: AccountId,
+	pub note: NoteId,
+	pub receivable: ReceivableId,
+	/// The note's amount.
+	pub amount: Balance,
+	/// What the seller received.
+	pub disbursed: Balance,
+	/// Discount interest charged up front (factoring), or the full-tenor interest (pledge).
+	pub interest: Balance,
+	pub annual_rate: Permill,
+	pub started_at: Moment,
+	pub maturity: Moment,
+	/// The program it drew on, if any.
+	pub program: Option<ProgramId>,
+	pub status: FinancingStatus,
+}
+
+/// A holder's request to a financier with no program.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Request<AccountId> {
+	pub holder: AccountId,
+	pub financier: AccountId,
+	pub note: NoteId,
+	pub kind: FinancingKind,
+	pub annual_rate: Permill,
+	pub created_at: Moment,
+}
+
+/// What a seller owes a financier after recourse it could not pay at once.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Claim<AccountId, Balance> {
+	pub debtor: AccountId,
+	pub creditor: AccountId,
+	pub amount: Balance,
+}

@@ -1,0 +1,116 @@
+//! `ReceivablesApi`: what clients read of the ledger that storage alone makes awkward — a
+//! holder's notes including offers waiting for acceptance, a note's path to its root, a
+//! receivable's whole tree, a core enterprise's exposure, and what financing would pay now.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use cascade_primitives::{LineId, Moment, NoteId, ReceivableId};
+use codec::{Codec, Decode, Encode};
+pub use pallet_receivables::{NoteState, ReceivableStatus};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::Permill;
+
+/// A receivable as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ReceivableInfo<AccountId, AssetId, Balance> {
+	pub id: ReceivableId,
+	pub issuer: AccountId,
+	pub asset: AssetId,
+	pub face: Balance,
+	pub issued_at: Moment,
+	pub maturity: Moment,
+	pub credit_line: LineId,
+	pub doc_hash: H256,
+	pub invoice_ref: Vec<u8>,
+	pub status: ReceivableStatus,
+	pub repaid: Balance,
+	pub redeemed: Balance,
+	pub root: NoteId,
+	/// The escrow account repayments go into.
+	pub escrow: AccountId,
+	/// Its balance now.
+	pub escrow_balance: Balance,
+}
+
+/// A note as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct NoteInfo<AccountId, Balance> {
+	pub id: NoteId,
+	pub receivable: ReceivableId,
+	pub parent: Option<NoteId>,
+	pub depth: u32,
+	pub holder: AccountId,
+	pub amount: Balance,
+	pub state: NoteState<AccountId>,
+}
+
+/// A credit line as the API shows it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct LineInfo<AccountId, AssetId, Balance> {
+	pub id: LineId,
+	pub financier: AccountId,
+	pub asset: AssetId,
+	pub limit: Balance,
+	pub used: Balance,
+	pub expires_at: Moment,
+	pub revoked: bool,
+}
+
+/// A core enterprise's exposure: what it owes per asset (receivables neither repaid nor
+/// cancelled) and its credit lines.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct Exposure<AccountId, AssetId, Balance> {
+	pub outstanding: Vec<(AssetId, Balance)>,
+	pub receivables: u32,
+	pub lines: Vec<LineInfo<AccountId, AssetId, Balance>>,
+}
+
+/// What financing a note at a rate would pay if executed now.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct Quote<AccountId, AssetId, Balance> {
+	pub note: NoteId,
+	pub obligor: AccountId,
+	pub asset: AssetId,
+	pub amount: Balance,
+	pub annual_rate: Permill,
+	pub now: Moment,
+	pub maturity: Moment,
+	/// Whole days to maturity, rounded up.
+	pub days: u64,
+	/// Discount interest, actual/360, rounded down.
+	pub interest: Balance,
+	/// `amount − interest`.
+	pub disbursed: Balance,
+	/// Whether the note may be financed now (Active, its receivable Active).
+	pub financeable: bool,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of Cascade's ledger.
+	#[api_version(1)]
+	pub trait ReceivablesApi<AccountId, AssetId, Balance>
+	where
+		AccountId: Codec,
+		AssetId: Codec,
+		Balance: Codec,
+	{
+		/// A receivable.
+		fn receivable(id: ReceivableId) -> Option<ReceivableInfo<AccountId, AssetId, Balance>>;
+		/// A note.
+		fn note(id: NoteId) -> Option<NoteInfo<AccountId, Balance>>;
+		/// The live notes `who` holds and the notes offered to it.
+		fn notes_of(who: AccountId) -> Vec<NoteInfo<AccountId, Balance>>;
+		/// The notes from `note` up to its root, inclusive; empty if `note` is unknown.
+		fn lineage(note: NoteId) -> Vec<NoteInfo<AccountId, Balance>>;
+		/// Every note of a receivable, ordered by id; `None` if the receivable is unknown.
+		fn tree(receivable: ReceivableId) -> Option<Vec<NoteInfo<AccountId, Balance>>>;
+		/// A core enterprise's outstanding receivables per asset and its credit lines.
+		fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance>;
+		/// What financing `note` at `annual_rate` would pay now; `None` if the note is unknown.
+		fn quote(note: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetId, Balance>>;
+	}
+}

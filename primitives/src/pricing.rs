@@ -1,0 +1,106 @@
+//! Pricing of financing: actual/360 discount interest.
+//!
+//! `days` is the number of whole days from `now` to `maturity`, rounded up (a partial day counts
+//! as a day; none once matured). Interest on `amount` at `annual_rate` (a [`Permill`] per year,
+//! 3.65 % = 36,500) is `amount × annual_rate × days / 360`, computed exactly in integers and
+//! **rounded down** to the minor unit. So the interest is never more than the exact figure,
+//! and the supplier receives `amount − interest`, at most one minor unit more than the exact
+//! price and never less. No floating point anywhere.
+
+use crate::{Moment, MILLIS_PER_DAY};
+use sp_arithmetic::{
+	helpers_128bit::multiply_by_rational_with_rounding, per_things::Rounding, PerThing, Permill,
+};
+
+/// The day-count basis: actual/360.
+pub const DAY_BASIS: u128 = 360;
+
+/// Whole days from `now` to `maturity`, rounded up; zero once `now ≥ maturity`.
+pub fn days_to_maturity(now: Moment, maturity: Moment) -> u64 {
+	let left = maturity.saturating_sub(now);
+	left.div_ceil(MILLIS_PER_DAY)
+}
+
+/// Interest on `amount` at `annual_rate` for `days` days, actual/360, rounded down. `None` only
+/// if the result does not fit in `u128` (it cannot exceed `amount × days / 360`).
+pub fn interest(amount: u128, annual_rate: Permill, days: u64) -> Option<u128> {
+	let parts = annual_rate.deconstruct() as u128;
+	let numerator = parts.checked_mul(days as u128)?;
+	let denominator = (Permill::ACCURACY as u128).checked_mul(DAY_BASIS)?;
+	multiply_by_rational_with_rounding(amount, numerator, denominator, Rounding::Down)
+}
+
+/// What a financing of `amount` at `annual_rate` pays out now: `(interest, disbursed)`, with
+/// `interest + disbursed = amount` whenever the interest does not exceed the amount (it is
+/// capped at the amount otherwise).
+pub fn discount(amount: u128, annual_rate: Permill, now: Moment, maturity: Moment) -> Option<(u128, u128)> {
+	let days = days_to_maturity(now, maturity);
+	let interest = interest(amount, annual_rate, days)?.min(amount);
+	Some((interest, amount - interest))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const DAY: Moment = MILLIS_PER_DAY;
+	/// 3.65 % a year.
+	fn rate() -> Permill {
+		Permill::from_parts(36_500)
+	}
+
+	#[test]
+	fn days_round_up() {
+		assert_eq!(days_to_maturity(0, 0), 0);
+		assert_eq!(days_to_maturity(10, 5), 0);
+		assert_eq!(days_to_maturity(0, 1), 1);
+		assert_eq!(days_to_maturity(0, DAY), 1);
+		assert_eq!(days_to_maturity(0, DAY + 1), 2);
+		assert_eq!(days_to_maturity(5, 30 * DAY + 5), 30);
+	}
+
+	#[test]
+	fn zero_days_costs_nothing() {
+		assert_eq!(discount(1_000_000, rate(), 7 * DAY, 7 * DAY), Some((0, 1_000_000)));
+	}
+
+	#[test]
+	fn one_day_matches_hand_computation() {
+		// 1,000,000.00 CNY = 100,000,000 分; × 0.0365 × 1/360 = 10,138.888… → 10,138.
+		assert_eq!(discount(100_000_000, rate(), 0, DAY), Some((10_138, 99_989_862)));
+	}
+
+	#[test]
+	fn thirty_days_matches_hand_computation() {
+		// 100,000,000 × 36,500 × 30 / (1,000,000 × 360) = 304,166.66… → 304,166.
+		assert_eq!(discount(100_000_000, rate(), 0, 30 * DAY), Some((304_166, 99_695_834)));
+	}
+
+	#[test]
+	fn a_year_matches_hand_computation() {
+		// 100,000,000 × 36,500 × 365 / 360,000,000 = 3,700,694.44… → 3,700,694.
+		assert_eq!(discount(100_000_000, rate(), 0, 365 * DAY), Some((3_700_694, 96_299_306)));
+		// 12,345.67 CNY for 365 days: 1,234,567 × 0.0365 × 365/360 = 45,687.55… → 45,687.
+		assert_eq!(discount(1_234_567, rate(), 0, 365 * DAY), Some((45_687, 1_188_880)));
+	}
+
+	#[test]
+	fn rounding_never_exceeds_one_minor_unit() {
+		for amount in [1u128, 99, 100, 12_345, 9_999_999, 123_456_789_012] {
+			for days in [0u64, 1, 29, 30, 31, 180, 365] {
+				let i = interest(amount, rate(), days).unwrap();
+				// exact = amount × 36,500 × days / 360,000,000; i ≤ exact < i + 1.
+				let exact_num = amount * 36_500 * days as u128;
+				assert!(i * 360_000_000 <= exact_num);
+				assert!(exact_num < (i + 1) * 360_000_000);
+			}
+		}
+	}
+
+	#[test]
+	fn huge_amounts_do_not_overflow() {
+		let (i, d) = discount(u128::MAX / 2, Permill::one(), 0, 365 * DAY).unwrap();
+		assert_eq!(i, u128::MAX / 2);
+		assert_eq!(d, 0);
+	}
+}

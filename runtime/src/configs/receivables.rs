@@ -1,0 +1,36 @@
+use crate::{AccountId, AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN};
+use cascade_primitives::MILLIS_PER_DAY;
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use frame_system::EnsureRoot;
+
+parameter_types! {
+	/// Seeds each receivable's escrow account.
+	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
+	/// One year.
+	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
+	/// Three days.
+	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
+	/// 1.00 CNY.
+	pub const DefaultMinNoteAmount: Balance = YUAN;
+}
+
+impl pallet_receivables::Config for Runtime {
+	type OperatorOrigin = EnsureRoot<AccountId>;
+	type AssetId = AssetId;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Enterprises = Enterprises;
+	type CreditLines = Enterprises;
+	// Financing closes financings at redemption and has pledgees paid first.
+	type RedeemHook = Financing;
+	type Time = Timestamp;
+	type PalletId = ReceivablesPalletId;
+	type MaxSplit = ConstU32<16>;
+	type MaxInvoiceRefLength = ConstU32<64>;
+	type DefaultMaxTenor = DefaultMaxTenor;
+	type DefaultGracePeriod = DefaultGracePeriod;
+	type DefaultMinNoteAmount = DefaultMinNoteAmount;
+	type WeightInfo = pallet_receivables::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::CascadeBenchmarkHelper;
+}

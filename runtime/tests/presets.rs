@@ -1,0 +1,160 @@
+//! Runtime integration tests: the real runtime in `TestExternalities` from a genesis preset.
+
+use cascade_runtime::{
+	genesis_config_presets::{self, demo, DEMO_CNY_LARGE, DEMO_CNY_SMALL, DEMO_LINE_LIMIT},
+	AccountId, Assets, Balance, Enterprises, Receivables, Runtime, RuntimeGenesisConfig,
+	RuntimeOrigin, System, Timestamp, CNY, MILLIS_PER_DAY, YUAN,
+};
+use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
+use serde_json::Value;
+use sp_core::H256;
+
+/// A first-block time for the tests (ms).
+const GENESIS_TIME: u64 = 1_790_000_000_000;
+
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(Value::Null), v);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Storage built from a named preset, at block 1 with the first timestamp set.
+fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
+	let patch: Value = serde_json::from_slice(
+		&genesis_config_presets::get_preset(&name.into()).expect("preset exists"),
+	)
+	.expect("preset is JSON");
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config serializes");
+	merge(&mut config, patch);
+	let json = serde_json::to_vec(&config).expect("serializes");
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
+			.expect("preset builds");
+		System::set_block_number(1);
+		pallet_timestamp::Pallet::<Runtime>::set_timestamp(GENESIS_TIME);
+	});
+	ext
+}
+
+fn cny(who: &AccountId) -> Balance {
+	Assets::balance(CNY, who)
+}
+
+fn check_invariants() {
+	pallet_enterprises::Pallet::<Runtime>::do_try_state().expect("enterprises invariants");
+	pallet_receivables::Pallet::<Runtime>::do_try_state().expect("receivables invariants");
+}
+
+#[test]
+fn presets_are_listed() {
+	let names: Vec<String> = genesis_config_presets::preset_names()
+		.into_iter()
+		.map(|p| String::from_utf8(p.as_ref().to_vec()).unwrap())
+		.collect();
+	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+}
+
+#[test]
+fn development_preset_carries_the_demo_world() {
+	ext_from_preset("development").execute_with(|| {
+		// Settlement money.
+		assert_eq!(cny(&demo::core()), DEMO_CNY_LARGE);
+		assert_eq!(cny(&demo::financier()), DEMO_CNY_LARGE);
+		for s in demo::suppliers() {
+			assert_eq!(cny(&s), DEMO_CNY_SMALL);
+		}
+		assert_eq!(DEMO_CNY_LARGE, 100_000_000 * YUAN);
+		// Enterprises.
+		let bob = pallet_enterprises::Enterprises::<Runtime>::get(demo::core()).unwrap();
+		assert_eq!(bob.name.to_vec(), b"Demo Manufacturing Co.".to_vec());
+		assert!(bob.roles.core);
+		assert!(pallet_enterprises::credit_code::is_valid(&bob.credit_code));
+		let bank = pallet_enterprises::Enterprises::<Runtime>::get(demo::financier()).unwrap();
+		assert_eq!(bank.name.to_vec(), b"Demo Bank".to_vec());
+		assert!(bank.roles.financier);
+		for s in demo::suppliers() {
+			assert!(pallet_enterprises::Enterprises::<Runtime>::get(&s).unwrap().roles.supplier);
+		}
+		// Credit line 0, anchored to the first block's time.
+		let line = pallet_enterprises::CreditLines::<Runtime>::get(0).unwrap();
+		assert_eq!(line.financier, demo::financier());
+		assert_eq!(line.core, demo::core());
+		assert_eq!(line.asset, CNY);
+		assert_eq!(line.limit, DEMO_LINE_LIMIT);
+		assert_eq!(line.expires_at, GENESIS_TIME + 365 * MILLIS_PER_DAY);
+		// Sudo is Alice, the Operator.
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(demo::operator()));
+		check_invariants();
+	});
+}
+
+#[test]
+fn local_testnet_has_four_validators() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert!(pallet_enterprises::CreditLines::<Runtime>::get(0).is_some());
+	});
+}
+
+#[test]
+fn the_story_runs_on_the_real_runtime() {
+	ext_from_preset("development").execute_with(|| {
+		let [charlie, dave, eve] = demo::suppliers();
+		let bob = demo::core();
+		let face = 1_000_000 * YUAN;
+		let maturity = GENESIS_TIME + 90 * MILLIS_PER_DAY;
+		assert_ok!(Receivables::issue(
+			RuntimeOrigin::signed(bob.clone()),
+			charlie.clone(),
+			CNY,
+			face,
+			maturity,
+			0,
+			H256::repeat_byte(9),
+			b"PO-2026-0001".to_vec().try_into().unwrap(),
+		));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(charlie.clone()), 0));
+		assert_ok!(Receivables::split_transfer(
+			RuntimeOrigin::signed(charlie.clone()),
+			0,
+			dave.clone(),
+			400_000 * YUAN
+		));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(dave.clone()), 1));
+		assert_ok!(Receivables::split_transfer(
+			RuntimeOrigin::signed(dave.clone()),
+			1,
+			eve.clone(),
+			150_000 * YUAN
+		));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(eve.clone()), 3));
+		// A stranger cannot accept, a pure core cannot hold.
+		assert_noop!(
+			Receivables::transfer(RuntimeOrigin::signed(eve.clone()), 3, bob.clone()),
+			pallet_receivables::Error::<Runtime>::RecipientNotEligible
+		);
+		assert_eq!(pallet_enterprises::CreditLines::<Runtime>::get(0).unwrap().used, face);
+		check_invariants();
+
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(bob.clone()), 0));
+		assert_eq!(pallet_enterprises::CreditLines::<Runtime>::get(0).unwrap().used, 0);
+		Timestamp::set_timestamp(maturity);
+		let before = [cny(&charlie), cny(&dave), cny(&eve)];
+		for note in [2, 4, 3] {
+			assert_ok!(Receivables::redeem(RuntimeOrigin::signed(demo::operator()), note));
+		}
+		assert_eq!(cny(&charlie), before[0] + 600_000 * YUAN);
+		assert_eq!(cny(&dave), before[1] + 250_000 * YUAN);
+		assert_eq!(cny(&eve), before[2] + 150_000 * YUAN);
+		assert_eq!(cny(&Receivables::escrow_account(0)), 0);
+		check_invariants();
+		let _ = Enterprises::is_active_with(&bob, cascade_primitives::Role::Core);
+	});
+}
