@@ -15,7 +15,7 @@ after(async () => api && api.disconnect());
 test('metadata lists every runtime pallet', async () => {
   const names = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
   for (const p of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
-    'Sudo', 'Assets', 'Enterprises', 'Receivables']) {
+    'Sudo', 'Assets', 'Enterprises', 'Receivables', 'Financing']) {
     assert.ok(names.includes(p), `${p} missing from ${names.join(', ')}`);
   }
 });

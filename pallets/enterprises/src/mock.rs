@@ -8,7 +8,9 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureSigned};
 use sp_runtime::BuildStorage;
 
-pub type AccountId = u64;
+/// Wide enough that escrow sub-accounts (`modl` + pallet id + receivable id) do not truncate
+/// to one account, as they would in a `u64`.
+pub type AccountId = u128;
 pub type Balance = u128;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -197,6 +199,7 @@ impl ExtBuilder {
 	}
 }
 
+#[cfg(feature = "runtime-benchmarks")]
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	ExtBuilder::default().build()
 }

@@ -50,6 +50,17 @@ impl<T: Config> Pallet<T> {
 		Ok((interest, disbursed))
 	}
 
+	/// A financed note is financed again by its financier: the earlier financing ends.
+	fn close_sold_on(id: cascade_primitives::FinancingId) {
+		if let Some(mut f) = Financings::<T>::get(id) {
+			if f.status == FinancingStatus::Open {
+				f.status = FinancingStatus::SoldOn;
+				Self::recover_budget(f.program, f.disbursed);
+				Financings::<T>::insert(id, f);
+			}
+		}
+	}
+
 	pub(crate) fn do_finance_by_program(
 		seller: T::AccountId,
 		note: NoteId,
@@ -95,6 +106,9 @@ impl<T: Config> Pallet<T> {
 		}
 		T::Assets::transfer(view.asset, &financier, &seller, disbursed, Preservation::Expendable)?;
 
+		if let Some(previous) = FinancingOfNote::<T>::get(view.note) {
+			Self::close_sold_on(previous);
+		}
 		FinancingOfNote::<T>::insert(view.note, id);
 		Financings::<T>::insert(
 			id,

@@ -4,7 +4,10 @@ use crate::{pallet::*, FinancingKind, FinancingStatus, ProgramId};
 use alloc::collections::btree_map::BTreeMap;
 use cascade_primitives::{NoteLedger, NoteStanding};
 use frame_support::ensure;
-use sp_runtime::{traits::Zero, TryRuntimeError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The financing pallet's invariants:

@@ -5,7 +5,7 @@ use crate::{self as pallet_financing, NoteId};
 use cascade_primitives::{Roles, MILLIS_PER_DAY};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
-	traits::{fungibles::Inspect, AsEnsureOriginWithArg, ConstU32, ConstU64},
+	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
 	BoundedVec, PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
@@ -13,7 +13,9 @@ use pallet_enterprises::{credit_code, CreditCode};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Permill};
 
-pub type AccountId = u64;
+/// Wide enough that escrow sub-accounts (`modl` + pallet id + receivable id) do not truncate
+/// to one account, as they would in a `u64`.
+pub type AccountId = u128;
 pub type Balance = u128;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -247,7 +249,7 @@ pub fn set_time(now: u64) {
 }
 
 pub fn cny(who: AccountId) -> Balance {
-	Assets::balance(CNY, &who)
+	<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::balance(CNY, &who)
 }
 
 /// Every account's CNY plus every escrow.

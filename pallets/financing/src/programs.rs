@@ -3,7 +3,10 @@
 use crate::{pallet::*, Moment, Program, ProgramId};
 use cascade_primitives::{EnterpriseRegistry, Role};
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
-use sp_runtime::{traits::Zero, ArithmeticError, Permill};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	ArithmeticError, Permill,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_program(

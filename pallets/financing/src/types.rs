@@ -66,6 +66,9 @@ pub enum FinancingStatus {
 	RecourseSettled,
 	/// Recourse was exercised; the seller still owes the claim.
 	RecourseClaimed,
+	/// The financier sold the note on through a new financing; this one ended with it
+	/// (its recourse too), and its advance counts as returned.
+	SoldOn,
 }
 
 /// One financing of one note.

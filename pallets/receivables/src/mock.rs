@@ -13,7 +13,9 @@ use pallet_enterprises::{credit_code, CreditCode};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 
-pub type AccountId = u64;
+/// Wide enough that escrow sub-accounts (`modl` + pallet id + receivable id) do not truncate
+/// to one account, as they would in a `u64`.
+pub type AccountId = u128;
 pub type Balance = u128;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -369,8 +371,4 @@ pub fn active_receivable(face: Balance) -> (ReceivableId, NoteId) {
 
 pub fn amounts(parts: &[Balance]) -> BoundedVec<Balance, ConstU32<16>> {
 	parts.to_vec().try_into().unwrap()
-}
-
-pub fn last_event() -> RuntimeEvent {
-	System::events().pop().expect("an event").event
 }

@@ -1,3 +1,4 @@
+use crate::mock::Enterprises;
 use crate::{mock::*, pallet::*, CreditLine};
 use cascade_primitives::CreditLines as _;
 use frame_support::{assert_noop, assert_ok};
@@ -8,12 +9,12 @@ type Lines = Pallet<Test>;
 #[test]
 fn genesis_line_is_anchored_to_the_first_timestamp() {
 	ExtBuilder::default().build_and_execute(|| {
-		let line = CreditLines::<Test>::get(0).unwrap();
+		let line = crate::pallet::CreditLines::<Test>::get(0).unwrap();
 		assert_eq!(line.expires_at, START + 365 * DAY);
 		assert!(UnanchoredLines::<Test>::get().is_empty());
 		// Later timestamps leave it alone.
 		Timestamp::set_timestamp(START + 10);
-		assert_eq!(CreditLines::<Test>::get(0).unwrap().expires_at, START + 365 * DAY);
+		assert_eq!(crate::pallet::CreditLines::<Test>::get(0).unwrap().expires_at, START + 365 * DAY);
 	});
 }
 
@@ -28,7 +29,7 @@ fn grant_credit_line_stores_and_indexes_the_line() {
 			START + DAY
 		));
 		assert_eq!(
-			CreditLines::<Test>::get(1),
+			crate::pallet::CreditLines::<Test>::get(1),
 			Some(CreditLine {
 				financier: OTHER_BANK,
 				core: OTHER_CORE,
@@ -140,13 +141,13 @@ fn grant_credit_line_bad_terms_fail() {
 fn set_credit_limit_raises_and_lowers() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Enterprises::set_credit_limit(RuntimeOrigin::signed(BANK), 0, 2_000_000));
-		assert_eq!(CreditLines::<Test>::get(0).unwrap().limit, 2_000_000);
+		assert_eq!(crate::pallet::CreditLines::<Test>::get(0).unwrap().limit, 2_000_000);
 		System::assert_last_event(
 			Event::<Test>::CreditLimitSet { line: 0, limit: 2_000_000 }.into(),
 		);
 		assert_ok!(Lines::draw(0, &CORE, &CNY, 300, START));
 		assert_ok!(Enterprises::set_credit_limit(RuntimeOrigin::signed(BANK), 0, 300));
-		assert_eq!(CreditLines::<Test>::get(0).unwrap().limit, 300);
+		assert_eq!(crate::pallet::CreditLines::<Test>::get(0).unwrap().limit, 300);
 	});
 }
 
@@ -269,6 +270,6 @@ fn draw_refuses_wrong_issuer_asset_expiry_and_unknown_line() {
 fn no_lines_world_starts_empty() {
 	ExtBuilder::default().no_lines().build_and_execute(|| {
 		assert_eq!(NextLineId::<Test>::get(), 0);
-		assert!(CreditLines::<Test>::get(0).is_none());
+		assert!(crate::pallet::CreditLines::<Test>::get(0).is_none());
 	});
 }

@@ -1,3 +1,4 @@
+use crate::mock::Enterprises;
 use crate::{mock::*, pallet::*, Roles, Status};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_runtime::DispatchError;
@@ -16,7 +17,7 @@ fn register_stores_profile_and_code() {
 			code(50),
 			roles(false, true, false)
 		));
-		let e = Enterprises::<Test>::get(50).unwrap();
+		let e = crate::pallet::Enterprises::<Test>::get(50).unwrap();
 		assert_eq!(e.name.to_vec(), b"Tier2 Co.".to_vec());
 		assert_eq!(e.credit_code, code(50));
 		assert_eq!(e.roles, roles(false, true, false));
@@ -131,7 +132,7 @@ fn register_empty_name_or_roles_fails() {
 fn set_roles_replaces_roles() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Enterprises::set_roles(RuntimeOrigin::root(), SUPPLIER, roles(true, true, true)));
-		assert_eq!(Enterprises::<Test>::get(SUPPLIER).unwrap().roles, roles(true, true, true));
+		assert_eq!(crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().roles, roles(true, true, true));
 		System::assert_last_event(
 			Event::<Test>::RolesSet { who: SUPPLIER, roles: roles(true, true, true) }.into(),
 		);
@@ -160,12 +161,12 @@ fn set_roles_errors() {
 fn suspend_and_reinstate() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Enterprises::suspend(RuntimeOrigin::root(), SUPPLIER));
-		assert_eq!(Enterprises::<Test>::get(SUPPLIER).unwrap().status, Status::Suspended);
+		assert_eq!(crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().status, Status::Suspended);
 		System::assert_last_event(Event::<Test>::Suspended { who: SUPPLIER }.into());
 		assert!(!Pallet::<Test>::is_active_with(&SUPPLIER, crate::Role::Supplier));
 
 		assert_ok!(Enterprises::reinstate(RuntimeOrigin::root(), SUPPLIER));
-		assert_eq!(Enterprises::<Test>::get(SUPPLIER).unwrap().status, Status::Active);
+		assert_eq!(crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().status, Status::Active);
 		System::assert_last_event(Event::<Test>::Reinstated { who: SUPPLIER }.into());
 		assert!(Pallet::<Test>::is_active_with(&SUPPLIER, crate::Role::Supplier));
 	});

@@ -259,3 +259,26 @@ fn financier_short_of_money_changes_nothing() {
 		);
 	});
 }
+
+#[test]
+fn financing_a_factored_note_again_ends_the_first_financing() {
+	build_and_execute(|| {
+		let (_, note) = note_of_t1(CORE, 1_000_000);
+		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, FACTORING));
+		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().outstanding, 990_875);
+		// The bank sells the note on to another bank, which has no program.
+		assert_ok!(Financing::request(
+			RuntimeOrigin::signed(BANK),
+			note,
+			OTHER_BANK,
+			FACTORING,
+			Permill::from_parts(20_000)
+		));
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::SoldOn);
+		assert_eq!(FinancingOfNote::<Test>::get(note), Some(1));
+		assert_eq!(Notes::<Test>::get(note).unwrap().holder, OTHER_BANK);
+		let p = Programs::<Test>::get(PROGRAM).unwrap();
+		assert_eq!((p.budget, p.outstanding), (PROGRAM_BUDGET, 0));
+	});
+}

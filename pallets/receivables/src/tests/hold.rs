@@ -1,3 +1,4 @@
+use crate::mock::Receivables;
 use crate::{mock::*, pallet::*, NoteState, Parameters};
 use cascade_primitives::NoteLedger;
 use frame_support::{assert_noop, assert_ok};

@@ -1,3 +1,4 @@
+use crate::mock::Receivables;
 use crate::{mock::*, pallet::*, NoteState, ReceivableStatus};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
@@ -17,7 +18,7 @@ fn issue(
 fn issue_creates_receivable_root_note_and_draws_the_line() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000_000, "INV-1");
-		let rec = Receivables::<Test>::get(r).unwrap();
+		let rec = crate::pallet::Receivables::<Test>::get(r).unwrap();
 		assert_eq!(rec.issuer, CORE);
 		assert_eq!(rec.face, 1_000_000);
 		assert_eq!(rec.status, ReceivableStatus::Pending);
@@ -141,7 +142,7 @@ fn cancel_releases_credit_and_frees_the_invoice() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000_000, "INV-1");
 		assert_ok!(Receivables::cancel(RuntimeOrigin::signed(CORE), r));
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
 		assert!(Notes::<Test>::get(root).is_none());
 		assert!(!PendingTo::<Test>::contains_key(T1, root));
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);

@@ -1,5 +1,6 @@
 //! The `NoteLedger` view other pallets use.
 
+use crate::mock::Receivables;
 use crate::{mock::*, pallet::*, NoteState};
 use cascade_primitives::{NoteLedger, NoteStanding};
 use frame_support::{assert_noop, assert_ok};

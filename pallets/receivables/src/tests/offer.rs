@@ -1,3 +1,4 @@
+use crate::mock::Receivables;
 use crate::{mock::*, pallet::*, NoteState, ReceivableStatus};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
@@ -10,7 +11,7 @@ fn accept_root_activates_receivable() {
 		let note = Notes::<Test>::get(root).unwrap();
 		assert_eq!(note.holder, T1);
 		assert_eq!(note.state, NoteState::Active);
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Active);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Active);
 		assert!(NotesByHolder::<Test>::contains_key(T1, root));
 		assert!(!NotesByHolder::<Test>::contains_key(CORE, root));
 		assert!(!PendingTo::<Test>::contains_key(T1, root));
@@ -48,7 +49,7 @@ fn reject_root_cancels_the_receivable() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000, "INV-1");
 		assert_ok!(Receivables::reject(RuntimeOrigin::signed(T1), root));
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
 		System::assert_last_event(Event::<Test>::Rejected { note: root, by: T1, holder: CORE }.into());
 	});
@@ -104,7 +105,7 @@ fn revoke_of_unaccepted_root_cancels() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000, "INV-1");
 		assert_ok!(Receivables::revoke(RuntimeOrigin::signed(CORE), root));
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
 	});
 }
 

@@ -1,3 +1,4 @@
+use crate::mock::Receivables;
 use crate::{mock::*, pallet::*, NoteState, ReceivableStatus};
 use cascade_primitives::NoteLedger;
 use frame_support::{assert_noop, assert_ok};
@@ -13,7 +14,7 @@ fn repay_moves_face_to_escrow_and_releases_credit() {
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
 		assert_eq!(cny(CORE), CORE_CNY - 1_000_000);
 		assert_eq!(cny(escrow), 1_000_000);
-		let rec = Receivables::<Test>::get(r).unwrap();
+		let rec = crate::pallet::Receivables::<Test>::get(r).unwrap();
 		assert_eq!((rec.status, rec.repaid), (ReceivableStatus::Repaid, 1_000_000));
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
 		System::assert_last_event(
@@ -82,7 +83,7 @@ fn redeem_pays_every_holder_and_settles() {
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 2));
 		assert_eq!(cny(T1), t1 + 700);
 		assert_eq!(cny(Receivables::escrow_account(r)), 0);
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
 		System::assert_last_event(Event::<Test>::Settled { receivable: r }.into());
 		assert_eq!(Notes::<Test>::get(root + 2).unwrap().state, NoteState::Redeemed);
 		assert!(!NotesByHolder::<Test>::contains_key(T1, root + 2));
@@ -184,7 +185,7 @@ fn mark_overdue_after_grace_then_late_repay() {
 		assert_noop!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r), Error::<Test>::NotOverdueYet);
 		set_time(MATURITY + 3 * DAY);
 		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Overdue);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Overdue);
 		System::assert_last_event(Event::<Test>::MarkedOverdue { receivable: r }.into());
 		assert_noop!(
 			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r),
@@ -256,6 +257,6 @@ fn ten_thousand_notes_settle_completely() {
 			assert_eq!(cny(*s), b + expected[s], "supplier {s} paid exactly its notes");
 		}
 		assert_eq!(cny(escrow), 0);
-		assert_eq!(Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
+		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
 	});
 }

@@ -1,3 +1,4 @@
+use crate::mock::Receivables;
 use crate::{mock::*, pallet::*, NoteState};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
