@@ -2,7 +2,7 @@
 //
 //   import { rpc } from './rpc.js';
 //   const api = await ApiPromise.create({ provider: new WsProvider('ws://127.0.0.1:9944'), rpc });
-//   const notes = await api.rpc.cascade.notesOf(address);   // a Json codec: notes.toJSON()
+//   const notes = (await api.rpc.cascade.notesOf(address)).toJSON();   // an array of notes
 //
 // Results are JSON objects: accounts in SS58, amounts as decimal strings.
 const at = { name: 'at', type: 'Hash', isOptional: true };
@@ -22,17 +22,17 @@ export const rpc = {
     notesOf: {
       description: 'The live notes an account holds and the notes offered to it',
       params: [{ name: 'account', type: 'Text' }, at],
-      type: 'Json',
+      type: 'Vec<Json>',
     },
     lineage: {
       description: 'The notes from the given one up to the root, inclusive',
       params: [{ name: 'note', type: 'u64' }, at],
-      type: 'Json',
+      type: 'Vec<Json>',
     },
     tree: {
       description: 'Every note of a receivable, with parents',
       params: [{ name: 'receivable', type: 'u64' }, at],
-      type: 'Json',
+      type: 'Vec<Json>',
     },
     exposure: {
       description: "A core enterprise's outstanding receivables per asset and its credit lines",

@@ -1,0 +1,108 @@
+// The cascade_* JSON-RPC methods: answers, errors for bad input, and queries at older blocks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, devAccounts, ok, eventOf, rawRpc, CNY, YUAN } from './lib.js';
+
+let api;
+let keys;
+before(async () => {
+  api = await connect();
+  keys = devAccounts();
+});
+after(async () => api && api.disconnect());
+
+const DAY = 86_400_000n;
+const call = (method, params, id = 1) => rawRpc({ jsonrpc: '2.0', id, method, params });
+
+test('every method answers bad input with a JSON-RPC error, and the node keeps serving', async () => {
+  const unknownHash = '0x' + 'ab'.repeat(32);
+  const cases = [
+    ['cascade_receivable', [999_999]],
+    ['cascade_note', [999_999]],
+    ['cascade_lineage', [999_999]],
+    ['cascade_tree', [999_999]],
+    ['cascade_quote', [999_999, 36_500]],
+    ['cascade_notesOf', ['not-an-account']],
+    ['cascade_exposure', ['5NotAnAccountAtAll']],
+    ['cascade_quote', [0, 2_000_000]],
+    ['cascade_receivable', [0, unknownHash]],
+    ['cascade_note', [0, unknownHash]],
+    ['cascade_notesOf', [keys.bob.address, unknownHash]],
+    ['cascade_lineage', [0, unknownHash]],
+    ['cascade_tree', [0, unknownHash]],
+    ['cascade_exposure', [keys.bob.address, unknownHash]],
+    ['cascade_quote', [0, 36_500, unknownHash]],
+    ['cascade_note', ['zero']],
+    ['cascade_receivable', []],
+  ];
+  for (const [method, params] of cases) {
+    const reply = await call(method, params);
+    assert.ok(reply.error, `${method}(${JSON.stringify(params)}) should fail, got ${JSON.stringify(reply)}`);
+    assert.equal(typeof reply.error.code, 'number');
+    assert.equal(typeof reply.error.message, 'string');
+  }
+  const health = await call('system_health', []);
+  assert.ok(health.result, 'the node still serves');
+  const exposure = await call('cascade_exposure', [keys.bob.address]);
+  assert.ok(exposure.result, JSON.stringify(exposure));
+});
+
+test('notesOf, tree, exposure and quote describe a fresh receivable', async () => {
+  const now = (await api.query.timestamp.now()).toBigInt();
+  const r = await ok(api, api.tx.receivables.issue(
+    keys.charlie.address, CNY, 5_000n * YUAN, now + 30n * DAY, 0, '0x' + '33'.repeat(32), `RPC-${Date.now()}`), keys.bob);
+  const issued = eventOf(r.events, 'receivables', 'Issued').data;
+  const root = issued.rootNote.toNumber();
+  const receivable = issued.receivable.toNumber();
+
+  const offered = (await api.rpc.cascade.notesOf(keys.charlie.address)).toJSON();
+  const mine = offered.find((n) => n.id === root);
+  assert.ok(mine, 'the offer shows in the recipient\'s notes');
+  assert.equal(mine.state, 'pending');
+  assert.equal(mine.pendingTo, keys.charlie.address);
+  assert.equal(mine.holder, keys.bob.address);
+  assert.equal(mine.amount, (5_000n * YUAN).toString());
+
+  await ok(api, api.tx.receivables.accept(root), keys.charlie);
+  await ok(api, api.tx.receivables.split(root, [2_000n * YUAN, 3_000n * YUAN]), keys.charlie);
+  const tree = (await api.rpc.cascade.tree(receivable)).toJSON();
+  assert.deepEqual(tree.map((n) => [n.id, n.parent, n.depth, n.state]),
+    [[root, null, 0, 'consumed'], [root + 1, root, 1, 'active'], [root + 2, root, 1, 'active']]);
+
+  const rec = (await api.rpc.cascade.receivable(receivable)).toJSON();
+  assert.equal(rec.status, 'active');
+  assert.equal(rec.face, (5_000n * YUAN).toString());
+
+  const exposure = (await api.rpc.cascade.exposure(keys.bob.address)).toJSON();
+  const cny = exposure.outstanding.find((o) => o.asset === String(CNY));
+  assert.ok(BigInt(cny.amount) >= 5_000n * YUAN);
+  const line = exposure.creditLines.find((l) => l.id === 0);
+  assert.equal(line.financier, keys.ferdie.address);
+  assert.equal(BigInt(line.used) + BigInt(line.available), BigInt(line.limit));
+
+  const quote = (await api.rpc.cascade.quote(root + 1, 36_500)).toJSON();
+  assert.equal(quote.days, 30);
+  // 200,000 分 × 3.65 % × 30/360 = 608.33… → 608.
+  assert.equal(quote.interest, '608');
+  assert.equal(quote.disbursed, (200_000n - 608n).toString());
+});
+
+test('a query at an older block hash returns that block\'s state', async () => {
+  const now = (await api.query.timestamp.now()).toBigInt();
+  const r = await ok(api, api.tx.receivables.issue(
+    keys.charlie.address, CNY, 1_000n * YUAN, now + 30n * DAY, 0, '0x' + '44'.repeat(32), `OLD-${Date.now()}`), keys.bob);
+  const issued = eventOf(r.events, 'receivables', 'Issued').data;
+  const root = issued.rootNote.toNumber();
+  const before = r.blockHash.toHex();
+  await ok(api, api.tx.receivables.accept(root), keys.charlie);
+
+  const then = (await api.rpc.cascade.note(root, before)).toJSON();
+  const nowNote = (await api.rpc.cascade.note(root)).toJSON();
+  assert.equal(then.state, 'pending');
+  assert.equal(then.holder, keys.bob.address);
+  assert.equal(nowNote.state, 'active');
+  assert.equal(nowNote.holder, keys.charlie.address);
+  const parent = (await api.rpc.chain.getHeader(before)).parentHash.toHex();
+  const missing = await call('cascade_note', [root, parent]);
+  assert.equal(missing.error.code, 4040, 'the note did not exist before its issuing block');
+});
