@@ -99,7 +99,7 @@ pub fn new_partial(config: &Configuration, consensus: Consensus) -> Result<Servi
 				config.prometheus_registry(),
 			);
 			(queue, None)
-		},
+		}
 		Consensus::AuraGrandpa => {
 			let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 				client.clone(),
@@ -109,8 +109,8 @@ pub fn new_partial(config: &Configuration, consensus: Consensus) -> Result<Servi
 				telemetry.as_ref().map(|x| x.handle()),
 			)?;
 			let cidp_client = client.clone();
-			let queue =
-				sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
+			let queue = sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(
+				ImportQueueParams {
 					block_import: grandpa_block_import.clone(),
 					justification_import: Some(Box::new(grandpa_block_import.clone())),
 					client: client.clone(),
@@ -134,9 +134,10 @@ pub fn new_partial(config: &Configuration, consensus: Consensus) -> Result<Servi
 					check_for_equivocation: Default::default(),
 					telemetry: telemetry.as_ref().map(|x| x.handle()),
 					compatibility_mode: Default::default(),
-				})?;
+				},
+			)?;
 			(queue, Some((grandpa_block_import, grandpa_link)))
-		},
+		}
 	};
 
 	Ok(sc_service::PartialComponents {
@@ -222,11 +223,13 @@ pub fn new_full<
 	};
 
 	let warp_sync_config = grandpa.as_ref().map(|(_, link)| {
-		WarpSyncConfig::WithProvider(Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
-			backend.clone(),
-			link.shared_authority_set().clone(),
-			Vec::default(),
-		)))
+		WarpSyncConfig::WithProvider(Arc::new(
+			sc_consensus_grandpa::warp_proof::NetworkProvider::new(
+				backend.clone(),
+				link.shared_authority_set().clone(),
+				Vec::default(),
+			),
+		))
 	});
 
 	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
@@ -345,7 +348,7 @@ pub fn new_full<
 				Some("block-authoring"),
 				authorship,
 			);
-		},
+		}
 		(Consensus::AuraGrandpa, Some((block_import, grandpa_link))) => {
 			if role.is_authority() {
 				let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*client)?;
@@ -416,10 +419,10 @@ pub fn new_full<
 					sc_consensus_grandpa::run_grandpa_voter(grandpa_params)?,
 				);
 			}
-		},
+		}
 		(Consensus::AuraGrandpa, None) => {
 			return Err(ServiceError::Other("GRANDPA link missing".into()));
-		},
+		}
 	}
 
 	Ok(task_manager)

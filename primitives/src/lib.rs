@@ -22,7 +22,16 @@ pub const MILLIS_PER_DAY: Moment = 86_400_000;
 
 /// A role an enterprise plays. One enterprise may hold several.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum Role {
 	/// A core enterprise: the obligor of receivables.
@@ -122,7 +131,16 @@ pub type FinancingId = u64;
 
 /// Where a note stands, as other pallets see it.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum NoteStanding {
 	/// Held and free to move.

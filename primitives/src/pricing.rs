@@ -33,7 +33,12 @@ pub fn interest(amount: u128, annual_rate: Permill, days: u64) -> Option<u128> {
 /// What a financing of `amount` at `annual_rate` pays out now: `(interest, disbursed)`, with
 /// `interest + disbursed = amount` whenever the interest does not exceed the amount (it is
 /// capped at the amount otherwise).
-pub fn discount(amount: u128, annual_rate: Permill, now: Moment, maturity: Moment) -> Option<(u128, u128)> {
+pub fn discount(
+	amount: u128,
+	annual_rate: Permill,
+	now: Moment,
+	maturity: Moment,
+) -> Option<(u128, u128)> {
 	let days = days_to_maturity(now, maturity);
 	let interest = interest(amount, annual_rate, days)?.min(amount);
 	Some((interest, amount - interest))

@@ -1,6 +1,6 @@
 //! The runtime's benchmark list and what Cascade's benchmarks need from the runtime.
 
-use crate::{AccountId, Assets, AssetId, Balance, Runtime, CNY};
+use crate::{AccountId, AssetId, Assets, Balance, Runtime, CNY};
 use cascade_primitives::{LineId, Moment, Roles};
 use frame_support::traits::fungibles::{Create, Inspect, Mutate};
 

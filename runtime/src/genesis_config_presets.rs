@@ -2,10 +2,10 @@
 //! Charlie and Dave validate). Both carry the demo world of DESIGN.md §6.
 
 use crate::{AccountId, Balance, RuntimeGenesisConfig, CNY, MILLIS_PER_DAY, UNIT, YUAN};
-use cascade_primitives::Roles;
-use pallet_enterprises::{credit_code, CreditCode};
 use alloc::{vec, vec::Vec};
+use cascade_primitives::Roles;
 use frame_support::build_struct_json_patch;
+use pallet_enterprises::{credit_code, CreditCode};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -47,9 +47,24 @@ pub fn demo_enterprises() -> Vec<(AccountId, Vec<u8>, CreditCode, Roles)> {
 			demo_credit_code(b"91310000MA1FL0001"),
 			Roles { core: true, supplier: false, financier: false },
 		),
-		(tier1, b"Demo Tier-1 Parts Co.".to_vec(), demo_credit_code(b"91320500MA1FL0002"), supplier),
-		(tier2, b"Demo Tier-2 Components Co.".to_vec(), demo_credit_code(b"91330100MA1FL0003"), supplier),
-		(tier3, b"Demo Tier-3 Materials Co.".to_vec(), demo_credit_code(b"91440300MA1FL0004"), supplier),
+		(
+			tier1,
+			b"Demo Tier-1 Parts Co.".to_vec(),
+			demo_credit_code(b"91320500MA1FL0002"),
+			supplier,
+		),
+		(
+			tier2,
+			b"Demo Tier-2 Components Co.".to_vec(),
+			demo_credit_code(b"91330100MA1FL0003"),
+			supplier,
+		),
+		(
+			tier3,
+			b"Demo Tier-3 Materials Co.".to_vec(),
+			demo_credit_code(b"91440300MA1FL0004"),
+			supplier,
+		),
 		(
 			demo::financier(),
 			b"Demo Bank".to_vec(),
@@ -106,7 +121,11 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
-			balances: every_demo_account.iter().cloned().map(|k| (k, DEMO_NATIVE)).collect::<Vec<_>>(),
+			balances: every_demo_account
+				.iter()
+				.cloned()
+				.map(|k| (k, DEMO_NATIVE))
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
@@ -187,4 +206,3 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
-

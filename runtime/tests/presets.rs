@@ -14,10 +14,11 @@ const GENESIS_TIME: u64 = 1_790_000_000_000;
 
 fn merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) =>
+		(Value::Object(base), Value::Object(patch)) => {
 			for (k, v) in patch {
 				merge(base.entry(k).or_insert(Value::Null), v);
-			},
+			}
+		}
 		(base, patch) => *base = patch,
 	}
 }

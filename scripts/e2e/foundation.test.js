@@ -31,6 +31,15 @@ test('blocks are produced and finalized', async () => {
   assert.ok(best - finalized <= 3, `finality ${best - finalized} blocks behind`);
 });
 
+test('with --dev-block-time 300: at least 10 blocks in 6 seconds, finality at most 3 behind', async () => {
+  const start = (await api.rpc.chain.getHeader()).number.toNumber();
+  await new Promise((r) => setTimeout(r, 6_000));
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  assert.ok(best - start >= 10, `only ${best - start} blocks in 6 s`);
+  assert.ok(best - finalized <= 3, `finality ${best - finalized} blocks behind`);
+});
+
 test('the settlement asset is CNY with 2 decimals and sufficient', async () => {
   const meta = await api.query.assets.metadata(CNY);
   assert.equal(meta.symbol.toUtf8(), 'CNY');

@@ -132,27 +132,29 @@ impl<T: Config> CreditLinesT<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<
 		amount: BalanceOf<T>,
 		now: Moment,
 	) -> DispatchResult {
-		let used = CreditLines::<T>::try_mutate(line, |l| -> Result<BalanceOf<T>, DispatchError> {
-			let l = l.as_mut().ok_or(Error::<T>::UnknownLine)?;
-			ensure!(&l.core == issuer, Error::<T>::NotLineCore);
-			ensure!(!l.revoked, Error::<T>::LineRevoked);
-			ensure!(now < l.expires_at, Error::<T>::LineExpired);
-			ensure!(&l.asset == asset, Error::<T>::AssetMismatch);
-			let used = l.used.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-			ensure!(used <= l.limit, Error::<T>::CreditLineExceeded);
-			l.used = used;
-			Ok(used)
-		})?;
+		let used =
+			CreditLines::<T>::try_mutate(line, |l| -> Result<BalanceOf<T>, DispatchError> {
+				let l = l.as_mut().ok_or(Error::<T>::UnknownLine)?;
+				ensure!(&l.core == issuer, Error::<T>::NotLineCore);
+				ensure!(!l.revoked, Error::<T>::LineRevoked);
+				ensure!(now < l.expires_at, Error::<T>::LineExpired);
+				ensure!(&l.asset == asset, Error::<T>::AssetMismatch);
+				let used = l.used.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+				ensure!(used <= l.limit, Error::<T>::CreditLineExceeded);
+				l.used = used;
+				Ok(used)
+			})?;
 		Self::deposit_event(Event::CreditDrawn { line, amount, used });
 		Ok(())
 	}
 
 	fn release(line: LineId, amount: BalanceOf<T>) -> DispatchResult {
-		let used = CreditLines::<T>::try_mutate(line, |l| -> Result<BalanceOf<T>, DispatchError> {
-			let l = l.as_mut().ok_or(Error::<T>::UnknownLine)?;
-			l.used = l.used.checked_sub(&amount).ok_or(Error::<T>::ReleaseExceedsUsed)?;
-			Ok(l.used)
-		})?;
+		let used =
+			CreditLines::<T>::try_mutate(line, |l| -> Result<BalanceOf<T>, DispatchError> {
+				let l = l.as_mut().ok_or(Error::<T>::UnknownLine)?;
+				l.used = l.used.checked_sub(&amount).ok_or(Error::<T>::ReleaseExceedsUsed)?;
+				Ok(l.used)
+			})?;
 		Self::deposit_event(Event::CreditReleased { line, amount, used });
 		Ok(())
 	}

@@ -129,8 +129,15 @@ pub mod pallet {
 
 	/// Index of credit lines by core enterprise.
 	#[pallet::storage]
-	pub type LinesByCore<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, LineId, (), OptionQuery>;
+	pub type LinesByCore<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		LineId,
+		(),
+		OptionQuery,
+	>;
 
 	/// The id the next credit line gets.
 	#[pallet::storage]

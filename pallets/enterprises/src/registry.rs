@@ -1,8 +1,6 @@
 //! Registering enterprises, their roles and their status; the [`EnterpriseRegistry`] view.
 
-use crate::{
-	credit_code, pallet::*, CreditCode, Enterprise, Role, Roles, Status,
-};
+use crate::{credit_code, pallet::*, CreditCode, Enterprise, Role, Roles, Status};
 use cascade_primitives::EnterpriseRegistry;
 use frame_support::{ensure, pallet_prelude::*};
 
@@ -46,8 +44,9 @@ impl<T: Config> Pallet<T> {
 		Enterprises::<T>::try_mutate(&who, |e| -> DispatchResult {
 			let e = e.as_mut().ok_or(Error::<T>::NotRegistered)?;
 			match (e.status, status) {
-				(Status::Suspended, Status::Suspended) =>
-					return Err(Error::<T>::AlreadySuspended.into()),
+				(Status::Suspended, Status::Suspended) => {
+					return Err(Error::<T>::AlreadySuspended.into())
+				}
 				(Status::Active, Status::Active) => return Err(Error::<T>::NotSuspended.into()),
 				_ => e.status = status,
 			}

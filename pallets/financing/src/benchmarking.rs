@@ -187,15 +187,18 @@ mod benchmarks {
 	fn settle_claim() {
 		let (id, financier, seller, asset) = overdue_recourse::<T>();
 		// Leave the seller short so recourse records a claim, then fund the settlement.
-		let short = <T::Assets as frame_support::traits::fungibles::Inspect<_>>::balance(asset, &seller);
+		let short =
+			<T::Assets as frame_support::traits::fungibles::Inspect<_>>::balance(asset, &seller);
 		let sink = T::BenchmarkHelper::financier();
-		frame_support::assert_ok!(<T::Assets as frame_support::traits::fungibles::Mutate<_>>::transfer(
-			asset,
-			&seller,
-			&sink,
-			short,
-			frame_support::traits::tokens::Preservation::Expendable,
-		));
+		frame_support::assert_ok!(
+			<T::Assets as frame_support::traits::fungibles::Mutate<_>>::transfer(
+				asset,
+				&seller,
+				&sink,
+				short,
+				frame_support::traits::tokens::Preservation::Expendable,
+			)
+		);
 		Pallet::<T>::do_exercise_recourse(financier, id).expect("recourse");
 		T::BenchmarkHelper::fund(&asset, &seller, amount::<T>() * 2u32.into());
 

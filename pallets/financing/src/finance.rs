@@ -24,7 +24,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(&view.holder == who, Error::<T>::NotHolder);
 		ensure!(T::Enterprises::is_active(who), Error::<T>::NotParticipant);
 		match view.standing {
-			NoteStanding::Active => {},
+			NoteStanding::Active => {}
 			NoteStanding::Pending => return Err(Error::<T>::NotePending.into()),
 			NoteStanding::Frozen => return Err(Error::<T>::NoteFrozen.into()),
 			NoteStanding::Pledged(_) => return Err(Error::<T>::NotePledged.into()),

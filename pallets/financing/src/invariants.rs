@@ -35,12 +35,12 @@ impl<T: Config> Pallet<T> {
 					if f.kind == FinancingKind::Pledge {
 						let view = T::Notes::note(f.note).ok_or("pledged note is unknown")?;
 						ensure!(
-							matches!(view.standing, NoteStanding::Pledged(p) if p == id) ||
-								view.standing == NoteStanding::Frozen,
+							matches!(view.standing, NoteStanding::Pledged(p) if p == id)
+								|| view.standing == NoteStanding::Frozen,
 							"open pledge's note is not pledged to it"
 						);
 					}
-				},
+				}
 				FinancingStatus::RecourseClaimed => {
 					claimed += 1;
 					let claim = Claims::<T>::get(id).ok_or("claimed recourse without a claim")?;
@@ -48,7 +48,7 @@ impl<T: Config> Pallet<T> {
 						claim.debtor == f.seller && claim.creditor == f.financier,
 						"claim between the wrong parties"
 					);
-				},
+				}
 				_ => ensure!(!Claims::<T>::contains_key(id), "claim on a closed financing"),
 			}
 			if matches!(f.status, FinancingStatus::Open | FinancingStatus::RecourseClaimed) {
@@ -58,7 +58,10 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		ensure!(FinancingOfNote::<T>::iter().count() as u64 == open, "extra FinancingOfNote entries");
+		ensure!(
+			FinancingOfNote::<T>::iter().count() as u64 == open,
+			"extra FinancingOfNote entries"
+		);
 		ensure!(Claims::<T>::iter().count() as u64 == claimed, "extra claims");
 		let next_program = NextProgramId::<T>::get();
 		for (id, p) in Programs::<T>::iter() {

@@ -170,8 +170,14 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Programs: financier, core, asset, annual rate, budget, and expiry (ms; `None` for
 		/// never). Ids count from 0 in this order.
-		pub programs:
-			alloc::vec::Vec<(T::AccountId, T::AccountId, T::AssetId, Permill, BalanceOf<T>, Option<Moment>)>,
+		pub programs: alloc::vec::Vec<(
+			T::AccountId,
+			T::AccountId,
+			T::AssetId,
+			Permill,
+			BalanceOf<T>,
+			Option<Moment>,
+		)>,
 	}
 
 	#[pallet::genesis_build]
@@ -251,7 +257,12 @@ pub mod pallet {
 		FinancingRedeemed { financing: FinancingId, to_financier: BalanceOf<T> },
 		/// Recourse: the note went back to the seller, who owes `owed`; `paid` says whether it
 		/// was paid at once or recorded as a claim.
-		RecourseExercised { financing: FinancingId, seller: T::AccountId, owed: BalanceOf<T>, paid: bool },
+		RecourseExercised {
+			financing: FinancingId,
+			seller: T::AccountId,
+			owed: BalanceOf<T>,
+			paid: bool,
+		},
 		/// A recourse claim was paid.
 		ClaimSettled { financing: FinancingId, amount: BalanceOf<T> },
 	}

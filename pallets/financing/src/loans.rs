@@ -23,7 +23,8 @@ impl<T: Config> Pallet<T> {
 		until: Moment,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let days = pricing::days_to_maturity(start, until).max(1);
-		let interest = pricing::interest(principal.into(), rate, days).ok_or(ArithmeticError::Overflow)?;
+		let interest =
+			pricing::interest(principal.into(), rate, days).ok_or(ArithmeticError::Overflow)?;
 		let interest = BalanceOf::<T>::try_from(interest).map_err(|_| Error::<T>::Overflow)?;
 		principal.checked_add(&interest).ok_or_else(|| ArithmeticError::Overflow.into())
 	}
@@ -65,7 +66,7 @@ impl<T: Config> RedeemHook<T::AccountId, BalanceOf<T>> for Pallet<T> {
 			FinancingKind::Pledge => {
 				// Interest runs to maturity: the money is there from then on.
 				Self::payoff(f.disbursed, f.annual_rate, f.started_at, f.maturity)?.min(amount)
-			},
+			}
 			FinancingKind::Factoring { .. } => Zero::zero(),
 		};
 		FinancingOfNote::<T>::remove(note);

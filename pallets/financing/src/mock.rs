@@ -174,13 +174,17 @@ pub fn roles(core: bool, supplier: bool, financier: bool) -> Roles {
 	Roles { core, supplier, financier }
 }
 
-pub const EVERYONE: [AccountId; 9] = [OPERATOR, CORE, OTHER_CORE, T1, T2, T3, BANK, OTHER_BANK, STRANGER];
+pub const EVERYONE: [AccountId; 9] =
+	[OPERATOR, CORE, OTHER_CORE, T1, T2, T3, BANK, OTHER_BANK, STRANGER];
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> { balances: vec![(OPERATOR, 1_000_000)], ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(OPERATOR, 1_000_000)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	pallet_assets::GenesisConfig::<Test> {
 		assets: vec![(CNY, OPERATOR, true, 1), (USD, OPERATOR, true, 1)],
 		metadata: vec![],
@@ -265,7 +269,8 @@ pub fn money() -> Balance {
 pub fn note_of_t1(issuer: AccountId, face: Balance) -> (u64, NoteId) {
 	let r = pallet_receivables::NextReceivableId::<Test>::get();
 	let note = pallet_receivables::NextNoteId::<Test>::get();
-	let inv: BoundedVec<u8, ConstU32<32>> = alloc::format!("INV-{r}").into_bytes().try_into().unwrap();
+	let inv: BoundedVec<u8, ConstU32<32>> =
+		alloc::format!("INV-{r}").into_bytes().try_into().unwrap();
 	let line = if issuer == CORE { 0 } else { 1 };
 	assert_ok!(Receivables::issue(
 		RuntimeOrigin::signed(issuer),

@@ -17,7 +17,10 @@ impl<T: Config> Pallet<T> {
 		budget: BalanceOf<T>,
 		expires_at: Moment,
 	) -> DispatchResult {
-		ensure!(T::Enterprises::is_active_with(&financier, Role::Financier), Error::<T>::NotFinancier);
+		ensure!(
+			T::Enterprises::is_active_with(&financier, Role::Financier),
+			Error::<T>::NotFinancier
+		);
 		ensure!(T::Enterprises::is_active_with(&core, Role::Core), Error::<T>::NotCore);
 		ensure!(!budget.is_zero(), Error::<T>::ZeroBudget);
 		ensure!(expires_at > T::Time::now(), Error::<T>::ExpiryInPast);

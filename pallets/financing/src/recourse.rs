@@ -58,7 +58,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(claim.debtor == who, Error::<T>::NotDebtor);
 		let mut f = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		let view = T::Notes::note(f.note).ok_or(Error::<T>::UnknownNote)?;
-		T::Assets::transfer(view.asset, &who, &claim.creditor, claim.amount, Preservation::Expendable)?;
+		T::Assets::transfer(
+			view.asset,
+			&who,
+			&claim.creditor,
+			claim.amount,
+			Preservation::Expendable,
+		)?;
 		Claims::<T>::remove(id);
 		f.status = FinancingStatus::RecourseSettled;
 		Self::recover_budget(f.program, f.disbursed);

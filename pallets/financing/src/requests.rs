@@ -15,7 +15,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::financeable_note_of(&holder, note)?;
 		ensure!(holder != financier, Error::<T>::SelfFinance);
-		ensure!(T::Enterprises::is_active_with(&financier, Role::Financier), Error::<T>::NotFinancier);
+		ensure!(
+			T::Enterprises::is_active_with(&financier, Role::Financier),
+			Error::<T>::NotFinancier
+		);
 
 		let request = NextRequestId::<T>::get();
 		NextRequestId::<T>::put(request.checked_add(1).ok_or(ArithmeticError::Overflow)?);
@@ -30,7 +33,14 @@ impl<T: Config> Pallet<T> {
 				created_at: T::Time::now(),
 			},
 		);
-		Self::deposit_event(Event::Requested { request, note, holder, financier, kind, annual_rate });
+		Self::deposit_event(Event::Requested {
+			request,
+			note,
+			holder,
+			financier,
+			kind,
+			annual_rate,
+		});
 		Ok(())
 	}
 

@@ -12,7 +12,16 @@ pub type RequestId = u64;
 
 /// How a note is financed.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum FinancingKind {
 	/// The note is sold to the financier at a discount (保理). With recourse, the seller buys it
@@ -53,7 +62,16 @@ pub struct Program<AccountId, AssetId, Balance> {
 
 /// Where a financing stands.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum FinancingStatus {
 	/// Money advanced; waiting for redemption (or repayment of the loan, or recourse).

@@ -32,7 +32,8 @@ fn world<T: Config>() -> World<T> {
 	let core: T::AccountId = account("core", 0, 0);
 	let supplier: T::AccountId = account("supplier", 0, 0);
 	let other: T::AccountId = account("supplier", 1, 0);
-	let (asset, line) = T::BenchmarkHelper::enroll_core(&core, BalanceOf::<T>::max_value() / 4u32.into());
+	let (asset, line) =
+		T::BenchmarkHelper::enroll_core(&core, BalanceOf::<T>::max_value() / 4u32.into());
 	T::BenchmarkHelper::enroll_supplier(&supplier);
 	T::BenchmarkHelper::enroll_supplier(&other);
 	World { core, supplier, other, asset, line }
@@ -46,7 +47,8 @@ fn big_face<T: Config>() -> BalanceOf<T> {
 fn issued<T: Config>(w: &World<T>, face: BalanceOf<T>) -> (ReceivableId, NoteId) {
 	let r = NextReceivableId::<T>::get();
 	let root = NextNoteId::<T>::get();
-	let inv: InvoiceRefOf<T> = BoundedVec::truncate_from(alloc::vec![b'i'; T::MaxInvoiceRefLength::get() as usize]);
+	let inv: InvoiceRefOf<T> =
+		BoundedVec::truncate_from(alloc::vec![b'i'; T::MaxInvoiceRefLength::get() as usize]);
 	Pallet::<T>::do_issue(
 		w.core.clone(),
 		w.supplier.clone(),
@@ -305,7 +307,8 @@ mod benchmarks {
 		let note = note_in(&w, d, 0);
 		let amount = Notes::<T>::get(note).expect("exists").amount;
 		let one = BalanceOf::<T>::one();
-		let parts: BoundedVec<BalanceOf<T>, T::MaxSplit> = BoundedVec::truncate_from(alloc::vec![one, amount - one]);
+		let parts: BoundedVec<BalanceOf<T>, T::MaxSplit> =
+			BoundedVec::truncate_from(alloc::vec![one, amount - one]);
 
 		#[extrinsic_call]
 		split(RawOrigin::Signed(w.supplier.clone()), note, parts);
@@ -330,7 +333,12 @@ mod benchmarks {
 		let note = note_in(&w, d, 0);
 
 		#[extrinsic_call]
-		split_transfer(RawOrigin::Signed(w.supplier.clone()), note, w.other.clone(), 1_000u32.into());
+		split_transfer(
+			RawOrigin::Signed(w.supplier.clone()),
+			note,
+			w.other.clone(),
+			1_000u32.into(),
+		);
 
 		assert_eq!(Notes::<T>::get(note).map(|n| n.state), Some(NoteState::Consumed));
 	}
@@ -352,7 +360,12 @@ mod benchmarks {
 		let note = note_in(&w, 0, n);
 
 		#[extrinsic_call]
-		split_transfer(RawOrigin::Signed(w.supplier.clone()), note, w.other.clone(), 1_000u32.into());
+		split_transfer(
+			RawOrigin::Signed(w.supplier.clone()),
+			note,
+			w.other.clone(),
+			1_000u32.into(),
+		);
 
 		assert_eq!(Notes::<T>::get(note).map(|n| n.state), Some(NoteState::Consumed));
 	}

@@ -9,9 +9,11 @@ impl<T: Config> Pallet<T> {
 		let mut note = Self::note_of(id)?;
 		match &note.state {
 			NoteState::Frozen => return Err(Error::<T>::NoteFrozen.into()),
-			NoteState::Consumed | NoteState::Redeemed => return Err(Error::<T>::NotFreezable.into()),
+			NoteState::Consumed | NoteState::Redeemed => {
+				return Err(Error::<T>::NotFreezable.into())
+			}
 			NoteState::Pending { to } => PendingTo::<T>::remove(to, id),
-			NoteState::Active | NoteState::Pledged { .. } => {},
+			NoteState::Active | NoteState::Pledged { .. } => {}
 		}
 		FrozenPrior::<T>::insert(id, note.state.clone());
 		note.state = NoteState::Frozen;

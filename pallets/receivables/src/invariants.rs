@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 				None => {
 					ensure!(note.depth == 0, "root note with a depth");
 					ensure!(receivable.root == id, "a second root note");
-				},
+				}
 				Some(parent_id) => {
 					let parent = Notes::<T>::get(parent_id).ok_or("note of an unknown parent")?;
 					ensure!(parent.state == NoteState::Consumed, "child of an unconsumed note");
@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 					ensure!(note.depth == parent.depth + 1, "child depth is not parent depth + 1");
 					let sum = children.entry(parent_id).or_insert_with(Zero::zero);
 					*sum = sum.checked_add(&note.amount).ok_or("children's sum overflows")?;
-				},
+				}
 			}
 			if note.is_live() {
 				live_count += 1;
@@ -78,13 +78,19 @@ impl<T: Config> Pallet<T> {
 			match &note.state {
 				NoteState::Pending { to } => {
 					pending_count += 1;
-					ensure!(PendingTo::<T>::contains_key(to, id), "pending note missing from PendingTo");
-				},
+					ensure!(
+						PendingTo::<T>::contains_key(to, id),
+						"pending note missing from PendingTo"
+					);
+				}
 				NoteState::Frozen => {
 					frozen_count += 1;
-					ensure!(FrozenPrior::<T>::contains_key(id), "frozen note without its prior state");
-				},
-				_ => {},
+					ensure!(
+						FrozenPrior::<T>::contains_key(id),
+						"frozen note without its prior state"
+					);
+				}
+				_ => {}
 			}
 		}
 
@@ -126,20 +132,22 @@ impl<T: Config> Pallet<T> {
 			);
 			let escrow = T::Assets::balance(r.asset, &Self::escrow_account(id));
 			match r.status {
-				ReceivableStatus::Pending | ReceivableStatus::Active | ReceivableStatus::Overdue => {
+				ReceivableStatus::Pending
+				| ReceivableStatus::Active
+				| ReceivableStatus::Overdue => {
 					let d = drawn.entry(r.credit_line).or_insert_with(Zero::zero);
 					*d = d.checked_add(&r.face).ok_or("drawn sum overflows")?;
 					ensure!(r.redeemed.is_zero(), "redeemed before repayment");
-				},
+				}
 				ReceivableStatus::Repaid => {
 					ensure!(r.repaid == r.face, "repaid differs from the face");
 					ensure!(escrow == live_sum, "escrow differs from the unredeemed notes");
-				},
+				}
 				ReceivableStatus::Settled => {
 					ensure!(live_sum.is_zero(), "a settled receivable has live notes");
 					ensure!(escrow.is_zero(), "a settled receivable's escrow is not empty");
-				},
-				ReceivableStatus::Cancelled => {},
+				}
+				ReceivableStatus::Cancelled => {}
 			}
 		}
 		for (line, sum) in drawn.iter() {

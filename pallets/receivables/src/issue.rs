@@ -1,6 +1,8 @@
 //! Issuing receivables and withdrawing them before acceptance.
 
-use crate::{pallet::*, LineId, Moment, Note, NoteState, Receivable, ReceivableId, ReceivableStatus};
+use crate::{
+	pallet::*, LineId, Moment, Note, NoteState, Receivable, ReceivableId, ReceivableStatus,
+};
 use cascade_primitives::{CreditLines, EnterpriseRegistry, Role};
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;

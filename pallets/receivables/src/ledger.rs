@@ -2,7 +2,9 @@
 //! hold notes — and the [`NoteLedger`] view the financing pallet uses.
 
 use crate::{pallet::*, NoteId, NoteState, ReceivableId, ReceivableStatus};
-use cascade_primitives::{EnterpriseRegistry, FinancingId, NoteLedger, NoteStanding, NoteView, Role};
+use cascade_primitives::{
+	EnterpriseRegistry, FinancingId, NoteLedger, NoteStanding, NoteView, Role,
+};
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_runtime::{traits::AccountIdConversion, ArithmeticError};
 
@@ -15,8 +17,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` may hold notes: an active Supplier or Financier.
 	pub fn may_hold(who: &T::AccountId) -> bool {
-		T::Enterprises::is_active_with(who, Role::Supplier) ||
-			T::Enterprises::is_active_with(who, Role::Financier)
+		T::Enterprises::is_active_with(who, Role::Supplier)
+			|| T::Enterprises::is_active_with(who, Role::Financier)
 	}
 
 	/// Reserve `count` consecutive note ids; returns the first.
@@ -123,13 +125,13 @@ impl<T: Config> NoteLedger<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T>
 			NoteState::Pledged { .. } => {
 				note.state = NoteState::Active;
 				Notes::<T>::insert(id, note);
-			},
+			}
 			// A frozen pledged note is released under the hold: it unfreezes to Active.
 			NoteState::Frozen => {
 				let prior = FrozenPrior::<T>::get(id).ok_or(Error::<T>::NotPledged)?;
 				ensure!(matches!(prior, NoteState::Pledged { .. }), Error::<T>::NotPledged);
 				FrozenPrior::<T>::insert(id, NoteState::Active);
-			},
+			}
 			_ => return Err(Error::<T>::NotPledged.into()),
 		}
 		Self::deposit_event(Event::PledgeReleased { note: id });

@@ -181,18 +181,39 @@ pub mod pallet {
 
 	/// Index: the live notes (Active, Pending, Pledged, Frozen) each account holds.
 	#[pallet::storage]
-	pub type NotesByHolder<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, NoteId, (), OptionQuery>;
+	pub type NotesByHolder<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		NoteId,
+		(),
+		OptionQuery,
+	>;
 
 	/// Index: the notes offered to each account, waiting for its acceptance.
 	#[pallet::storage]
-	pub type PendingTo<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, NoteId, (), OptionQuery>;
+	pub type PendingTo<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		NoteId,
+		(),
+		OptionQuery,
+	>;
 
 	/// Index: every note of each receivable (the tree).
 	#[pallet::storage]
-	pub type NotesByReceivable<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, ReceivableId, Blake2_128Concat, NoteId, (), OptionQuery>;
+	pub type NotesByReceivable<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ReceivableId,
+		Blake2_128Concat,
+		NoteId,
+		(),
+		OptionQuery,
+	>;
 
 	/// Index: every receivable of each issuer.
 	#[pallet::storage]
@@ -421,8 +442,17 @@ pub mod pallet {
 			invoice_ref: InvoiceRefOf<T>,
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
-			Self::do_issue(issuer, supplier, asset, face, maturity, credit_line, doc_hash, invoice_ref)
-				.map(|_| ())
+			Self::do_issue(
+				issuer,
+				supplier,
+				asset,
+				face,
+				maturity,
+				credit_line,
+				doc_hash,
+				invoice_ref,
+			)
+			.map(|_| ())
 		}
 
 		/// Accept an offered note (签收): the caller becomes its holder.

@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 			NoteState::Pending { to } => {
 				let to = to.clone();
 				Ok((note, to))
-			},
+			}
 			_ => Err(Error::<T>::NotPending.into()),
 		}
 	}

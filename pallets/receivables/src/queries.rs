@@ -24,7 +24,7 @@ impl<T: Config> Pallet<T> {
 				Some(n) => {
 					next = n.parent;
 					path.push((id, n));
-				},
+				}
 				None => break,
 			}
 		}
@@ -43,14 +43,17 @@ impl<T: Config> Pallet<T> {
 
 	/// The receivables of `issuer` that are neither repaid nor cancelled.
 	pub fn outstanding_of(issuer: &T::AccountId) -> Vec<(ReceivableId, ReceivableOf<T>)> {
-		let mut ids: Vec<ReceivableId> = ReceivablesByIssuer::<T>::iter_key_prefix(issuer).collect();
+		let mut ids: Vec<ReceivableId> =
+			ReceivablesByIssuer::<T>::iter_key_prefix(issuer).collect();
 		ids.sort_unstable();
 		ids.into_iter()
 			.filter_map(|id| Receivables::<T>::get(id).map(|r| (id, r)))
 			.filter(|(_, r)| {
 				matches!(
 					r.status,
-					ReceivableStatus::Pending | ReceivableStatus::Active | ReceivableStatus::Overdue
+					ReceivableStatus::Pending
+						| ReceivableStatus::Active
+						| ReceivableStatus::Overdue
 				)
 			})
 			.collect()

@@ -22,7 +22,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotRepayable
 		);
 		// Nothing is redeemed before repayment, so everything outstanding is the face.
-		let amount = receivable.face.checked_sub(&receivable.redeemed).ok_or(ArithmeticError::Underflow)?;
+		let amount =
+			receivable.face.checked_sub(&receivable.redeemed).ok_or(ArithmeticError::Underflow)?;
 		let escrow = Self::escrow_account(id);
 		T::Assets::transfer(receivable.asset, &who, &escrow, amount, Preservation::Expendable)?;
 		T::CreditLines::release(receivable.credit_line, receivable.face)?;
@@ -49,10 +50,18 @@ impl<T: Config> Pallet<T> {
 		let escrow = Self::escrow_account(note.receivable);
 		let mut to_holder = note.amount;
 		let mut to_pledgee = None;
-		if let Some((pledgee, owed)) = T::RedeemHook::on_redeem(id, &note.holder, pledge, note.amount)? {
+		if let Some((pledgee, owed)) =
+			T::RedeemHook::on_redeem(id, &note.holder, pledge, note.amount)?
+		{
 			let owed = owed.min(note.amount);
 			if !owed.is_zero() {
-				T::Assets::transfer(receivable.asset, &escrow, &pledgee, owed, Preservation::Expendable)?;
+				T::Assets::transfer(
+					receivable.asset,
+					&escrow,
+					&pledgee,
+					owed,
+					Preservation::Expendable,
+				)?;
 			}
 			to_holder = note.amount - owed;
 			to_pledgee = Some((pledgee, owed));

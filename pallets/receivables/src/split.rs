@@ -9,7 +9,10 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// The note, checked to be an Active note of `who`, an active participant.
-	pub(crate) fn movable_note_of(who: &T::AccountId, id: NoteId) -> Result<NoteOf<T>, DispatchError> {
+	pub(crate) fn movable_note_of(
+		who: &T::AccountId,
+		id: NoteId,
+	) -> Result<NoteOf<T>, DispatchError> {
 		let note = Self::note_of(id)?;
 		ensure!(&note.holder == who, Error::<T>::NotHolder);
 		ensure!(Self::may_hold(who), Error::<T>::NotParticipant);

@@ -47,7 +47,14 @@ impl<T: Config> Pallet<T> {
 		Self::insert_note(kept, kept_note);
 		Self::retire_note(id, &mut note, NoteState::Consumed);
 		Notes::<T>::insert(id, note);
-		Self::deposit_event(Event::SplitTransferred { note: id, from: who, to, sent, kept, amount });
+		Self::deposit_event(Event::SplitTransferred {
+			note: id,
+			from: who,
+			to,
+			sent,
+			kept,
+			amount,
+		});
 		Ok(())
 	}
 }

@@ -8,7 +8,16 @@ use sp_core::H256;
 
 /// Where a receivable is in its life.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum ReceivableStatus {
 	/// Issued; the root note waits for the tier-1 supplier's acceptance (签收).
@@ -57,7 +66,16 @@ pub struct Receivable<AccountId, AssetId, Balance, RefLimit: Get<u32>> {
 
 /// Where a note is in its life.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum NoteState<AccountId> {
 	/// Offered to `to`; the holder is still the sender until `to` accepts.

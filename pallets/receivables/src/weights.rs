@@ -21,7 +21,7 @@ pub trait WeightInfo {
 	fn reject() -> Weight;
 	fn revoke() -> Weight;
 	fn cancel() -> Weight;
-	fn split(p: u32, ) -> Weight;
+	fn split(p: u32) -> Weight;
 	fn transfer() -> Weight;
 	fn split_transfer() -> Weight;
 	fn repay() -> Weight;
@@ -60,7 +60,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	fn split(p: u32, ) -> Weight {
+	fn split(p: u32) -> Weight {
 		Weight::from_parts(40_000_000, 4_000)
 			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
@@ -136,7 +136,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn split(p: u32, ) -> Weight {
+	fn split(p: u32) -> Weight {
 		Weight::from_parts(40_000_000, 4_000)
 			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))

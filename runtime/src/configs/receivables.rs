@@ -1,4 +1,6 @@
-use crate::{AccountId, AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN};
+use crate::{
+	AccountId, AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN,
+};
 use cascade_primitives::MILLIS_PER_DAY;
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use frame_system::EnsureRoot;

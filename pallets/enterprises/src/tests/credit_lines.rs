@@ -14,7 +14,10 @@ fn genesis_line_is_anchored_to_the_first_timestamp() {
 		assert!(UnanchoredLines::<Test>::get().is_empty());
 		// Later timestamps leave it alone.
 		Timestamp::set_timestamp(START + 10);
-		assert_eq!(crate::pallet::CreditLines::<Test>::get(0).unwrap().expires_at, START + 365 * DAY);
+		assert_eq!(
+			crate::pallet::CreditLines::<Test>::get(0).unwrap().expires_at,
+			START + 365 * DAY
+		);
 	});
 }
 
@@ -256,10 +259,7 @@ fn draw_refuses_wrong_issuer_asset_expiry_and_unknown_line() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(Lines::draw(0, &OTHER_CORE, &CNY, 1, START), Error::<Test>::NotLineCore);
 		assert_noop!(Lines::draw(0, &CORE, &USD, 1, START), Error::<Test>::AssetMismatch);
-		assert_noop!(
-			Lines::draw(0, &CORE, &CNY, 1, START + 365 * DAY),
-			Error::<Test>::LineExpired
-		);
+		assert_noop!(Lines::draw(0, &CORE, &CNY, 1, START + 365 * DAY), Error::<Test>::LineExpired);
 		assert_noop!(Lines::draw(7, &CORE, &CNY, 1, START), Error::<Test>::UnknownLine);
 		assert_noop!(Lines::release(7, 1), Error::<Test>::UnknownLine);
 		assert_eq!(Lines::used(7), None);

@@ -131,8 +131,15 @@ fn register_empty_name_or_roles_fails() {
 #[test]
 fn set_roles_replaces_roles() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Enterprises::set_roles(RuntimeOrigin::root(), SUPPLIER, roles(true, true, true)));
-		assert_eq!(crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().roles, roles(true, true, true));
+		assert_ok!(Enterprises::set_roles(
+			RuntimeOrigin::root(),
+			SUPPLIER,
+			roles(true, true, true)
+		));
+		assert_eq!(
+			crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().roles,
+			roles(true, true, true)
+		);
 		System::assert_last_event(
 			Event::<Test>::RolesSet { who: SUPPLIER, roles: roles(true, true, true) }.into(),
 		);
@@ -143,7 +150,11 @@ fn set_roles_replaces_roles() {
 fn set_roles_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			Enterprises::set_roles(RuntimeOrigin::signed(CORE), SUPPLIER, roles(true, false, false)),
+			Enterprises::set_roles(
+				RuntimeOrigin::signed(CORE),
+				SUPPLIER,
+				roles(true, false, false)
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
@@ -161,12 +172,18 @@ fn set_roles_errors() {
 fn suspend_and_reinstate() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Enterprises::suspend(RuntimeOrigin::root(), SUPPLIER));
-		assert_eq!(crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().status, Status::Suspended);
+		assert_eq!(
+			crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().status,
+			Status::Suspended
+		);
 		System::assert_last_event(Event::<Test>::Suspended { who: SUPPLIER }.into());
 		assert!(!Pallet::<Test>::is_active_with(&SUPPLIER, crate::Role::Supplier));
 
 		assert_ok!(Enterprises::reinstate(RuntimeOrigin::root(), SUPPLIER));
-		assert_eq!(crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().status, Status::Active);
+		assert_eq!(
+			crate::pallet::Enterprises::<Test>::get(SUPPLIER).unwrap().status,
+			Status::Active
+		);
 		System::assert_last_event(Event::<Test>::Reinstated { who: SUPPLIER }.into());
 		assert!(Pallet::<Test>::is_active_with(&SUPPLIER, crate::Role::Supplier));
 	});

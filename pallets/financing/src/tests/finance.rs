@@ -91,7 +91,12 @@ fn finance_refuses_unmovable_notes() {
 		);
 		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), note));
 		// Pledged.
-		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, FinancingKind::Pledge));
+		assert_ok!(Financing::finance(
+			RuntimeOrigin::signed(T1),
+			note,
+			PROGRAM,
+			FinancingKind::Pledge
+		));
 		assert_noop!(
 			Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, FACTORING),
 			Error::<Test>::NotePledged

@@ -42,7 +42,10 @@ fn repay_loan_pays_principal_and_interest_and_releases() {
 #[test]
 fn repay_loan_errors() {
 	build_and_execute(|| {
-		assert_noop!(Financing::repay_loan(RuntimeOrigin::signed(T1), 0), Error::<Test>::UnknownFinancing);
+		assert_noop!(
+			Financing::repay_loan(RuntimeOrigin::signed(T1), 0),
+			Error::<Test>::UnknownFinancing
+		);
 		let (_, a) = note_of_t1(CORE, 1_000_000);
 		let (_, b) = note_of_t1(CORE, 1_000_000);
 		assert_ok!(Financing::finance(
@@ -54,10 +57,16 @@ fn repay_loan_errors() {
 		assert_noop!(Financing::repay_loan(RuntimeOrigin::signed(T1), 0), Error::<Test>::NotPledge);
 		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), b, PROGRAM, PLEDGE));
 		for who in [T2, BANK, STRANGER] {
-			assert_noop!(Financing::repay_loan(RuntimeOrigin::signed(who), 1), Error::<Test>::NotBorrower);
+			assert_noop!(
+				Financing::repay_loan(RuntimeOrigin::signed(who), 1),
+				Error::<Test>::NotBorrower
+			);
 		}
 		set_time(MATURITY);
-		assert_noop!(Financing::repay_loan(RuntimeOrigin::signed(T1), 1), Error::<Test>::LoanMatured);
+		assert_noop!(
+			Financing::repay_loan(RuntimeOrigin::signed(T1), 1),
+			Error::<Test>::LoanMatured
+		);
 		set_time(START + DAY);
 		assert_ok!(Financing::repay_loan(RuntimeOrigin::signed(T1), 1));
 		assert_noop!(Financing::repay_loan(RuntimeOrigin::signed(T1), 1), Error::<Test>::NotOpen);

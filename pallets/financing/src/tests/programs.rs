@@ -14,8 +14,14 @@ fn open_program_stores_the_offer() {
 			START + 10 * DAY
 		));
 		let p = Programs::<Test>::get(1).unwrap();
-		assert_eq!((p.financier, p.core, p.asset, p.annual_rate), (OTHER_BANK, OTHER_CORE, CNY, rate()));
-		assert_eq!((p.budget, p.outstanding, p.expires_at, p.closed), (5_000, 0, START + 10 * DAY, false));
+		assert_eq!(
+			(p.financier, p.core, p.asset, p.annual_rate),
+			(OTHER_BANK, OTHER_CORE, CNY, rate())
+		);
+		assert_eq!(
+			(p.budget, p.outstanding, p.expires_at, p.closed),
+			(5_000, 0, START + 10 * DAY, false)
+		);
 		System::assert_last_event(
 			Event::<Test>::ProgramOpened {
 				program: 1,
@@ -73,7 +79,12 @@ fn close_program_stops_new_financing() {
 			Error::<Test>::ProgramClosed
 		);
 		assert_noop!(
-			Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, crate::FinancingKind::Pledge),
+			Financing::finance(
+				RuntimeOrigin::signed(T1),
+				note,
+				PROGRAM,
+				crate::FinancingKind::Pledge
+			),
 			Error::<Test>::ProgramClosed
 		);
 	});

@@ -6,7 +6,7 @@
 
 use crate::{mock::*, FinancingKind};
 use frame_support::dispatch::DispatchResult;
-use pallet_receivables::{NoteState, Notes, NextNoteId, NextReceivableId, Receivables as Recs};
+use pallet_receivables::{NextNoteId, NextReceivableId, NoteState, Notes, Receivables as Recs};
 use proptest::prelude::*;
 
 const HOLDERS: [AccountId; 5] = [T1, T2, T3, BANK, OTHER_BANK];
@@ -104,20 +104,25 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 				_ => T1,
 			};
 			Receivables::accept(o(to), id)
-		},
+		}
 		Op::SplitTransfer { note: n, to, percent } => {
 			let id = note(n);
 			let amount = Notes::<Test>::get(id).map(|n| n.amount).unwrap_or(0);
-			Receivables::split_transfer(o(holder(id)), id, HOLDERS[to], amount * percent as u128 / 100)
-		},
+			Receivables::split_transfer(
+				o(holder(id)),
+				id,
+				HOLDERS[to],
+				amount * percent as u128 / 100,
+			)
+		}
 		Op::Transfer { note: n, to } => {
 			let id = note(n);
 			Receivables::transfer(o(holder(id)), id, HOLDERS[to])
-		},
+		}
 		Op::Finance { note: n, program, kind: k } => {
 			let id = note(n);
 			Financing::finance(o(holder(id)), id, program as u64, kind(k))
-		},
+		}
 		Op::Request { note: n, financier, kind: k, rate } => {
 			let id = note(n);
 			Financing::request(
@@ -127,41 +132,43 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 				kind(k),
 				sp_runtime::Permill::from_parts(rate as u32 * 5),
 			)
-		},
+		}
 		Op::Approve { request } => {
 			let id = pick(request as u64, crate::NextRequestId::<Test>::get());
 			let f = crate::Requests::<Test>::get(id).map(|r| r.financier).unwrap_or(BANK);
 			Financing::approve(o(f), id)
-		},
+		}
 		Op::RepayLoan { financing } => {
 			let id = pick(financing as u64, crate::NextFinancingId::<Test>::get());
 			let who = crate::Financings::<Test>::get(id).map(|f| f.seller).unwrap_or(T1);
 			Financing::repay_loan(o(who), id)
-		},
+		}
 		Op::Recourse { financing } => {
 			let id = pick(financing as u64, crate::NextFinancingId::<Test>::get());
 			let who = crate::Financings::<Test>::get(id).map(|f| f.financier).unwrap_or(BANK);
 			Financing::exercise_recourse(o(who), id)
-		},
+		}
 		Op::SettleClaim { financing } => {
 			let id = pick(financing as u64, crate::NextFinancingId::<Test>::get());
 			let who = crate::Claims::<Test>::get(id).map(|c| c.debtor).unwrap_or(T1);
 			Financing::settle_claim(o(who), id)
-		},
+		}
 		Op::Repay { receivable } => {
 			let id = pick(receivable as u64, NextReceivableId::<Test>::get());
 			let who = Recs::<Test>::get(id).map(|r| r.issuer).unwrap_or(CORE);
 			Receivables::repay(o(who), id)
-		},
+		}
 		Op::Redeem { note: n } => Receivables::redeem(o(STRANGER), note(n)),
-		Op::MarkOverdue { receivable } =>
-			Receivables::mark_overdue(o(STRANGER), pick(receivable as u64, NextReceivableId::<Test>::get())),
+		Op::MarkOverdue { receivable } => Receivables::mark_overdue(
+			o(STRANGER),
+			pick(receivable as u64, NextReceivableId::<Test>::get()),
+		),
 		Op::Freeze { note: n } => Receivables::freeze(RuntimeOrigin::root(), note(n)),
 		Op::Unfreeze { note: n } => Receivables::unfreeze(RuntimeOrigin::root(), note(n)),
 		Op::Wait { days } => {
 			set_time(now + days as u64 * DAY);
 			Ok(())
-		},
+		}
 	}
 }
 

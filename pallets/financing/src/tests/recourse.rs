@@ -26,7 +26,8 @@ fn recourse_paid_at_once_when_the_seller_can() {
 		assert_eq!(Notes::<Test>::get(note).unwrap().holder, T1);
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::RecourseSettled);
 		System::assert_last_event(
-			Event::<Test>::RecourseExercised { financing: 0, seller: T1, owed: 9_002, paid: true }.into(),
+			Event::<Test>::RecourseExercised { financing: 0, seller: T1, owed: 9_002, paid: true }
+				.into(),
 		);
 	});
 }
@@ -49,7 +50,10 @@ fn recourse_records_a_claim_when_the_seller_cannot_pay() {
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!((claim.debtor, claim.creditor), (T1, BANK));
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::RecourseClaimed);
-		assert_noop!(Financing::settle_claim(RuntimeOrigin::signed(T2), 0), Error::<Test>::NotDebtor);
+		assert_noop!(
+			Financing::settle_claim(RuntimeOrigin::signed(T2), 0),
+			Error::<Test>::NotDebtor
+		);
 		assert_noop!(Financing::settle_claim(RuntimeOrigin::signed(T1), 5), Error::<Test>::NoClaim);
 		assert_noop!(
 			Financing::settle_claim(RuntimeOrigin::signed(T1), 0),
@@ -110,6 +114,9 @@ fn recourse_errors() {
 		);
 		pass(note, T3, BANK);
 		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
-		assert_noop!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0), Error::<Test>::NotOpen);
+		assert_noop!(
+			Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::NotOpen
+		);
 	});
 }

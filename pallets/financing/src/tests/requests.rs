@@ -35,7 +35,10 @@ fn request_and_approve_executes_at_the_requested_rate() {
 		assert_eq!(cny(T1), t1 + 711_000);
 		assert_eq!(Notes::<Test>::get(note).unwrap().state, NoteState::Pledged { financing: 0 });
 		let f = Financings::<Test>::get(0).unwrap();
-		assert_eq!((f.program, f.status, f.annual_rate), (None, FinancingStatus::Open, five_percent()));
+		assert_eq!(
+			(f.program, f.status, f.annual_rate),
+			(None, FinancingStatus::Open, five_percent())
+		);
 		System::assert_last_event(Event::<Test>::Approved { request: 0, financing: 0 }.into());
 		assert!(Requests::<Test>::get(0).is_none());
 	});
@@ -46,7 +49,13 @@ fn request_errors() {
 	build_and_execute(|| {
 		let (_, note) = note_of_t1(CORE, 1_000);
 		let req = |who, financier| {
-			Financing::request(RuntimeOrigin::signed(who), note, financier, FinancingKind::Pledge, five_percent())
+			Financing::request(
+				RuntimeOrigin::signed(who),
+				note,
+				financier,
+				FinancingKind::Pledge,
+				five_percent(),
+			)
 		};
 		assert_noop!(req(T2, BANK), Error::<Test>::NotHolder);
 		assert_noop!(req(T1, T2), Error::<Test>::NotFinancier);
@@ -60,9 +69,18 @@ fn request_errors() {
 fn approve_decline_withdraw_errors() {
 	build_and_execute(|| {
 		let (_, note) = note_of_t1(CORE, 1_000);
-		assert_noop!(Financing::approve(RuntimeOrigin::signed(BANK), 0), Error::<Test>::UnknownRequest);
-		assert_noop!(Financing::decline(RuntimeOrigin::signed(BANK), 0), Error::<Test>::UnknownRequest);
-		assert_noop!(Financing::withdraw(RuntimeOrigin::signed(T1), 0), Error::<Test>::UnknownRequest);
+		assert_noop!(
+			Financing::approve(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::UnknownRequest
+		);
+		assert_noop!(
+			Financing::decline(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::UnknownRequest
+		);
+		assert_noop!(
+			Financing::withdraw(RuntimeOrigin::signed(T1), 0),
+			Error::<Test>::UnknownRequest
+		);
 		assert_ok!(Financing::request(
 			RuntimeOrigin::signed(T1),
 			note,
@@ -78,7 +96,10 @@ fn approve_decline_withdraw_errors() {
 			Financing::decline(RuntimeOrigin::signed(T1), 0),
 			Error::<Test>::NotRequestFinancier
 		);
-		assert_noop!(Financing::withdraw(RuntimeOrigin::signed(BANK), 0), Error::<Test>::NotRequestHolder);
+		assert_noop!(
+			Financing::withdraw(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::NotRequestHolder
+		);
 		// The holder moved the note since: approval fails, nothing changes.
 		pass(note, T1, T2);
 		assert_noop!(Financing::approve(RuntimeOrigin::signed(BANK), 0), Error::<Test>::NotHolder);

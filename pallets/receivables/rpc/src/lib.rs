@@ -162,7 +162,9 @@ fn status_name(s: ReceivableStatus) -> &'static str {
 	}
 }
 
-fn receivable_json<A: Ss58Codec, S: ToString, B: ToString>(r: ReceivableInfo<A, S, B>) -> ReceivableJson {
+fn receivable_json<A: Ss58Codec, S: ToString, B: ToString>(
+	r: ReceivableInfo<A, S, B>,
+) -> ReceivableJson {
 	ReceivableJson {
 		id: r.id,
 		issuer: r.issuer.to_ss58check(),

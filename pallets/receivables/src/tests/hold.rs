@@ -19,10 +19,16 @@ fn freeze_blocks_everything_until_unfrozen() {
 			Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T2, 300),
 			Error::<Test>::NoteFrozen
 		);
-		assert_noop!(<Receivables as NoteLedger<_, _, _>>::pledge(root, 0), Error::<Test>::NoteNotActive);
+		assert_noop!(
+			<Receivables as NoteLedger<_, _, _>>::pledge(root, 0),
+			Error::<Test>::NoteNotActive
+		);
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
 		set_time(START + 30 * DAY);
-		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root), Error::<Test>::NoteFrozen);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::NoteFrozen
+		);
 		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), root));
 		System::assert_last_event(Event::<Test>::Unfrozen { note: root }.into());
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(T1), root));
@@ -96,8 +102,12 @@ fn set_parameters_stores_and_applies() {
 			Parameters { max_tenor: 10 * DAY, grace_period: 60_000, min_note_amount: 1 }
 		);
 		System::assert_last_event(
-			Event::<Test>::ParametersSet { max_tenor: 10 * DAY, grace_period: 60_000, min_note_amount: 1 }
-				.into(),
+			Event::<Test>::ParametersSet {
+				max_tenor: 10 * DAY,
+				grace_period: 60_000,
+				min_note_amount: 1,
+			}
+			.into(),
 		);
 		assert_noop!(
 			Receivables::issue(

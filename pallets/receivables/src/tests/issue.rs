@@ -11,7 +11,16 @@ fn issue(
 	line: u64,
 	inv: &str,
 ) -> frame_support::dispatch::DispatchResult {
-	Receivables::issue(RuntimeOrigin::signed(who), supplier, CNY, face, maturity, line, doc(), invoice(inv))
+	Receivables::issue(
+		RuntimeOrigin::signed(who),
+		supplier,
+		CNY,
+		face,
+		maturity,
+		line,
+		doc(),
+		invoice(inv),
+	)
 }
 
 #[test]
@@ -115,7 +124,16 @@ fn issue_credit_line_errors() {
 			pallet_enterprises::Error::<Test>::UnknownLine
 		);
 		assert_noop!(
-			Receivables::issue(RuntimeOrigin::signed(CORE), T1, USD, 1_000, m, LINE, doc(), invoice("X")),
+			Receivables::issue(
+				RuntimeOrigin::signed(CORE),
+				T1,
+				USD,
+				1_000,
+				m,
+				LINE,
+				doc(),
+				invoice("X")
+			),
 			pallet_enterprises::Error::<Test>::AssetMismatch
 		);
 		assert_ok!(Enterprises::revoke_credit_line(RuntimeOrigin::signed(BANK), LINE));
@@ -142,7 +160,10 @@ fn cancel_releases_credit_and_frees_the_invoice() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000_000, "INV-1");
 		assert_ok!(Receivables::cancel(RuntimeOrigin::signed(CORE), r));
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Cancelled
+		);
 		assert!(Notes::<Test>::get(root).is_none());
 		assert!(!PendingTo::<Test>::contains_key(T1, root));
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
@@ -155,16 +176,28 @@ fn cancel_releases_credit_and_frees_the_invoice() {
 #[test]
 fn cancel_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Receivables::cancel(RuntimeOrigin::signed(CORE), 5), Error::<Test>::UnknownReceivable);
+		assert_noop!(
+			Receivables::cancel(RuntimeOrigin::signed(CORE), 5),
+			Error::<Test>::UnknownReceivable
+		);
 		let (r, root) = issue_to_t1(1_000, "INV-1");
 		for caller in [T1, OTHER_CORE, STRANGER] {
-			assert_noop!(Receivables::cancel(RuntimeOrigin::signed(caller), r), Error::<Test>::NotIssuer);
+			assert_noop!(
+				Receivables::cancel(RuntimeOrigin::signed(caller), r),
+				Error::<Test>::NotIssuer
+			);
 		}
 		assert_noop!(Receivables::cancel(RuntimeOrigin::root(), r), DispatchError::BadOrigin);
 		assert_ok!(Receivables::freeze(RuntimeOrigin::root(), root));
-		assert_noop!(Receivables::cancel(RuntimeOrigin::signed(CORE), r), Error::<Test>::NoteFrozen);
+		assert_noop!(
+			Receivables::cancel(RuntimeOrigin::signed(CORE), r),
+			Error::<Test>::NoteFrozen
+		);
 		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), root));
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
-		assert_noop!(Receivables::cancel(RuntimeOrigin::signed(CORE), r), Error::<Test>::AlreadyAccepted);
+		assert_noop!(
+			Receivables::cancel(RuntimeOrigin::signed(CORE), r),
+			Error::<Test>::AlreadyAccepted
+		);
 	});
 }

@@ -36,11 +36,22 @@ fn move_note_hands_an_active_note_over() {
 		assert_eq!((note.holder, note.state), (BANK, NoteState::Active));
 		assert!(NotesByHolder::<Test>::contains_key(BANK, root));
 		assert!(!NotesByHolder::<Test>::contains_key(T1, root));
-		System::assert_last_event(Event::<Test>::NoteMoved { note: root, from: T1, to: BANK }.into());
-		assert_noop!(<Ledger as NoteLedger<_, _, _>>::move_note(root, &BANK), Error::<Test>::SelfTransfer);
-		assert_noop!(<Ledger as NoteLedger<_, _, _>>::move_note(42, &BANK), Error::<Test>::UnknownNote);
+		System::assert_last_event(
+			Event::<Test>::NoteMoved { note: root, from: T1, to: BANK }.into(),
+		);
+		assert_noop!(
+			<Ledger as NoteLedger<_, _, _>>::move_note(root, &BANK),
+			Error::<Test>::SelfTransfer
+		);
+		assert_noop!(
+			<Ledger as NoteLedger<_, _, _>>::move_note(42, &BANK),
+			Error::<Test>::UnknownNote
+		);
 		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(BANK), root, T2));
-		assert_noop!(<Ledger as NoteLedger<_, _, _>>::move_note(root, &T3), Error::<Test>::NoteNotActive);
+		assert_noop!(
+			<Ledger as NoteLedger<_, _, _>>::move_note(root, &T3),
+			Error::<Test>::NoteNotActive
+		);
 	});
 }
 
@@ -51,11 +62,17 @@ fn pledge_and_release() {
 		assert_ok!(<Ledger as NoteLedger<_, _, _>>::pledge(root, 3));
 		assert_eq!(Notes::<Test>::get(root).unwrap().state, NoteState::Pledged { financing: 3 });
 		System::assert_last_event(Event::<Test>::Pledged { note: root, financing: 3 }.into());
-		assert_noop!(<Ledger as NoteLedger<_, _, _>>::pledge(root, 4), Error::<Test>::NoteNotActive);
+		assert_noop!(
+			<Ledger as NoteLedger<_, _, _>>::pledge(root, 4),
+			Error::<Test>::NoteNotActive
+		);
 		assert_ok!(<Ledger as NoteLedger<_, _, _>>::release_pledge(root));
 		assert_eq!(Notes::<Test>::get(root).unwrap().state, NoteState::Active);
 		System::assert_last_event(Event::<Test>::PledgeReleased { note: root }.into());
-		assert_noop!(<Ledger as NoteLedger<_, _, _>>::release_pledge(root), Error::<Test>::NotPledged);
+		assert_noop!(
+			<Ledger as NoteLedger<_, _, _>>::release_pledge(root),
+			Error::<Test>::NotPledged
+		);
 		assert_noop!(<Ledger as NoteLedger<_, _, _>>::pledge(42, 1), Error::<Test>::UnknownNote);
 	});
 }

@@ -3,6 +3,7 @@ mod issue;
 mod ledger;
 mod offer;
 mod property;
+mod scaling;
 mod settlement;
 mod split;
 mod transfer;

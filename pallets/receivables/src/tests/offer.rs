@@ -11,7 +11,10 @@ fn accept_root_activates_receivable() {
 		let note = Notes::<Test>::get(root).unwrap();
 		assert_eq!(note.holder, T1);
 		assert_eq!(note.state, NoteState::Active);
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Active);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Active
+		);
 		assert!(NotesByHolder::<Test>::contains_key(T1, root));
 		assert!(!NotesByHolder::<Test>::contains_key(CORE, root));
 		assert!(!PendingTo::<Test>::contains_key(T1, root));
@@ -24,7 +27,10 @@ fn accept_root_activates_receivable() {
 #[test]
 fn accept_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Receivables::accept(RuntimeOrigin::signed(T1), 42), Error::<Test>::UnknownNote);
+		assert_noop!(
+			Receivables::accept(RuntimeOrigin::signed(T1), 42),
+			Error::<Test>::UnknownNote
+		);
 		let (_, root) = issue_to_t1(1_000, "INV-1");
 		for caller in [T2, CORE, BANK, STRANGER] {
 			assert_noop!(
@@ -40,7 +46,10 @@ fn accept_errors() {
 		);
 		assert_ok!(Enterprises::reinstate(RuntimeOrigin::root(), T1));
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
-		assert_noop!(Receivables::accept(RuntimeOrigin::signed(T1), root), Error::<Test>::NotPending);
+		assert_noop!(
+			Receivables::accept(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::NotPending
+		);
 	});
 }
 
@@ -49,9 +58,14 @@ fn reject_root_cancels_the_receivable() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000, "INV-1");
 		assert_ok!(Receivables::reject(RuntimeOrigin::signed(T1), root));
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Cancelled
+		);
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
-		System::assert_last_event(Event::<Test>::Rejected { note: root, by: T1, holder: CORE }.into());
+		System::assert_last_event(
+			Event::<Test>::Rejected { note: root, by: T1, holder: CORE }.into(),
+		);
 	});
 }
 
@@ -70,9 +84,15 @@ fn reject_transfer_returns_note_to_sender() {
 #[test]
 fn reject_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Receivables::reject(RuntimeOrigin::signed(T1), 42), Error::<Test>::UnknownNote);
+		assert_noop!(
+			Receivables::reject(RuntimeOrigin::signed(T1), 42),
+			Error::<Test>::UnknownNote
+		);
 		let (_, root) = active_receivable(1_000);
-		assert_noop!(Receivables::reject(RuntimeOrigin::signed(T1), root), Error::<Test>::NotPending);
+		assert_noop!(
+			Receivables::reject(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::NotPending
+		);
 		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), root, T2));
 		for caller in [T1, T3, STRANGER] {
 			assert_noop!(
@@ -96,7 +116,10 @@ fn revoke_takes_an_offer_back() {
 		let note = Notes::<Test>::get(root).unwrap();
 		assert_eq!((note.holder, note.state), (T1, NoteState::Active));
 		System::assert_last_event(Event::<Test>::Revoked { note: root, holder: T1 }.into());
-		assert_noop!(Receivables::accept(RuntimeOrigin::signed(T2), root), Error::<Test>::NotPending);
+		assert_noop!(
+			Receivables::accept(RuntimeOrigin::signed(T2), root),
+			Error::<Test>::NotPending
+		);
 	});
 }
 
@@ -105,16 +128,25 @@ fn revoke_of_unaccepted_root_cancels() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = issue_to_t1(1_000, "INV-1");
 		assert_ok!(Receivables::revoke(RuntimeOrigin::signed(CORE), root));
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Cancelled);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Cancelled
+		);
 	});
 }
 
 #[test]
 fn revoke_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Receivables::revoke(RuntimeOrigin::signed(T1), 42), Error::<Test>::UnknownNote);
+		assert_noop!(
+			Receivables::revoke(RuntimeOrigin::signed(T1), 42),
+			Error::<Test>::UnknownNote
+		);
 		let (_, root) = active_receivable(1_000);
-		assert_noop!(Receivables::revoke(RuntimeOrigin::signed(T1), root), Error::<Test>::NotPending);
+		assert_noop!(
+			Receivables::revoke(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::NotPending
+		);
 		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), root, T2));
 		for caller in [T2, CORE, STRANGER] {
 			assert_noop!(

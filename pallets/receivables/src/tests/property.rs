@@ -115,19 +115,19 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 		Op::Accept { note, honest, actor } => {
 			let id = pick_note(note);
 			Receivables::accept(o(actor_for_note(id, honest, actor, true)), id)
-		},
+		}
 		Op::Reject { note, honest, actor } => {
 			let id = pick_note(note);
 			Receivables::reject(o(actor_for_note(id, honest, actor, true)), id)
-		},
+		}
 		Op::Revoke { note, honest, actor } => {
 			let id = pick_note(note);
 			Receivables::revoke(o(actor_for_note(id, honest, actor, false)), id)
-		},
+		}
 		Op::Cancel { receivable, honest, actor } => {
 			let id = pick_receivable(receivable);
 			Receivables::cancel(o(actor_for_receivable(id, honest, actor)), id)
-		},
+		}
 		Op::Split { note, parts, honest, actor } => {
 			let id = pick_note(note);
 			let amount = Notes::<Test>::get(id).map(|n| n.amount).unwrap_or(1_000);
@@ -146,11 +146,11 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 				}
 			}
 			Receivables::split(o(actor_for_note(id, honest, actor, false)), id, amounts(&split))
-		},
+		}
 		Op::Transfer { note, to, honest, actor } => {
 			let id = pick_note(note);
 			Receivables::transfer(o(actor_for_note(id, honest, actor, false)), id, HOLDERS[to])
-		},
+		}
 		Op::SplitTransfer { note, to, percent, honest, actor } => {
 			let id = pick_note(note);
 			let amount = Notes::<Test>::get(id).map(|n| n.amount).unwrap_or(1_000);
@@ -160,20 +160,21 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 				HOLDERS[to],
 				amount * percent as Balance / 100,
 			)
-		},
+		}
 		Op::Repay { receivable, honest, actor } => {
 			let id = pick_receivable(receivable);
 			Receivables::repay(o(actor_for_receivable(id, honest, actor)), id)
-		},
+		}
 		Op::Redeem { note } => Receivables::redeem(o(STRANGER), pick_note(note)),
 		Op::Freeze { note } => Receivables::freeze(RuntimeOrigin::root(), pick_note(note)),
 		Op::Unfreeze { note } => Receivables::unfreeze(RuntimeOrigin::root(), pick_note(note)),
-		Op::MarkOverdue { receivable } =>
-			Receivables::mark_overdue(o(STRANGER), pick_receivable(receivable)),
+		Op::MarkOverdue { receivable } => {
+			Receivables::mark_overdue(o(STRANGER), pick_receivable(receivable))
+		}
 		Op::Wait { days } => {
 			set_time(pallet_timestamp::Now::<Test>::get() + days as u64 * DAY);
 			Ok(())
-		},
+		}
 	}
 }
 

@@ -26,16 +26,28 @@ fn repay_moves_face_to_escrow_and_releases_credit() {
 #[test]
 fn repay_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), 3), Error::<Test>::UnknownReceivable);
+		assert_noop!(
+			Receivables::repay(RuntimeOrigin::signed(CORE), 3),
+			Error::<Test>::UnknownReceivable
+		);
 		let (r, root) = issue_to_t1(1_000, "INV-1");
-		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), r), Error::<Test>::NotRepayable);
+		assert_noop!(
+			Receivables::repay(RuntimeOrigin::signed(CORE), r),
+			Error::<Test>::NotRepayable
+		);
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
 		for caller in [T1, OTHER_CORE, STRANGER] {
-			assert_noop!(Receivables::repay(RuntimeOrigin::signed(caller), r), Error::<Test>::NotIssuer);
+			assert_noop!(
+				Receivables::repay(RuntimeOrigin::signed(caller), r),
+				Error::<Test>::NotIssuer
+			);
 		}
 		assert_noop!(Receivables::repay(RuntimeOrigin::root(), r), DispatchError::BadOrigin);
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
-		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), r), Error::<Test>::NotRepayable);
+		assert_noop!(
+			Receivables::repay(RuntimeOrigin::signed(CORE), r),
+			Error::<Test>::NotRepayable
+		);
 	});
 }
 
@@ -51,7 +63,10 @@ fn repay_without_funds_changes_nothing() {
 			CORE_CNY - 10,
 			frame_support::traits::tokens::Preservation::Expendable
 		));
-		assert_noop!(Receivables::repay(RuntimeOrigin::signed(CORE), r), TokenError::FundsUnavailable);
+		assert_noop!(
+			Receivables::repay(RuntimeOrigin::signed(CORE), r),
+			TokenError::FundsUnavailable
+		);
 	});
 }
 
@@ -71,19 +86,31 @@ fn redeem_pays_every_holder_and_settles() {
 		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T2, 300));
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), root + 1));
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
-		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 1), Error::<Test>::NotMatured);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 1),
+			Error::<Test>::NotMatured
+		);
 		set_time(MATURITY);
 		let (t1, t2) = (cny(T1), cny(T2));
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 1));
 		assert_eq!(cny(T2), t2 + 300);
 		System::assert_last_event(
-			Event::<Test>::Redeemed { note: root + 1, receivable: r, holder: T2, amount: 300, to_pledgee: None }
-				.into(),
+			Event::<Test>::Redeemed {
+				note: root + 1,
+				receivable: r,
+				holder: T2,
+				amount: 300,
+				to_pledgee: None,
+			}
+			.into(),
 		);
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root + 2));
 		assert_eq!(cny(T1), t1 + 700);
 		assert_eq!(cny(Receivables::escrow_account(r)), 0);
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Settled
+		);
 		System::assert_last_event(Event::<Test>::Settled { receivable: r }.into());
 		assert_eq!(Notes::<Test>::get(root + 2).unwrap().state, NoteState::Redeemed);
 		assert!(!NotesByHolder::<Test>::contains_key(T1, root + 2));
@@ -95,14 +122,26 @@ fn redeem_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), 5), Error::<Test>::UnknownNote);
 		let (r, root) = active_receivable(1_000);
-		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root), Error::<Test>::NotRepaid);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::NotRepaid
+		);
 		assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), root, amounts(&[500, 500])));
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
 		set_time(MATURITY);
-		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root), Error::<Test>::NoteConsumed);
-		assert_noop!(Receivables::redeem(RuntimeOrigin::none(), root + 1), DispatchError::BadOrigin);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::NoteConsumed
+		);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::none(), root + 1),
+			DispatchError::BadOrigin
+		);
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(T1), root + 1));
-		assert_noop!(Receivables::redeem(RuntimeOrigin::signed(T1), root + 1), Error::<Test>::AlreadyRedeemed);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::signed(T1), root + 1),
+			Error::<Test>::AlreadyRedeemed
+		);
 	});
 }
 
@@ -182,10 +221,16 @@ fn mark_overdue_after_grace_then_late_repay() {
 	ExtBuilder::default().build_and_execute(|| {
 		let (r, root) = active_receivable(1_000);
 		set_time(MATURITY + 3 * DAY - 1);
-		assert_noop!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r), Error::<Test>::NotOverdueYet);
+		assert_noop!(
+			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r),
+			Error::<Test>::NotOverdueYet
+		);
 		set_time(MATURITY + 3 * DAY);
 		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Overdue);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Overdue
+		);
 		System::assert_last_event(Event::<Test>::MarkedOverdue { receivable: r }.into());
 		assert_noop!(
 			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r),
@@ -229,7 +274,11 @@ fn ten_thousand_notes_settle_completely() {
 			let mut next = Vec::new();
 			for note in level {
 				let first = NextNoteId::<Test>::get();
-				assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), note, amounts(&[amount; 10])));
+				assert_ok!(Receivables::split(
+					RuntimeOrigin::signed(T1),
+					note,
+					amounts(&[amount; 10])
+				));
 				next.extend(first..first + 10);
 			}
 			level = next;
@@ -257,6 +306,9 @@ fn ten_thousand_notes_settle_completely() {
 			assert_eq!(cny(*s), b + expected[s], "supplier {s} paid exactly its notes");
 		}
 		assert_eq!(cny(escrow), 0);
-		assert_eq!(crate::pallet::Receivables::<Test>::get(r).unwrap().status, ReceivableStatus::Settled);
+		assert_eq!(
+			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
+			ReceivableStatus::Settled
+		);
 	});
 }

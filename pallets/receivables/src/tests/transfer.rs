@@ -12,7 +12,9 @@ fn transfer_offers_the_whole_note() {
 		assert_eq!(note.holder, T1);
 		assert_eq!(note.state, NoteState::Pending { to: T2 });
 		assert!(PendingTo::<Test>::contains_key(T2, root));
-		System::assert_last_event(Event::<Test>::Transferred { note: root, from: T1, to: T2 }.into());
+		System::assert_last_event(
+			Event::<Test>::Transferred { note: root, from: T1, to: T2 }.into(),
+		);
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), root));
 		assert_eq!(Notes::<Test>::get(root).unwrap().holder, T2);
 		assert!(NotesByHolder::<Test>::contains_key(T2, root));
@@ -32,7 +34,10 @@ fn transfer_to_a_financier_is_allowed() {
 #[test]
 fn transfer_errors() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Receivables::transfer(RuntimeOrigin::signed(T1), 9, T2), Error::<Test>::UnknownNote);
+		assert_noop!(
+			Receivables::transfer(RuntimeOrigin::signed(T1), 9, T2),
+			Error::<Test>::UnknownNote
+		);
 		let (_, root) = active_receivable(1_000);
 		for caller in [T2, CORE, STRANGER] {
 			assert_noop!(
@@ -40,7 +45,10 @@ fn transfer_errors() {
 				Error::<Test>::NotHolder
 			);
 		}
-		assert_noop!(Receivables::transfer(RuntimeOrigin::root(), root, T3), DispatchError::BadOrigin);
+		assert_noop!(
+			Receivables::transfer(RuntimeOrigin::root(), root, T3),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(
 			Receivables::transfer(RuntimeOrigin::signed(T1), root, T1),
 			Error::<Test>::SelfTransfer
@@ -80,12 +88,22 @@ fn split_transfer_keeps_total() {
 		let (sent, kept) = (root + 1, root + 2);
 		let s = Notes::<Test>::get(sent).unwrap();
 		let k = Notes::<Test>::get(kept).unwrap();
-		assert_eq!((s.amount, s.holder, s.state, s.depth), (300, T1, NoteState::Pending { to: T2 }, 1));
+		assert_eq!(
+			(s.amount, s.holder, s.state, s.depth),
+			(300, T1, NoteState::Pending { to: T2 }, 1)
+		);
 		assert_eq!((k.amount, k.holder, k.state, k.depth), (700, T1, NoteState::Active, 1));
 		assert_eq!(Notes::<Test>::get(root).unwrap().state, NoteState::Consumed);
 		System::assert_last_event(
-			Event::<Test>::SplitTransferred { note: root, from: T1, to: T2, sent, kept, amount: 300 }
-				.into(),
+			Event::<Test>::SplitTransferred {
+				note: root,
+				from: T1,
+				to: T2,
+				sent,
+				kept,
+				amount: 300,
+			}
+			.into(),
 		);
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), sent));
 		assert_eq!(Notes::<Test>::get(sent).unwrap().holder, T2);
