@@ -3,9 +3,9 @@
 use cascade_runtime::{
 	genesis_config_presets::{self, demo, DEMO_CNY_LARGE, DEMO_CNY_SMALL, DEMO_LINE_LIMIT},
 	AccountId, Assets, Balance, Enterprises, Receivables, Runtime, RuntimeGenesisConfig,
-	RuntimeOrigin, System, Timestamp, CNY, MILLIS_PER_DAY, YUAN,
+	RuntimeOrigin, System, CNY, MILLIS_PER_DAY, YUAN,
 };
-use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
+use frame_support::{assert_noop, assert_ok};
 use serde_json::Value;
 use sp_core::H256;
 
@@ -38,6 +38,10 @@ fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
 			.expect("preset builds");
 		System::set_block_number(1);
+		// Aura checks the timestamp against the slot of the block's pre-digest.
+		pallet_aura::CurrentSlot::<Runtime>::put(sp_consensus_aura::Slot::from(
+			GENESIS_TIME / cascade_runtime::SLOT_DURATION,
+		));
 		pallet_timestamp::Pallet::<Runtime>::set_timestamp(GENESIS_TIME);
 	});
 	ext
@@ -54,10 +58,8 @@ fn check_invariants() {
 
 #[test]
 fn presets_are_listed() {
-	let names: Vec<String> = genesis_config_presets::preset_names()
-		.into_iter()
-		.map(|p| String::from_utf8(p.as_ref().to_vec()).unwrap())
-		.collect();
+	let names: Vec<String> =
+		genesis_config_presets::preset_names().into_iter().map(Into::into).collect();
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 }
 
@@ -146,7 +148,7 @@ fn the_story_runs_on_the_real_runtime() {
 
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(bob.clone()), 0));
 		assert_eq!(pallet_enterprises::CreditLines::<Runtime>::get(0).unwrap().used, 0);
-		Timestamp::set_timestamp(maturity);
+		pallet_timestamp::Now::<Runtime>::put(maturity);
 		let before = [cny(&charlie), cny(&dave), cny(&eve)];
 		for note in [2, 4, 3] {
 			assert_ok!(Receivables::redeem(RuntimeOrigin::signed(demo::operator()), note));
