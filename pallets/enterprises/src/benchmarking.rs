@@ -1,8 +1,9 @@
 //! Benchmarks of `pallet_enterprises` (frame-benchmarking v2).
 
 use super::*;
-use crate::{credit_code, pallet::*};
+use crate::credit_code;
 use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
 

@@ -1,7 +1,6 @@
 //! Benchmarks of `pallet_financing` (frame-benchmarking v2).
 
 use super::*;
-use crate::pallet::*;
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Bounded, Permill};
@@ -113,7 +112,7 @@ mod benchmarks {
 	fn approve() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
 		let financier = T::BenchmarkHelper::financier();
-		let request = NextRequestId::<T>::get();
+		let req = NextRequestId::<T>::get();
 		Pallet::<T>::do_request(
 			holder,
 			note,
@@ -124,37 +123,37 @@ mod benchmarks {
 		.expect("requests");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(financier), request);
+		_(RawOrigin::Signed(financier), req);
 
-		assert!(!Requests::<T>::contains_key(request));
+		assert!(!Requests::<T>::contains_key(req));
 	}
 
 	#[benchmark]
 	fn decline() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
 		let financier = T::BenchmarkHelper::financier();
-		let request = NextRequestId::<T>::get();
+		let req = NextRequestId::<T>::get();
 		Pallet::<T>::do_request(holder, note, financier.clone(), FinancingKind::Pledge, rate())
 			.expect("requests");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(financier), request);
+		_(RawOrigin::Signed(financier), req);
 
-		assert!(!Requests::<T>::contains_key(request));
+		assert!(!Requests::<T>::contains_key(req));
 	}
 
 	#[benchmark]
 	fn withdraw() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
 		let financier = T::BenchmarkHelper::financier();
-		let request = NextRequestId::<T>::get();
+		let req = NextRequestId::<T>::get();
 		Pallet::<T>::do_request(holder.clone(), note, financier, FinancingKind::Pledge, rate())
 			.expect("requests");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(holder), request);
+		_(RawOrigin::Signed(holder), req);
 
-		assert!(!Requests::<T>::contains_key(request));
+		assert!(!Requests::<T>::contains_key(req));
 	}
 
 	#[benchmark]

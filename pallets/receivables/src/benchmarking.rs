@@ -5,8 +5,7 @@
 //! notes, built with real calls. Their slopes in `d` and `n` show the calls are `O(1)` in both.
 
 use super::*;
-use crate::pallet::*;
-use cascade_primitives::{NoteLedger, Role};
+use cascade_primitives::NoteLedger;
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
@@ -40,7 +39,7 @@ fn world<T: Config>() -> World<T> {
 }
 
 fn big_face<T: Config>() -> BalanceOf<T> {
-	1_000_000_000_000u64.into()
+	BalanceOf::<T>::from(1_000_000_000u32) * 1_000u32.into()
 }
 
 /// Issue to the supplier; returns (receivable, root note), the root Pending.
@@ -105,7 +104,7 @@ fn widen<T: Config>(w: &World<T>, mut note: NoteId, n: u32) -> NoteId {
 /// A note of the supplier at depth `d` in a receivable that also holds `n` wide splits.
 fn note_in<T: Config>(w: &World<T>, d: u32, n: u32) -> NoteId {
 	let (_, root) = accepted(w, big_face::<T>());
-	let half: BalanceOf<T> = 500_000_000_000u64.into();
+	let half: BalanceOf<T> = big_face::<T>() / 2u32.into();
 	let first = NextNoteId::<T>::get();
 	Pallet::<T>::do_split(
 		w.supplier.clone(),

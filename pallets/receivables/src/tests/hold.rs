@@ -122,7 +122,17 @@ fn set_parameters_stores_and_applies() {
 			),
 			Error::<Test>::TenorTooLong
 		);
-		let (_, root) = issue_to_t1(2, "SMALL");
+		let root = NextNoteId::<Test>::get();
+		assert_ok!(Receivables::issue(
+			RuntimeOrigin::signed(CORE),
+			T1,
+			CNY,
+			2,
+			START + 10 * DAY,
+			LINE,
+			doc(),
+			invoice("SMALL")
+		));
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
 		assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), root, amounts(&[1, 1])));
 	});

@@ -66,7 +66,7 @@ fn split_amount_errors() {
 			Error::<Test>::AmountMismatch
 		);
 		assert_noop!(
-			Receivables::split(RuntimeOrigin::signed(T1), root, amounts(&[u128::MAX, 2])),
+			Receivables::split(RuntimeOrigin::signed(T1), root, amounts(&[u128::MAX, 200])),
 			Error::<Test>::AmountMismatch
 		);
 		assert_noop!(
