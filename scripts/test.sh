@@ -13,10 +13,10 @@ step "build cascade-node (release)"
 cargo build --release -p cascade-node
 
 step "unit, property and runtime integration tests"
-cargo test --release -p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-receivables-rpc -p cascade-runtime
+cargo test --release -p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-receivables-rpc -p cascade-runtime --tests
 
 step "benchmarks as tests (runtime-benchmarks feature)"
-cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing --features runtime-benchmarks -- benchmark
+cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing --features runtime-benchmarks --lib -- benchmark
 
 step "end-to-end suite against a dev node"
 PORT="${CASCADE_RPC_PORT:-$((20000 + RANDOM % 20000))}"
