@@ -56,6 +56,14 @@ pub mod pallet {
 	/// The credit line as stored.
 	pub type CreditLineOf<T> =
 		CreditLine<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
+	/// A genesis credit line: financier, core, asset, limit, validity after the first block (ms).
+	pub type GenesisLineOf<T> = (
+		<T as frame_system::Config>::AccountId,
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		BalanceOf<T>,
+		Moment,
+	);
 	/// The enterprise profile as stored.
 	pub type EnterpriseOf<T> = Enterprise<<T as Config>::MaxNameLength>;
 
@@ -156,7 +164,7 @@ pub mod pallet {
 		pub enterprises: Vec<(T::AccountId, Vec<u8>, CreditCode, Roles)>,
 		/// Credit lines: financier, core, asset, limit, and how long after the first block's
 		/// timestamp the line expires (ms). Ids count from 0 in this order.
-		pub credit_lines: Vec<(T::AccountId, T::AccountId, T::AssetId, BalanceOf<T>, Moment)>,
+		pub credit_lines: Vec<GenesisLineOf<T>>,
 	}
 
 	#[pallet::genesis_build]

@@ -71,6 +71,15 @@ pub mod pallet {
 	pub type FinancingOf<T> = Financing<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	/// A request as stored.
 	pub type RequestOf<T> = Request<<T as frame_system::Config>::AccountId>;
+	/// A genesis program: financier, core, asset, rate, budget, expiry (`None`: never).
+	pub type GenesisProgramOf<T> = (
+		<T as frame_system::Config>::AccountId,
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		Permill,
+		BalanceOf<T>,
+		Option<Moment>,
+	);
 	/// A claim as stored.
 	pub type ClaimOf<T> = Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
@@ -170,14 +179,7 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Programs: financier, core, asset, annual rate, budget, and expiry (ms; `None` for
 		/// never). Ids count from 0 in this order.
-		pub programs: alloc::vec::Vec<(
-			T::AccountId,
-			T::AccountId,
-			T::AssetId,
-			Permill,
-			BalanceOf<T>,
-			Option<Moment>,
-		)>,
+		pub programs: alloc::vec::Vec<GenesisProgramOf<T>>,
 	}
 
 	#[pallet::genesis_build]

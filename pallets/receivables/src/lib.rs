@@ -431,6 +431,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::issue())]
+		#[allow(clippy::too_many_arguments)] // the argument list is the public interface
 		pub fn issue(
 			origin: OriginFor<T>,
 			supplier: T::AccountId,
