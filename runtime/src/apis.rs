@@ -281,6 +281,10 @@ impl_runtime_apis! {
 		fn quote(note: cascade_primitives::NoteId, annual_rate: sp_runtime::Permill) -> Option<pallet_receivables_runtime_api::Quote<AccountId, crate::AssetId, Balance>> {
 			crate::ledger_api::quote(note, annual_rate)
 		}
+
+		fn claims_of(who: AccountId) -> Vec<pallet_receivables_runtime_api::ClaimInfo<AccountId, Balance>> {
+			crate::ledger_api::claims_of(who)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -27,16 +27,7 @@ fn ensure_cny() -> AssetId {
 }
 
 fn code(n: u32) -> pallet_enterprises::CreditCode {
-	let mut body = *b"91350100M00000000";
-	let mut n = n;
-	for i in (9..17).rev() {
-		body[i] = b'0' + (n % 10) as u8;
-		n /= 10;
-	}
-	let mut c = [0u8; 18];
-	c[..17].copy_from_slice(&body);
-	c[17] = pallet_enterprises::credit_code::check_character(&body).expect("digits");
-	c
+	pallet_enterprises::credit_code::numbered(n)
 }
 
 fn enroll(who: &AccountId, roles: Roles) {

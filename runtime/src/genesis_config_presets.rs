@@ -30,10 +30,7 @@ pub const DEMO_LINE_VALIDITY: u64 = 365 * MILLIS_PER_DAY;
 /// A unified social credit code for a demo enterprise: the body given, the check character
 /// computed per GB 32100-2015.
 pub fn demo_credit_code(body: &[u8; 17]) -> CreditCode {
-	let mut code = [0u8; 18];
-	code[..17].copy_from_slice(body);
-	code[17] = credit_code::check_character(body).expect("demo bodies use the standard alphabet");
-	code
+	credit_code::complete(body).expect("demo bodies use the standard alphabet")
 }
 
 /// The demo enterprises: account, name, credit code, roles.

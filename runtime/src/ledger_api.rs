@@ -5,7 +5,9 @@ use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use cascade_primitives::{pricing, NoteId, NoteLedger, NoteStanding, ReceivableId};
 use frame_support::traits::Time;
 use pallet_receivables::{NoteOf, ReceivableOf};
-use pallet_receivables_runtime_api::{Exposure, LineInfo, NoteInfo, Quote, ReceivableInfo};
+use pallet_receivables_runtime_api::{
+	ClaimInfo, Exposure, LineInfo, NoteInfo, Quote, ReceivableInfo,
+};
 use sp_runtime::Permill;
 
 type Note = NoteInfo<AccountId, Balance>;
@@ -113,4 +115,19 @@ pub fn quote(id: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetI
 		disbursed,
 		financeable: view.standing == NoteStanding::Active && view.financeable && days > 0,
 	})
+}
+
+pub fn claims_of(who: AccountId) -> Vec<ClaimInfo<AccountId, Balance>> {
+	let mut claims: Vec<ClaimInfo<AccountId, Balance>> =
+		pallet_financing::Claims::<Runtime>::iter()
+			.filter(|(_, c)| c.debtor == who || c.creditor == who)
+			.map(|(financing, c)| ClaimInfo {
+				financing,
+				debtor: c.debtor,
+				creditor: c.creditor,
+				amount: c.amount,
+			})
+			.collect();
+	claims.sort_by_key(|c| c.financing);
+	claims
 }

@@ -161,3 +161,53 @@ fn the_story_runs_on_the_real_runtime() {
 		let _ = Enterprises::is_active_with(&bob, cascade_primitives::Role::Core);
 	});
 }
+
+#[test]
+fn recourse_claims_show_through_the_runtime_api() {
+	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV1;
+	ext_from_preset("development").execute_with(|| {
+		let [charlie, dave, _] = demo::suppliers();
+		let bob = demo::core();
+		let maturity = GENESIS_TIME + 30 * MILLIS_PER_DAY;
+		assert_ok!(Receivables::issue(
+			RuntimeOrigin::signed(bob.clone()),
+			charlie.clone(),
+			CNY,
+			100_000 * YUAN,
+			maturity,
+			0,
+			H256::zero(),
+			b"CLAIM-1".to_vec().try_into().unwrap(),
+		));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(charlie.clone()), 0));
+		assert_ok!(cascade_runtime::Financing::finance(
+			RuntimeOrigin::signed(charlie.clone()),
+			0,
+			0,
+			pallet_financing::FinancingKind::Factoring { recourse: true },
+		));
+		pallet_timestamp::Now::<Runtime>::put(maturity + 3 * MILLIS_PER_DAY);
+		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(dave.clone()), 0));
+		// Charlie has spent everything: recourse becomes a claim.
+		let all = cny(&charlie);
+		assert_ok!(Assets::transfer(
+			RuntimeOrigin::signed(charlie.clone()),
+			codec::Compact(CNY),
+			dave.clone().into(),
+			all
+		));
+		assert_ok!(cascade_runtime::Financing::exercise_recourse(
+			RuntimeOrigin::signed(demo::financier()),
+			0
+		));
+		let claims = <Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(charlie.clone());
+		assert_eq!(claims.len(), 1);
+		assert_eq!(claims[0].debtor, charlie);
+		assert_eq!(claims[0].creditor, demo::financier());
+		assert!(claims[0].amount > 0);
+		assert_eq!(<Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(demo::financier()), claims);
+		assert!(<Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(bob).is_empty());
+		check_invariants();
+		pallet_financing::Pallet::<Runtime>::do_try_state().expect("financing invariants");
+	});
+}

@@ -44,6 +44,11 @@ export const rpc = {
       params: [{ name: 'note', type: 'u64' }, { name: 'annualRate', type: 'u32' }, at],
       type: 'Json',
     },
+    claimsOf: {
+      description: 'The recourse claims an account owes or is owed',
+      params: [{ name: 'account', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
   },
 };
 export default rpc;

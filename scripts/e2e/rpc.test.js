@@ -32,6 +32,8 @@ test('every method answers bad input with a JSON-RPC error, and the node keeps s
     ['cascade_tree', [0, unknownHash]],
     ['cascade_exposure', [keys.bob.address, unknownHash]],
     ['cascade_quote', [0, 36_500, unknownHash]],
+    ['cascade_claimsOf', ['not-an-account']],
+    ['cascade_claimsOf', [keys.bob.address, unknownHash]],
     ['cascade_note', ['zero']],
     ['cascade_receivable', []],
   ];
@@ -45,6 +47,8 @@ test('every method answers bad input with a JSON-RPC error, and the node keeps s
   assert.ok(health.result, 'the node still serves');
   const exposure = await call('cascade_exposure', [keys.bob.address]);
   assert.ok(exposure.result, JSON.stringify(exposure));
+  const claims = (await api.rpc.cascade.claimsOf(keys.charlie.address)).toJSON();
+  assert.ok(Array.isArray(claims), 'claimsOf answers a list');
 });
 
 test('notesOf, tree, exposure and quote describe a fresh receivable', async () => {

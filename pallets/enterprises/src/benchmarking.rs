@@ -9,16 +9,7 @@ use sp_runtime::traits::Bounded;
 
 /// A valid credit code derived from `n`.
 fn code(n: u32) -> CreditCode {
-	let mut body = *b"91350100M00000000";
-	let mut n = n;
-	for i in (9..17).rev() {
-		body[i] = b'0' + (n % 10) as u8;
-		n /= 10;
-	}
-	let mut c = [0u8; 18];
-	c[..17].copy_from_slice(&body);
-	c[17] = credit_code::check_character(&body).expect("digits are in the alphabet");
-	c
+	credit_code::numbered(n)
 }
 
 fn enroll<T: Config>(name: &'static str, index: u32, roles: Roles) -> T::AccountId {

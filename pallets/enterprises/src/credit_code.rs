@@ -35,3 +35,23 @@ pub fn is_valid(code: &CreditCode) -> bool {
 	body.copy_from_slice(&code[..17]);
 	check_character(&body) == Some(code[17])
 }
+
+/// `body` completed with its check character; `None` if the body leaves the alphabet.
+pub fn complete(body: &[u8; 17]) -> Option<CreditCode> {
+	let mut code = [0u8; 18];
+	code[..17].copy_from_slice(body);
+	code[17] = check_character(body)?;
+	Some(code)
+}
+
+/// A valid code numbered `n` (`91350100M` and `n` in eight digits, then the check character),
+/// for tests, benchmarks and demo worlds.
+pub fn numbered(n: u32) -> CreditCode {
+	let mut body = *b"91350100M00000000";
+	let mut n = n % 100_000_000;
+	for digit in body[9..].iter_mut().rev() {
+		*digit = b'0' + (n % 10) as u8;
+		n /= 10;
+	}
+	complete(&body).unwrap_or([b'0'; 18])
+}

@@ -161,13 +161,7 @@ pub fn rate() -> Permill {
 }
 
 pub fn code(n: u32) -> CreditCode {
-	let mut body = *b"91350100M00000000";
-	let digits = alloc::format!("{:08}", n % 100_000_000);
-	body[9..17].copy_from_slice(digits.as_bytes());
-	let mut c = [0u8; 18];
-	c[..17].copy_from_slice(&body);
-	c[17] = credit_code::check_character(&body).expect("body is in the alphabet");
-	c
+	credit_code::numbered(n)
 }
 
 pub fn roles(core: bool, supplier: bool, financier: bool) -> Roles {

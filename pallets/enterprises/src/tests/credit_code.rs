@@ -50,3 +50,13 @@ fn check_value_thirty_one_maps_to_zero() {
 	let body = *b"00000000000000000";
 	assert_eq!(check_character(&body), Some(b'0'));
 }
+
+#[test]
+fn numbered_codes_are_valid_and_distinct() {
+	let codes: std::collections::BTreeSet<_> = (0..500u32).map(numbered).collect();
+	assert_eq!(codes.len(), 500);
+	assert!(codes.iter().all(is_valid));
+	assert_eq!(&numbered(42)[..17], b"91350100M00000042");
+	assert_eq!(complete(b"91350100M000100Y4"), Some(*b"91350100M000100Y43"));
+	assert_eq!(complete(b"91350100M000100I4"), None);
+}

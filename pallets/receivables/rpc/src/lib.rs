@@ -15,7 +15,7 @@ use jsonrpsee::{
 	types::error::{ErrorObject, ErrorObjectOwned},
 };
 use pallet_receivables_runtime_api::{
-	Exposure, LineInfo, NoteInfo, NoteState, Quote, ReceivableInfo, ReceivableStatus,
+	ClaimInfo, Exposure, LineInfo, NoteInfo, NoteState, Quote, ReceivableInfo, ReceivableStatus,
 	ReceivablesApi as ReceivablesRuntimeApi,
 };
 use serde::{Deserialize, Serialize};
@@ -109,6 +109,16 @@ pub struct ExposureJson {
 	pub outstanding: Vec<OutstandingJson>,
 	pub receivables: u32,
 	pub credit_lines: Vec<LineJson>,
+}
+
+/// A recourse claim, for JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimJson {
+	pub financing: u64,
+	pub debtor: String,
+	pub creditor: String,
+	pub amount: String,
 }
 
 /// A financing quote, for JSON.
@@ -229,6 +239,10 @@ pub trait CascadeApi<BlockHash> {
 	/// What financing a note at `annual_rate` (parts per million a year) would pay now.
 	#[method(name = "cascade_quote")]
 	fn quote(&self, note: u64, annual_rate: u32, at: Option<BlockHash>) -> RpcResult<QuoteJson>;
+
+	/// The recourse claims an account owes or is owed.
+	#[method(name = "cascade_claimsOf")]
+	fn claims_of(&self, account: String, at: Option<BlockHash>) -> RpcResult<Vec<ClaimJson>>;
 }
 
 /// The server of the `cascade_*` methods.
@@ -350,6 +364,21 @@ where
 			disbursed: q.disbursed.to_string(),
 			financeable: q.financeable,
 		})
+	}
+
+	fn claims_of(&self, account: String, at: Option<Block::Hash>) -> RpcResult<Vec<ClaimJson>> {
+		let who = parse_account::<AccountId>(&account)?;
+		let claims: Vec<ClaimInfo<AccountId, Balance>> =
+			self.client.runtime_api().claims_of(self.at(at), who).map_err(runtime_error)?;
+		Ok(claims
+			.into_iter()
+			.map(|c| ClaimJson {
+				financing: c.financing,
+				debtor: c.debtor.to_ss58check(),
+				creditor: c.creditor.to_ss58check(),
+				amount: c.amount.to_string(),
+			})
+			.collect())
 	}
 }
 

@@ -89,6 +89,15 @@ pub struct Quote<AccountId, AssetId, Balance> {
 	pub financeable: bool,
 }
 
+/// A recourse claim a seller still owes a financier.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ClaimInfo<AccountId, Balance> {
+	pub financing: cascade_primitives::FinancingId,
+	pub debtor: AccountId,
+	pub creditor: AccountId,
+	pub amount: Balance,
+}
+
 sp_api::decl_runtime_apis! {
 	/// Reads of Cascade's ledger.
 	#[api_version(1)]
@@ -112,5 +121,7 @@ sp_api::decl_runtime_apis! {
 		fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance>;
 		/// What financing `note` at `annual_rate` would pay now; `None` if the note is unknown.
 		fn quote(note: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetId, Balance>>;
+		/// The recourse claims `who` owes or is owed.
+		fn claims_of(who: AccountId) -> Vec<ClaimInfo<AccountId, Balance>>;
 	}
 }
