@@ -13,8 +13,7 @@ mkdir -p "$DIR"
 SPEC="$DIR/local.json"
 "$CASCADE_NODE" build-spec --chain local --raw --disable-default-bootnode >"$SPEC" 2>/dev/null
 
-# Alice's fixed node key, so the others can find her.
-ALICE_KEY=0000000000000000000000000000000000000000000000000000000000000001
+# Fixed node keys (validators must have one), so the others can find Alice: key 1 is her peer id.
 ALICE_PEER=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
 BOOT="/ip4/127.0.0.1/tcp/30333/p2p/$ALICE_PEER"
 
@@ -25,8 +24,8 @@ trap cleanup EXIT INT TERM
 i=0
 for who in alice bob charlie dave; do
 	extra=()
-	if [ "$who" = alice ]; then extra=(--node-key "$ALICE_KEY"); else extra=(--bootnodes "$BOOT"); fi
-	"$CASCADE_NODE" --chain "$SPEC" --"$who" --validator \
+	[ "$who" = alice ] || extra=(--bootnodes "$BOOT")
+	"$CASCADE_NODE" --chain "$SPEC" --"$who" --validator --node-key "$(printf '%064x' $((i + 1)))" \
 		--base-path "$DIR/$who" --port $((30333 + i)) --rpc-port $((9944 + i)) --rpc-cors all \
 		--no-prometheus --no-telemetry --no-mdns "${extra[@]}" >"$DIR/$who.log" 2>&1 &
 	pids+=($!)
