@@ -15,6 +15,9 @@ cargo build --release -p cascade-node
 step "unit, property and runtime integration tests"
 cargo test --release -p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-receivables-rpc -p cascade-runtime --tests
 
+step "the cascade client (unit tests, then the binary against its own dev nodes)"
+CASCADE_NODE="$CASCADE_NODE" cargo test --release -p cascade-client -- --nocapture
+
 step "benchmarks as tests (runtime-benchmarks feature)"
 cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing --features runtime-benchmarks --lib -- benchmark
 

@@ -246,6 +246,32 @@ pub async fn plan(
 			}
 		}
 	}
+	// What the issuer already issued, for every invoice of the file, read 64 at a time.
+	let on_chain: HashMap<Vec<u8>, ReceivableId> = {
+		use futures::{StreamExt, TryStreamExt};
+		let invoices: std::collections::BTreeSet<&[u8]> =
+			rows.iter().map(|r| r.invoice.as_bytes()).filter(|i| !i.is_empty()).collect();
+		futures::stream::iter(invoices)
+			.map(
+				|i| async move { chain.invoice(issuer, i).await.map(|r| r.map(|r| (i.to_vec(), r))) },
+			)
+			.buffer_unordered(64)
+			.try_filter_map(|found| async move { Ok(found) })
+			.try_collect()
+			.await?
+	};
+	// Their terms, to tell a re-run line from a clash.
+	let issued_terms: HashMap<ReceivableId, crate::ledger::Receivable> = {
+		use futures::{StreamExt, TryStreamExt};
+		futures::stream::iter(on_chain.values().copied())
+			.map(|id| async move { chain.receivable_record(id).await.map(|r| r.map(|r| (id, r))) })
+			.buffer_unordered(64)
+			.try_filter_map(|found| async move { Ok(found) })
+			.try_collect()
+			.await?
+	};
+	// A dev key URI costs a key derivation; parse each distinct account once.
+	let mut accounts: HashMap<&str, Result<AccountId, String>> = HashMap::new();
 	let mut suppliers: HashMap<AccountId, bool> = HashMap::new();
 	let mut seen: HashMap<Vec<u8>, u64> = HashMap::new();
 	let mut steps = Vec::new();
@@ -257,7 +283,12 @@ pub async fn plan(
 			row_ok = false;
 			fail(n, message)
 		};
-		let to = parse_account(&row.to).map_err(&mut bad).ok();
+		let to = accounts
+			.entry(row.to.as_str())
+			.or_insert_with(|| parse_account(&row.to))
+			.clone()
+			.map_err(&mut bad)
+			.ok();
 		let maturity = parse_moment(&row.maturity).map_err(&mut bad).ok();
 		let doc_hash = parse_doc_hash(row, base).map_err(&mut bad).ok();
 		let invoice = row.invoice.as_bytes().to_vec();
@@ -352,10 +383,10 @@ pub async fn plan(
 		};
 		let request =
 			Request { line: n, to, asset, face, maturity, credit_line: line_id, invoice, doc_hash };
-		match chain.invoice(issuer, &request.invoice).await? {
+		match on_chain.get(&request.invoice).copied() {
 			None => steps.push(Step::Issue(request)),
 			Some(receivable) => {
-				let same = match chain.receivable_record(receivable).await? {
+				let same = match issued_terms.get(&receivable) {
 					Some(r) => {
 						r.face == request.face
 							&& r.maturity == request.maturity

@@ -52,6 +52,7 @@ pub async fn submit_all(
 	let mut in_pool: HashMap<H256, usize> = HashMap::new();
 	let mut sent = 0usize;
 	let mut stopped = None;
+	let mut retries = 0;
 	let mut last_progress = checkpoint.number;
 	let window = options.window.max(1);
 
@@ -63,8 +64,23 @@ pub async fn submit_all(
 					in_pool.insert(hash, sent);
 					nonce += 1;
 					sent += 1;
+					retries = 0;
 				}
-				Err(e) => stopped = Some(e.to_string()),
+				Err(e) => {
+					// The pool's count of our transactions can lag a block just imported, or a
+					// stopped earlier run may still have transactions in it: take a fresh nonce.
+					let text = e.to_string();
+					let clash = text.contains("Priority is too low");
+					if retries < 8 && (clash || text.contains("outdated")) {
+						retries += 1;
+						tokio::time::sleep(Duration::from_millis(200)).await;
+						let fresh = chain.next_nonce(signer.account()).await?;
+						nonce = if clash { fresh.max(nonce + 1) } else { fresh.max(nonce) };
+						checkpoint = chain.checkpoint().await?;
+					} else {
+						stopped = Some(text);
+					}
+				}
 			}
 		}
 		if in_pool.is_empty() {

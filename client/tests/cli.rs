@@ -1,0 +1,531 @@
+//! The `cascade` binary against a real dev node (`cascade-node --dev --dev-block-time 300`),
+//! one fresh node per test. The node binary is taken from `$CASCADE_NODE`, or next to the
+//! `cascade` binary in the same target directory (`./scripts/test.sh` builds both).
+//!
+//! Tests take a lock so that only one node runs at a time on a small machine.
+
+use std::{
+	collections::HashSet,
+	io::{BufRead, BufReader},
+	path::{Path, PathBuf},
+	process::{Child, Command, Output, Stdio},
+	sync::{Mutex, MutexGuard},
+	time::{Duration, Instant, SystemTime},
+};
+
+use cascade_client::units::{format_amount, format_moment};
+use serde_json::Value;
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> MutexGuard<'static, ()> {
+	SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+const CASCADE: &str = env!("CARGO_BIN_EXE_cascade");
+
+/// A dev node on free ports with its own database, stopped when dropped.
+struct DevNode {
+	child: Child,
+	url: String,
+	_dir: tempfile::TempDir,
+}
+
+impl DevNode {
+	fn start() -> Self {
+		let binary = std::env::var_os("CASCADE_NODE")
+			.map(PathBuf::from)
+			.unwrap_or_else(|| Path::new(CASCADE).with_file_name("cascade-node"));
+		assert!(
+			binary.exists(),
+			"{} not found: build it first (cargo build --release -p cascade-node)",
+			binary.display()
+		);
+		let dir = tempfile::tempdir().unwrap();
+		let mut child = Command::new(&binary)
+			.args(["--dev", "--dev-block-time", "300", "--rpc-port", "0", "--no-prometheus"])
+			.args(["--no-telemetry", "--listen-addr", "/ip4/127.0.0.1/tcp/0", "--base-path"])
+			.arg(dir.path())
+			.stdout(Stdio::null())
+			.stderr(Stdio::piped())
+			.spawn()
+			.unwrap();
+		let stderr = child.stderr.take().unwrap();
+		let (tx, rx) = std::sync::mpsc::channel();
+		// Read the log until the RPC address shows, then keep draining it so the node never
+		// blocks on a full pipe.
+		std::thread::spawn(move || {
+			let mut sent = false;
+			for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+				if !sent {
+					if let Some(rest) = line.split("Running JSON-RPC server: addr=").nth(1) {
+						let addr = rest.split([',', ' ']).next().unwrap_or_default().to_string();
+						let _ = tx.send(addr);
+						sent = true;
+					}
+				}
+			}
+		});
+		let addr = rx.recv_timeout(Duration::from_secs(60)).expect("the node did not start");
+		let node = DevNode { child, url: format!("ws://{addr}"), _dir: dir };
+		// Wait for the first blocks (the genesis credit line is anchored at block 1).
+		let started = Instant::now();
+		loop {
+			let out = node.cascade(&["exposure", "//Bob"]);
+			if out.status.success() {
+				let v = json(&out);
+				if v["exposure"]["creditLines"][0]["expiresAt"].as_u64().unwrap_or(0)
+					> 1_000_000_000_000
+				{
+					break;
+				}
+			}
+			assert!(started.elapsed() < Duration::from_secs(60), "the node does not answer");
+			std::thread::sleep(Duration::from_millis(300));
+		}
+		node
+	}
+
+	fn command(&self, args: &[&str]) -> Command {
+		let mut c = Command::new(CASCADE);
+		c.args(["--url", &self.url, "--json"]).args(args);
+		c.env_remove("CASCADE_SURI").env_remove("CASCADE_URL").env_remove("CASCADE_KEY_PASSWORD");
+		c
+	}
+
+	fn cascade(&self, args: &[&str]) -> Output {
+		self.command(args).output().unwrap()
+	}
+
+	/// Outstanding receivables of Bob, the demo core enterprise.
+	fn outstanding(&self) -> u64 {
+		let v = ok(&self.cascade(&["exposure", "//Bob"]));
+		v["exposure"]["receivables"].as_u64().unwrap()
+	}
+}
+
+impl Drop for DevNode {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+/// The first 3,000 characters: enough to read a failure, not a whole batch report.
+fn head(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).chars().take(3000).collect()
+}
+
+fn json(out: &Output) -> Value {
+	let text = String::from_utf8_lossy(&out.stdout);
+	let last = text.lines().last().unwrap_or_default();
+	serde_json::from_str(last).unwrap_or_else(|e| {
+		panic!("not JSON ({e}): {}\nstderr: {}", head(&out.stdout), head(&out.stderr))
+	})
+}
+
+fn ok(out: &Output) -> Value {
+	assert!(out.status.success(), "cascade failed: {}\n{}", head(&out.stdout), head(&out.stderr));
+	json(out)
+}
+
+/// A maturity `days` from today (the dev chain's clock runs a little ahead of the wall clock).
+fn due_in(days: u64) -> String {
+	let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_millis() as u64;
+	format_moment((now / 86_400_000 + days) * 86_400_000)
+}
+
+/// A batch file of `n` receivables to the three demo suppliers, invoices `<prefix>-0000`….
+fn batch(dir: &Path, name: &str, n: usize, prefix: &str) -> (PathBuf, Vec<String>) {
+	let suppliers = ["//Charlie", "//Dave", "//Eve"];
+	let mut lines = vec!["to,amount,maturity,line,invoice".to_string()];
+	for i in 0..n {
+		lines.push(format!(
+			"{},{}.{:02},{},0,{prefix}-{i:04}",
+			suppliers[i % 3],
+			100 + i,
+			i % 100,
+			due_in(30 + (i % 60) as u64)
+		));
+	}
+	let path = dir.join(name);
+	std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+	(path, lines)
+}
+
+fn report_rows(path: &Path) -> Vec<csv::StringRecord> {
+	let mut reader = csv::Reader::from_path(path).unwrap();
+	reader.records().map(|r| r.unwrap()).collect()
+}
+
+#[test]
+fn issue_prints_the_receivable_and_root_note() {
+	let _serial = serial();
+	let node = DevNode::start();
+	let dir = tempfile::tempdir().unwrap();
+	let doc = dir.path().join("contract.pdf");
+	std::fs::write(&doc, b"purchase contract PC-2027-001").unwrap();
+	let maturity = due_in(120);
+
+	let v = ok(&node.cascade(&[
+		"--suri",
+		"//Bob",
+		"issue",
+		"--to",
+		"//Charlie",
+		"--amount",
+		"12345.67",
+		"--maturity",
+		&maturity,
+		"--line",
+		"0",
+		"--invoice",
+		"INV-001",
+		"--doc",
+		doc.to_str().unwrap(),
+	]));
+	assert_eq!(v["status"], "issued");
+	assert_eq!(v["receivable"], 0);
+	assert_eq!(v["rootNote"], 0);
+	assert_eq!(v["face"], "1234567");
+	assert!(v["blockNumber"].as_u64().unwrap() > 0);
+	let tree = ok(&node.cascade(&["tree", "0"]));
+	let expected_hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(
+		b"purchase contract PC-2027-001",
+	);
+	assert_eq!(tree["receivable"]["docHash"], format!("{expected_hash:?}"));
+	assert_eq!(tree["receivable"]["invoiceRef"], "INV-001");
+	assert_eq!(tree["notes"][0]["state"], "pending");
+
+	// The same invoice again: found on chain, nothing sent.
+	let again = ok(&node.cascade(&[
+		"--suri",
+		"//Bob",
+		"issue",
+		"--to",
+		"//Charlie",
+		"--amount",
+		"12345.67",
+		"--maturity",
+		&maturity,
+		"--line",
+		"0",
+		"--invoice",
+		"INV-001",
+		"--doc",
+		doc.to_str().unwrap(),
+	]));
+	assert_eq!(again["status"], "already-issued");
+	assert_eq!(again["receivable"], 0);
+
+	// Signed with the polkadot.js key file of Bob.
+	let key = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bob.json");
+	let v = ok(&node.cascade(&[
+		"--key-file",
+		key.to_str().unwrap(),
+		"--password",
+		"cascade-demo",
+		"issue",
+		"--to",
+		"//Dave",
+		"--amount",
+		"100",
+		"--maturity",
+		&maturity,
+		"--line",
+		"0",
+		"--invoice",
+		"INV-002",
+		"--finalized",
+	]));
+	assert_eq!(v["receivable"], 1);
+
+	// Bad input: named, nothing sent.
+	let out = node.cascade(&[
+		"--suri",
+		"//Bob",
+		"issue",
+		"--to",
+		"//Charlie",
+		"--amount",
+		"1.005",
+		"--maturity",
+		&maturity,
+		"--line",
+		"0",
+		"--invoice",
+		"INV-003",
+	]);
+	assert_eq!(out.status.code(), Some(2));
+	let v = json(&out);
+	assert_eq!(v["sent"], 0);
+	assert!(v["errors"][0]["message"].as_str().unwrap().contains("more than 2 decimals"), "{v}");
+	// A supplier cannot issue.
+	let out = node.cascade(&[
+		"--suri",
+		"//Charlie",
+		"issue",
+		"--to",
+		"//Dave",
+		"--amount",
+		"1",
+		"--maturity",
+		&maturity,
+		"--line",
+		"0",
+		"--invoice",
+		"INV-004",
+	]);
+	assert_eq!(out.status.code(), Some(2));
+	assert!(json(&out)["errors"][0]["message"]
+		.as_str()
+		.unwrap()
+		.contains("not an active core enterprise"));
+	assert_eq!(node.outstanding(), 2);
+}
+
+#[test]
+fn batch_of_500_is_issued_to_the_end_and_a_rerun_issues_nothing() {
+	let _serial = serial();
+	let node = DevNode::start();
+	let dir = tempfile::tempdir().unwrap();
+	let (file, _) = batch(dir.path(), "march.csv", 500, "MAR");
+	let report = dir.path().join("march-report.csv");
+
+	let v = ok(&node.cascade(&[
+		"--suri",
+		"//Bob",
+		"issue-batch",
+		file.to_str().unwrap(),
+		"--report",
+		report.to_str().unwrap(),
+	]));
+	assert_eq!((v["issued"].as_u64(), v["alreadyIssued"].as_u64()), (Some(500), Some(0)));
+	assert_eq!((v["failed"].as_u64(), v["notSent"].as_u64()), (Some(0), Some(0)));
+	eprintln!(
+		"issue-batch throughput: {} receivables in {:.2} s = {:.0} receivables/s \
+		 (dev node, --dev-block-time 300)",
+		v["issued"],
+		v["seconds"].as_f64().unwrap(),
+		v["rate"].as_f64().unwrap()
+	);
+	assert_eq!(node.outstanding(), 500);
+
+	let rows = report_rows(&report);
+	assert_eq!(rows.len(), 500);
+	let ids: HashSet<&str> = rows.iter().map(|r| &r[8]).collect();
+	assert_eq!(ids.len(), 500, "every line has its own receivable");
+	for (i, r) in rows.iter().enumerate() {
+		assert_eq!(&r[0], (i + 2).to_string(), "rows follow the file's lines");
+		assert_eq!(&r[1], format!("MAR-{i:04}"));
+		assert_eq!(&r[3], format_amount(((100 + i) * 100 + i % 100) as u128, 2));
+		assert_eq!(&r[7], "issued");
+		assert!(r[11].starts_with("0x") && r[11].len() == 66, "block hash {:?}", &r[11]);
+	}
+
+	let again = ok(&node.cascade(&[
+		"--suri",
+		"//Bob",
+		"issue-batch",
+		file.to_str().unwrap(),
+		"--report",
+		report.to_str().unwrap(),
+	]));
+	assert_eq!((again["issued"].as_u64(), again["alreadyIssued"].as_u64()), (Some(0), Some(500)));
+	assert_eq!(node.outstanding(), 500);
+	// The rewritten report still names every receivable and the block that issued it.
+	let rerun = report_rows(&report);
+	for (a, b) in rows.iter().zip(&rerun) {
+		assert_eq!(&b[7], "already-issued");
+		assert_eq!((&a[8], &a[11]), (&b[8], &b[11]));
+	}
+}
+
+#[test]
+fn batch_with_bad_lines_sends_nothing_and_names_them() {
+	let _serial = serial();
+	let node = DevNode::start();
+	let dir = tempfile::tempdir().unwrap();
+	let (_, mut lines) = batch(dir.path(), "unused.csv", 100, "APR");
+	// lines[k] is the file's line k + 1 (the header is line 1).
+	lines[41] = format!("//Charlie,140.405,{},0,APR-0040", due_in(30)); // three decimals
+	lines[76] = format!("//Ferdie,10.00,{},0,APR-X", due_in(30)); // a financier, not a supplier
+	lines[90] = lines[12].clone(); // the invoice of line 13 again
+	let file = dir.path().join("april.csv");
+	std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+
+	let out = node.cascade(&["--suri", "//Bob", "issue-batch", file.to_str().unwrap()]);
+	assert_eq!(out.status.code(), Some(2));
+	let v = json(&out);
+	assert_eq!(v["sent"], 0);
+	let errors: Vec<(u64, String)> = v["errors"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|e| (e["line"].as_u64().unwrap(), e["message"].as_str().unwrap().to_string()))
+		.collect();
+	assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), vec![42, 77, 91], "{errors:?}");
+	assert!(errors[0].1.contains("more than 2 decimals"));
+	assert!(errors[1].1.contains("not an active supplier"));
+	assert!(errors[2].1.contains("also appears on line 13"));
+	assert_eq!(node.outstanding(), 0, "nothing was issued");
+
+	// Without --json the clerk reads the same in words.
+	let out = Command::new(CASCADE)
+		.args(["--url", &node.url, "--suri", "//Bob", "issue-batch", file.to_str().unwrap()])
+		.output()
+		.unwrap();
+	let text = String::from_utf8_lossy(&out.stderr);
+	assert!(text.contains("line 42:") && text.contains("Nothing was sent"), "{text}");
+
+	// More than the credit line's room: the batch says how much is missing.
+	let big = dir.path().join("big.csv");
+	std::fs::write(
+		&big,
+		format!(
+			"to,amount,maturity,line,invoice\n//Charlie,30000000,{d},0,BIG-1\n//Dave,25000000,{d},0,BIG-2\n",
+			d = due_in(60)
+		),
+	)
+	.unwrap();
+	let out = node.cascade(&["--suri", "//Bob", "issue-batch", big.to_str().unwrap()]);
+	assert_eq!(out.status.code(), Some(2));
+	let message = json(&out)["errors"][0]["message"].as_str().unwrap().to_string();
+	assert!(message.contains("credit line 0 has 50,000,000.00 CNY of room left"), "{message}");
+	assert!(message.contains("need 55,000,000.00 CNY — 5,000,000.00 CNY more"), "{message}");
+	assert_eq!(node.outstanding(), 0);
+}
+
+#[test]
+fn killed_batch_completes_on_rerun_with_nothing_issued_twice() {
+	let _serial = serial();
+	let node = DevNode::start();
+	let dir = tempfile::tempdir().unwrap();
+	let (file, _) = batch(dir.path(), "may.csv", 400, "MAY");
+	let report = dir.path().join("may-report.csv");
+	let args = ["--suri", "//Bob", "issue-batch", file.to_str().unwrap(), "--report"];
+
+	// A small window makes the run long enough to stop in the middle.
+	let mut run = node
+		.command(&args)
+		.arg(&report)
+		.args(["--window", "8"])
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.spawn()
+		.unwrap();
+	let started = Instant::now();
+	loop {
+		let written = std::fs::read_to_string(&report).map(|t| t.lines().count()).unwrap_or(0);
+		if written > 60 {
+			break;
+		}
+		assert!(run.try_wait().unwrap().is_none(), "the batch ended before it could be stopped");
+		assert!(started.elapsed() < Duration::from_secs(120), "the batch does not progress");
+		std::thread::sleep(Duration::from_millis(20));
+	}
+	run.kill().unwrap();
+	run.wait().unwrap();
+	let partial = report_rows(&report);
+	assert!(partial.len() >= 60 && partial.len() < 400, "stopped midway: {}", partial.len());
+
+	let v = ok(&node.command(&args).arg(&report).output().unwrap());
+	let (issued, already) = (v["issued"].as_u64().unwrap(), v["alreadyIssued"].as_u64().unwrap());
+	assert_eq!(issued + already, 400, "{v}");
+	assert!(already >= partial.len() as u64, "the first run's receivables were skipped");
+	assert_eq!((v["failed"].as_u64(), v["notSent"].as_u64()), (Some(0), Some(0)));
+	assert_eq!(node.outstanding(), 400, "no invoice was issued twice");
+	let rows = report_rows(&report);
+	let ids: HashSet<&str> = rows.iter().map(|r| &r[8]).collect();
+	assert_eq!((rows.len(), ids.len()), (400, 400));
+}
+
+#[test]
+fn suppliers_move_notes_and_the_tree_is_drawn() {
+	let _serial = serial();
+	let node = DevNode::start();
+	let dir = tempfile::tempdir().unwrap();
+	let maturity = due_in(90);
+	let issue = ok(&node.cascade(&[
+		"--suri",
+		"//Bob",
+		"issue",
+		"--to",
+		"//Charlie",
+		"--amount",
+		"10000",
+		"--maturity",
+		&maturity,
+		"--line",
+		"0",
+		"--invoice",
+		"TREE-1",
+	]));
+	let receivable = issue["receivable"].as_u64().unwrap().to_string();
+	let root = issue["rootNote"].as_u64().unwrap().to_string();
+
+	// A stranger cannot accept: the dispatch error is named and explained.
+	let out = node.cascade(&["--suri", "//Eve", "accept", &root]);
+	assert_eq!(out.status.code(), Some(1));
+	let error = json(&out)["error"].as_str().unwrap().to_string();
+	assert!(error.contains("Receivables.NotRecipient: the note is offered to another account"));
+
+	ok(&node.cascade(&["--suri", "//Charlie", "accept", &root]));
+	let split = ok(&node.cascade(&[
+		"--suri",
+		"//Charlie",
+		"split-transfer",
+		&root,
+		"--amount",
+		"2345.67",
+		"--to",
+		"//Dave",
+	]));
+	let sent = split["sent"].as_u64().unwrap().to_string();
+	let kept = split["kept"].as_u64().unwrap();
+	ok(&node.cascade(&["--suri", "//Dave", "accept", &sent]));
+	ok(&node.cascade(&["--suri", "//Dave", "transfer", &sent, "--to", "//Eve"]));
+
+	let notes = ok(&node.cascade(&["notes", "//Charlie"]));
+	let held: Vec<u64> =
+		notes["notes"].as_array().unwrap().iter().map(|n| n["id"].as_u64().unwrap()).collect();
+	assert_eq!(held, vec![kept]);
+	let eve = ok(&node.cascade(&["notes", "//Eve"]));
+	assert_eq!(eve["notes"][0]["state"], "pending");
+
+	let svg = dir.path().join("tree.svg");
+	let tree = ok(&node.cascade(&["tree", &receivable, "--svg", svg.to_str().unwrap()]));
+	let notes = tree["notes"].as_array().unwrap();
+	assert_eq!(notes.len(), 3);
+	let text = std::fs::read_to_string(&svg).unwrap();
+	let doc = roxmltree::Document::parse(&text).expect("the SVG is well-formed XML");
+	let root_el = doc.root_element();
+	assert_eq!(root_el.tag_name().name(), "svg");
+	assert_eq!(root_el.tag_name().namespace(), Some("http://www.w3.org/2000/svg"));
+	let names = [
+		("5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y", "Demo Tier-1 Parts Co."),
+		("5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy", "Demo Tier-2 Components Co."),
+	];
+	for note in notes {
+		let id = format!("note-{}", note["id"]);
+		let group = root_el
+			.descendants()
+			.find(|n| n.attribute("id") == Some(id.as_str()))
+			.unwrap_or_else(|| panic!("{id} is not drawn"));
+		let shown: String =
+			group.descendants().filter_map(|t| t.text()).collect::<Vec<_>>().join("|");
+		let amount = format_amount(note["amount"].as_str().unwrap().parse().unwrap(), 2);
+		assert!(shown.contains(&format!("{amount} CNY")), "{shown}");
+		assert!(shown.contains(note["state"].as_str().unwrap()), "{shown}");
+		let holder = note["holder"].as_str().unwrap();
+		let name = names.iter().find(|(a, _)| *a == holder).map(|(_, n)| *n).unwrap();
+		assert!(shown.contains(name), "{shown}");
+	}
+
+	let before = node.outstanding();
+	let repaid = ok(&node.cascade(&["--suri", "//Bob", "repay", &receivable]));
+	assert_eq!(repaid["receivable"].as_u64().unwrap().to_string(), receivable);
+	assert_eq!(node.outstanding(), before - 1);
+	let tree = ok(&node.cascade(&["tree", &receivable]));
+	assert_eq!(tree["receivable"]["status"], "repaid");
+}
