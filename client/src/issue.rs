@@ -238,8 +238,8 @@ pub async fn plan(
 			if let std::collections::btree_map::Entry::Vacant(v) = lines.entry(id) {
 				let line = chain.credit_line(id).await?;
 				if let Some(l) = &line {
-					if !assets.contains_key(&l.asset) {
-						assets.insert(l.asset, chain.asset(l.asset).await?);
+					if let std::collections::hash_map::Entry::Vacant(a) = assets.entry(l.asset) {
+						a.insert(chain.asset(l.asset).await?);
 					}
 				}
 				v.insert(line);

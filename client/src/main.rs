@@ -576,10 +576,10 @@ async fn notes(ctx: &Ctx, account: Option<String>) -> Result<()> {
 	);
 	let mut receivables: HashMap<u64, (String, u8, u64)> = HashMap::new();
 	for n in &list {
-		if !receivables.contains_key(&n.receivable) {
+		if let std::collections::hash_map::Entry::Vacant(v) = receivables.entry(n.receivable) {
 			let r = ctx.chain.rpc().receivable(n.receivable, None::<H256>).await?;
 			let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
-			receivables.insert(n.receivable, (asset.symbol, asset.decimals, r.maturity));
+			v.insert((asset.symbol, asset.decimals, r.maturity));
 		}
 		let (symbol, decimals, maturity) = &receivables[&n.receivable];
 		let amount =

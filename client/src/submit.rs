@@ -89,7 +89,8 @@ pub async fn submit_all(
 		// A head notification wakes us early; the timeout covers a missed one.
 		let _ = tokio::time::timeout(Duration::from_secs(2), heads.next()).await;
 		let top = chain.head(options.finalized).await?;
-		for number in next_block..=top.number {
+		while next_block <= top.number {
+			let number = next_block;
 			let hash = if number == top.number {
 				top.hash
 			} else {

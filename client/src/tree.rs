@@ -56,30 +56,7 @@ pub fn text(
 	names: &dyn Fn(&str) -> String,
 ) -> String {
 	let (roots, kids) = children(nodes);
-	let mut out = String::new();
-	fn walk(
-		out: &mut String,
-		nodes: &[Node<'_>],
-		kids: &BTreeMap<u64, Vec<usize>>,
-		i: usize,
-		prefix: &str,
-		last: bool,
-		top: bool,
-		fmt: &dyn Fn(&Node<'_>) -> String,
-	) {
-		let (branch, next) = match (top, last) {
-			(true, _) => ("", String::new()),
-			(false, true) => ("└─ ", format!("{prefix}   ")),
-			(false, false) => ("├─ ", format!("{prefix}│  ")),
-		};
-		let _ = writeln!(out, "{prefix}{branch}{}", fmt(&nodes[i]));
-		if let Some(list) = kids.get(&nodes[i].note.id) {
-			for (k, child) in list.iter().enumerate() {
-				walk(out, nodes, kids, *child, &next, k + 1 == list.len(), false, fmt);
-			}
-		}
-	}
-	let fmt = |n: &Node<'_>| {
+	let line = |n: &Node<'_>| {
 		format!(
 			"note {}  {} {}  {}  held by {}",
 			n.note.id,
@@ -89,8 +66,22 @@ pub fn text(
 			n.holder
 		)
 	};
-	for r in roots {
-		walk(&mut out, nodes, &kids, r, "", true, true, &fmt);
+	let mut out = String::new();
+	// Depth first with an explicit stack: (note, prefix of its line, is the last child, is a root).
+	let mut stack: Vec<(usize, String, bool, bool)> =
+		roots.iter().rev().map(|r| (*r, String::new(), true, true)).collect();
+	while let Some((i, prefix, last, root)) = stack.pop() {
+		let (branch, next) = match (root, last) {
+			(true, _) => ("", String::new()),
+			(false, true) => ("└─ ", format!("{prefix}   ")),
+			(false, false) => ("├─ ", format!("{prefix}│  ")),
+		};
+		let _ = writeln!(out, "{prefix}{branch}{}", line(&nodes[i]));
+		if let Some(list) = kids.get(&nodes[i].note.id) {
+			for (k, child) in list.iter().enumerate().rev() {
+				stack.push((*child, next.clone(), k + 1 == list.len(), false));
+			}
+		}
 	}
 	out
 }

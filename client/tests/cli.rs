@@ -302,19 +302,21 @@ fn batch_of_500_is_issued_to_the_end_and_a_rerun_issues_nothing() {
 	]));
 	assert_eq!((v["issued"].as_u64(), v["alreadyIssued"].as_u64()), (Some(500), Some(0)));
 	assert_eq!((v["failed"].as_u64(), v["notSent"].as_u64()), (Some(0), Some(0)));
-	eprintln!(
-		"issue-batch throughput: {} receivables in {:.2} s = {:.0} receivables/s \
-		 (dev node, --dev-block-time 300)",
-		v["issued"],
-		v["seconds"].as_f64().unwrap(),
-		v["rate"].as_f64().unwrap()
-	);
 	assert_eq!(node.outstanding(), 500);
 
 	let rows = report_rows(&report);
 	assert_eq!(rows.len(), 500);
 	let ids: HashSet<&str> = rows.iter().map(|r| &r[8]).collect();
 	assert_eq!(ids.len(), 500, "every line has its own receivable");
+	let blocks: HashSet<&str> = rows.iter().map(|r| &r[10]).collect();
+	eprintln!(
+		"issue-batch throughput: {} receivables in {:.2} s = {:.0} receivables/s, in {} blocks \
+		 (dev node, --dev-block-time 300)",
+		v["issued"],
+		v["seconds"].as_f64().unwrap(),
+		v["rate"].as_f64().unwrap(),
+		blocks.len()
+	);
 	for (i, r) in rows.iter().enumerate() {
 		assert_eq!(&r[0], (i + 2).to_string(), "rows follow the file's lines");
 		assert_eq!(&r[1], format!("MAR-{i:04}"));
