@@ -293,7 +293,25 @@ impl Chain {
 		parse_hash(&hash)
 	}
 
-	/// Waits for the next new (or finalized) head, at most `max`.
+	/// The weight (ref time in ps, proof size in bytes) and fee the runtime charges for a signed
+	/// transaction, from `payment_queryInfo`.
+	pub async fn query_info(&self, xt: &[u8]) -> Result<(u64, u64, u128)> {
+		let hex = format!("0x{}", hex::encode(xt));
+		let info: serde_json::Value =
+			self.client.request("payment_queryInfo", rpc_params![hex]).await?;
+		let weight = info.get("weight").ok_or_else(|| anyhow!("no weight in payment_queryInfo"))?;
+		let field = |a: &str, b: &str| {
+			weight.get(a).or_else(|| weight.get(b)).and_then(|v| v.as_u64()).unwrap_or_default()
+		};
+		let fee = match info.get("partialFee") {
+			Some(serde_json::Value::String(s)) => s.parse().unwrap_or_default(),
+			Some(serde_json::Value::Number(n)) => n.as_u64().unwrap_or_default() as u128,
+			_ => 0,
+		};
+		Ok((field("ref_time", "refTime"), field("proof_size", "proofSize"), fee))
+	}
+
+	/// The subscription to new (or finalized) heads.
 	pub async fn heads(
 		&self,
 		finalized: bool,

@@ -1,19 +1,23 @@
 //! Pipelined submission: sign with consecutive nonces, keep up to `window` transactions in the
 //! node's pool, and find each one in the blocks that follow.
 //!
-//! Transactions are signed just before they are sent, against the latest finalized block, so a long batch
-//! never sends a transaction whose mortality has run out. Inclusion is read from the blocks
-//! themselves (the block's extrinsics hashed, the block's events filtered by extrinsic index),
-//! so one subscription to new heads serves any number of transactions.
+//! Transactions are signed just before they are sent, against a recent finalized block, so a
+//! long batch never sends a transaction whose mortality has run out. Inclusion is read from the
+//! blocks themselves (the block's extrinsics hashed, the block's events filtered by extrinsic
+//! index), so one subscription to new heads serves any number of transactions.
 
-use std::{collections::HashMap, time::Duration};
+use std::{
+	collections::{BTreeMap, HashMap},
+	time::Duration,
+};
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use cascade_runtime::RuntimeCall;
+use futures::StreamExt;
 use sp_core::H256;
 
 use crate::{
-	chain::{Chain, Inclusion, MORTALITY},
+	chain::{BlockRef, Chain, Inclusion, MORTALITY},
 	keys::Signer,
 };
 
@@ -34,6 +38,83 @@ pub struct Run {
 	pub stopped: Option<String>,
 }
 
+/// Follows the chain's new (or finalized) heads and finds transactions in every new block.
+pub struct Watcher {
+	heads: jsonrpsee::core::client::Subscription<serde_json::Value>,
+	next_block: u32,
+	finalized: bool,
+	last_progress: u32,
+}
+
+impl Watcher {
+	/// Starts watching at the next block.
+	pub async fn new(chain: &Chain, finalized: bool) -> Result<Self> {
+		let heads = chain.heads(finalized).await?;
+		let head = chain.head(finalized).await?.number;
+		Ok(Self { heads, next_block: head + 1, finalized, last_progress: head })
+	}
+
+	/// Waits for a new head (at most 2 s: a missed notification costs no more) and returns the
+	/// head and the transactions of `in_pool` found in the blocks up to it, removing them.
+	pub async fn poll(
+		&mut self,
+		chain: &Chain,
+		in_pool: &mut HashMap<H256, usize>,
+	) -> Result<(BlockRef, Vec<(usize, Inclusion)>)> {
+		let _ = tokio::time::timeout(Duration::from_secs(2), self.heads.next()).await;
+		let top = chain.head(self.finalized).await?;
+		let mut found = Vec::new();
+		while self.next_block <= top.number {
+			let number = self.next_block;
+			let hash = if number == top.number {
+				top.hash
+			} else {
+				match chain.block_hash(number).await? {
+					Some(h) => h,
+					None => break,
+				}
+			};
+			for (tag, inclusion) in chain.find_in_block(number, hash, in_pool).await? {
+				in_pool.retain(|_, t| *t != tag);
+				found.push((tag, inclusion));
+				self.last_progress = number;
+			}
+			self.next_block = number + 1;
+		}
+		Ok((top, found))
+	}
+
+	/// True when nothing was found for longer than a transaction lives.
+	pub fn stalled(&self, top: BlockRef) -> bool {
+		top.number as u64 > self.last_progress as u64 + MORTALITY + 2
+	}
+
+	/// Blocks since a transaction was last found.
+	pub fn idle(&self, top: BlockRef) -> u32 {
+		top.number.saturating_sub(self.last_progress)
+	}
+}
+
+/// Blocks without any of our transactions before they are sent again.
+const RESEND_AFTER: u32 = 3;
+
+/// Sends again what is still waiting, in nonce order. The node's pool can lose transactions
+/// under load (seen with 500+ from one sender while blocks are imported); one lost nonce would
+/// hold back every later one. A copy the pool still has is refused as already imported, which
+/// is harmless.
+async fn resend(chain: &Chain, waiting: &BTreeMap<usize, Vec<u8>>) {
+	for xt in waiting.values() {
+		let _ = chain.submit(xt).await;
+	}
+}
+
+fn stall_error(waiting: usize) -> anyhow::Error {
+	anyhow::anyhow!(
+		"{waiting} transaction(s) were not included within {MORTALITY} blocks; the node may have \
+		 dropped them. Run the command again: what is on chain is found and skipped."
+	)
+}
+
 /// Submits `calls` in order from `signer` and reports each inclusion to `on_included` as it is
 /// seen. Stops sending at the first refusal by the node, waits for what was already sent, and
 /// says why in [`Run::stopped`].
@@ -44,16 +125,16 @@ pub async fn submit_all(
 	options: Options,
 	mut on_included: impl FnMut(usize, &Inclusion),
 ) -> Result<Run> {
-	let mut heads = chain.heads(options.finalized).await?;
-	let mut next_block = chain.head(options.finalized).await?.number + 1;
+	let mut watcher = Watcher::new(chain, options.finalized).await?;
 	let mut checkpoint = chain.checkpoint().await?;
 	let mut nonce = chain.next_nonce(signer.account()).await?;
 	let mut included: Vec<Option<Inclusion>> = calls.iter().map(|_| None).collect();
 	let mut in_pool: HashMap<H256, usize> = HashMap::new();
+	let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+	let mut resent_at = 0u32;
 	let mut sent = 0usize;
 	let mut stopped = None;
 	let mut retries = 0;
-	let mut last_progress = checkpoint.number;
 	let window = options.window.max(1);
 
 	loop {
@@ -62,6 +143,7 @@ pub async fn submit_all(
 			match chain.submit(&xt).await {
 				Ok(_) => {
 					in_pool.insert(hash, sent);
+					waiting.insert(sent, xt);
 					nonce += 1;
 					sent += 1;
 					retries = 0;
@@ -73,6 +155,9 @@ pub async fn submit_all(
 					let clash = text.contains("Priority is too low");
 					if retries < 8 && (clash || text.contains("outdated")) {
 						retries += 1;
+						if std::env::var_os("CASCADE_DEBUG").is_some() {
+							eprintln!("nonce {nonce} refused ({text}); retrying");
+						}
 						tokio::time::sleep(Duration::from_millis(200)).await;
 						let fresh = chain.next_nonce(signer.account()).await?;
 						nonce = if clash { fresh.max(nonce + 1) } else { fresh.max(nonce) };
@@ -86,39 +171,81 @@ pub async fn submit_all(
 		if in_pool.is_empty() {
 			break;
 		}
-		// A head notification wakes us early; the timeout covers a missed one.
-		let _ = tokio::time::timeout(Duration::from_secs(2), heads.next()).await;
-		let top = chain.head(options.finalized).await?;
-		while next_block <= top.number {
-			let number = next_block;
-			let hash = if number == top.number {
-				top.hash
-			} else {
-				match chain.block_hash(number).await? {
-					Some(h) => h,
-					None => break,
-				}
-			};
-			for (tag, inclusion) in chain.find_in_block(number, hash, &in_pool).await? {
-				in_pool.retain(|_, t| *t != tag);
-				on_included(tag, &inclusion);
-				included[tag] = Some(inclusion);
-				last_progress = number;
-			}
-			next_block = number + 1;
+		let (top, found) = watcher.poll(chain, &mut in_pool).await?;
+		for (tag, inclusion) in found {
+			waiting.remove(&tag);
+			on_included(tag, &inclusion);
+			included[tag] = Some(inclusion);
+		}
+		if !waiting.is_empty()
+			&& watcher.idle(top) >= RESEND_AFTER
+			&& top.number >= resent_at + RESEND_AFTER
+		{
+			resend(chain, &waiting).await;
+			resent_at = top.number;
 		}
 		checkpoint = chain.checkpoint().await?;
-		if !in_pool.is_empty() && top.number as u64 > last_progress as u64 + MORTALITY + 2 {
-			let waiting = in_pool.len();
+		if !in_pool.is_empty() && watcher.stalled(top) {
 			if stopped.is_none() {
-				bail!(
-					"{waiting} transaction(s) were not included within {MORTALITY} blocks; the \
-					 node may have dropped them. Run the command again: what is on chain is \
-					 found and skipped."
-				);
+				return Err(stall_error(in_pool.len()));
 			}
 			break;
 		}
 	}
 	Ok(Run { included, stopped })
+}
+
+/// Signs `calls` from `signer` with consecutive nonces, all against one checkpoint, before
+/// anything is sent: what a load generator measures is then the chain, not the signing.
+pub async fn presign(
+	chain: &Chain,
+	signer: &Signer,
+	calls: Vec<RuntimeCall>,
+) -> Result<Vec<(Vec<u8>, H256)>> {
+	let checkpoint = chain.checkpoint().await?;
+	let nonce = chain.next_nonce(signer.account()).await?;
+	Ok(calls
+		.into_iter()
+		.enumerate()
+		.map(|(i, call)| chain.sign(signer, call, nonce + i as u32, checkpoint))
+		.collect())
+}
+
+/// Sends pre-signed transactions, `in_flight` RPC requests at a time, and waits until every one
+/// is in a block. Returns each one's inclusion, by position.
+pub async fn submit_presigned(
+	chain: &Chain,
+	txs: &[(Vec<u8>, H256)],
+	in_flight: usize,
+) -> Result<Vec<Inclusion>> {
+	let mut watcher = Watcher::new(chain, false).await?;
+	let mut in_pool: HashMap<H256, usize> =
+		txs.iter().enumerate().map(|(i, (_, hash))| (*hash, i)).collect();
+	let mut included: Vec<Option<Inclusion>> = txs.iter().map(|_| None).collect();
+	let results: Vec<Result<H256>> = futures::stream::iter(txs.iter())
+		.map(|(xt, _)| chain.submit(xt))
+		.buffered(in_flight.max(1))
+		.collect()
+		.await;
+	if let Some(Err(e)) = results.into_iter().find(|r| r.is_err()) {
+		return Err(e);
+	}
+	let mut waiting: BTreeMap<usize, Vec<u8>> =
+		txs.iter().enumerate().map(|(i, (xt, _))| (i, xt.clone())).collect();
+	let mut resent_at = 0u32;
+	while !in_pool.is_empty() {
+		let (top, found) = watcher.poll(chain, &mut in_pool).await?;
+		for (tag, inclusion) in found {
+			waiting.remove(&tag);
+			included[tag] = Some(inclusion);
+		}
+		if watcher.idle(top) >= RESEND_AFTER && top.number >= resent_at + RESEND_AFTER {
+			resend(chain, &waiting).await;
+			resent_at = top.number;
+		}
+		if !in_pool.is_empty() && watcher.stalled(top) {
+			return Err(stall_error(in_pool.len()));
+		}
+	}
+	Ok(included.into_iter().flatten().collect())
 }

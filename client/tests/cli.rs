@@ -531,3 +531,38 @@ fn suppliers_move_notes_and_the_tree_is_drawn() {
 	let tree = ok(&node.cascade(&["tree", &receivable]));
 	assert_eq!(tree["receivable"]["status"], "repaid");
 }
+
+#[test]
+fn load_generator_measures_every_call_against_transfer_keep_alive() {
+	let _serial = serial();
+	let node = DevNode::start();
+	let out = Command::new(Path::new(CASCADE).with_file_name("cascade-load"))
+		.args(["--url", &node.url, "--count", "40", "--redeem-after", "90", "--json"])
+		.output()
+		.unwrap();
+	let v = ok(&out);
+	let phases = v["phases"].as_array().unwrap();
+	let calls: Vec<&str> = phases.iter().map(|p| p["call"].as_str().unwrap()).collect();
+	assert_eq!(
+		calls,
+		[
+			"Balances::transfer_keep_alive",
+			"Receivables::transfer",
+			"Receivables::split_transfer",
+			"Financing::finance",
+			"Receivables::redeem"
+		]
+	);
+	for p in phases {
+		assert_eq!(p["transactions"], 40);
+		assert!(p["perSecond"].as_f64().unwrap() > 0.0);
+		assert!(p["weightRefTime"].as_u64().unwrap() > 0);
+		assert!(p["blocks"].as_u64().unwrap() >= 1);
+	}
+	assert_eq!(phases[0]["throughputRatio"].as_f64(), Some(1.0));
+	assert_eq!(phases[0]["weightRatio"].as_f64(), Some(1.0));
+	// Every Cascade call does more than a balance transfer; the runtime charges it so.
+	for p in &phases[1..] {
+		assert!(p["weightRatio"].as_f64().unwrap() > 1.0, "{p}");
+	}
+}

@@ -1,0 +1,336 @@
+//! `cascade-load`: the load generator of DESIGN §8.
+//!
+//! Against a dev node with the demo world, it measures side by side, in one run on one node, the
+//! sustained throughput of `Receivables::transfer`, `Receivables::split_transfer`,
+//! `Financing::finance` and `Receivables::redeem` against `Balances::transfer_keep_alive`, and
+//! the weight the runtime charges for each (`payment_queryInfo`, i.e. the generated weights plus
+//! the transaction's base and extension weights).
+//!
+//! Each phase pre-signs all its transactions (from one sender, consecutive nonces) before the
+//! clock starts, sends them as fast as the node takes them, and stops the clock when the last
+//! one is seen in a block. The notes they need are made beforehand (issued by Bob to Charlie,
+//! accepted, and for `redeem` repaid and matured); that set-up is not timed.
+
+use std::{
+	collections::BTreeSet,
+	fmt::Write as _,
+	path::PathBuf,
+	process::ExitCode,
+	time::{Duration, Instant},
+};
+
+use anyhow::{anyhow, bail, Context, Result};
+use cascade_client::{
+	chain::{error_name, Chain, Inclusion},
+	keys::Signer,
+	submit::{self, Options},
+};
+use cascade_runtime::{AccountId, Balance, RuntimeCall, RuntimeEvent};
+use clap::Parser;
+use serde::Serialize;
+use sp_core::H256;
+
+/// Measure Cascade's hot calls against Balances::transfer_keep_alive on one dev node.
+#[derive(Parser)]
+#[command(name = "cascade-load", version)]
+struct Args {
+	/// The node's WebSocket RPC endpoint (a dev chain with the demo world).
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// Transactions per measured call.
+	#[arg(long, default_value_t = 500)]
+	count: usize,
+	/// RPC submissions in flight at once.
+	#[arg(long, default_value_t = 32)]
+	in_flight: usize,
+	/// Chain time (seconds) from issuance to the maturity of the notes `redeem` pays.
+	#[arg(long, default_value_t = 600)]
+	redeem_after: u64,
+	/// Also write the report as Markdown to this file.
+	#[arg(long)]
+	report: Option<PathBuf>,
+	/// Print JSON instead of the table.
+	#[arg(long)]
+	json: bool,
+}
+
+/// One measured call.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Phase {
+	call: &'static str,
+	transactions: usize,
+	seconds: f64,
+	per_second: f64,
+	blocks: usize,
+	/// Ref time the runtime charges for one transaction (ps).
+	weight_ref_time: u64,
+	/// Proof size the runtime charges for one transaction (bytes).
+	weight_proof_size: u64,
+	/// Throughput relative to transfer_keep_alive.
+	throughput_ratio: f64,
+	/// Weight (ref time) relative to transfer_keep_alive.
+	weight_ratio: f64,
+}
+
+fn main() -> ExitCode {
+	let args = Args::parse();
+	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+		Ok(r) => r,
+		Err(e) => {
+			eprintln!("error: {e}");
+			return ExitCode::from(1);
+		}
+	};
+	match runtime.block_on(run(args)) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(e) => {
+			eprintln!("error: {e:#}");
+			ExitCode::from(1)
+		}
+	}
+}
+
+fn key(uri: &str) -> Result<Signer> {
+	Signer::from_suri(uri, None)
+}
+
+/// Runs set-up calls (not timed) and returns their inclusions; every one must succeed.
+async fn setup(
+	chain: &Chain,
+	signer: &Signer,
+	calls: Vec<RuntimeCall>,
+	what: &str,
+) -> Result<Vec<Inclusion>> {
+	let count = calls.len();
+	let run = submit::submit_all(
+		chain,
+		signer,
+		calls,
+		Options { finalized: false, window: 512 },
+		|_, _| {},
+	)
+	.await?;
+	if let Some(why) = run.stopped {
+		bail!("set-up ({what}) stopped: {why}");
+	}
+	let included: Vec<Inclusion> = run.included.into_iter().flatten().collect();
+	if included.len() != count {
+		bail!("set-up ({what}): {} of {count} landed", included.len());
+	}
+	if let Some(Err(e)) = included.iter().map(|i| &i.result).find(|r| r.is_err()) {
+		bail!("set-up ({what}) failed: {}", error_name(e));
+	}
+	eprintln!("set-up: {count} × {what}");
+	Ok(included)
+}
+
+/// Pre-signs, sends and times one phase.
+async fn measure(
+	chain: &Chain,
+	signer: &Signer,
+	call: &'static str,
+	calls: Vec<RuntimeCall>,
+	in_flight: usize,
+) -> Result<Phase> {
+	let count = calls.len();
+	let txs = submit::presign(chain, signer, calls).await?;
+	let (ref_time, proof_size, _fee) = chain.query_info(&txs[0].0).await?;
+	let started = Instant::now();
+	let included = submit::submit_presigned(chain, &txs, in_flight).await?;
+	let seconds = started.elapsed().as_secs_f64();
+	if let Some((i, e)) =
+		included.iter().enumerate().find_map(|(i, inc)| inc.result.as_ref().err().map(|e| (i, *e)))
+	{
+		bail!("{call}: transaction {i} failed: {}", error_name(&e));
+	}
+	let blocks: BTreeSet<u32> = included.iter().map(|i| i.block.number).collect();
+	eprintln!("{call}: {count} in {seconds:.2} s, {} blocks", blocks.len());
+	Ok(Phase {
+		call,
+		transactions: count,
+		seconds,
+		per_second: count as f64 / seconds,
+		blocks: blocks.len(),
+		weight_ref_time: ref_time,
+		weight_proof_size: proof_size,
+		throughput_ratio: 0.0,
+		weight_ratio: 0.0,
+	})
+}
+
+fn issued_notes(included: &[Inclusion]) -> Vec<(u64, u64)> {
+	included
+		.iter()
+		.flat_map(|i| i.events.iter())
+		.filter_map(|e| match e {
+			RuntimeEvent::Receivables(pallet_receivables::Event::Issued {
+				receivable,
+				root_note,
+				..
+			}) => Some((*receivable, *root_note)),
+			_ => None,
+		})
+		.collect()
+}
+
+async fn run(args: Args) -> Result<()> {
+	let n = args.count.max(1);
+	let chain = Chain::connect(&args.url).await?;
+	let (alice, bob, charlie, dave) =
+		(key("//Alice")?, key("//Bob")?, key("//Charlie")?, key("//Dave")?);
+	let cny = chain
+		.credit_line(0)
+		.await?
+		.ok_or_else(|| {
+			anyhow!("credit line 0 is missing: run against a dev chain with the demo world")
+		})?
+		.asset;
+	let face: Balance = 10_000; // 100.00 CNY
+	let start = chain.now().await?;
+	let run_id = start / 1000;
+	let long = start + 90 * 86_400_000;
+	let short = start + args.redeem_after * 1000;
+
+	// Set-up: 4n receivables to Charlie, accepted; the last n repaid, to mature soon.
+	let issue = |set: &str, i: usize, maturity: u64| {
+		RuntimeCall::Receivables(pallet_receivables::Call::issue {
+			supplier: charlie.account().clone(),
+			asset: cny,
+			face,
+			maturity,
+			credit_line: 0,
+			doc_hash: H256::zero(),
+			invoice_ref: format!("LOAD-{run_id}-{set}-{i}")
+				.into_bytes()
+				.try_into()
+				.unwrap_or_default(),
+		})
+	};
+	let mut calls = Vec::with_capacity(4 * n);
+	for set in ["T", "S", "F"] {
+		calls.extend((0..n).map(|i| issue(set, i, long)));
+	}
+	calls.extend((0..n).map(|i| issue("R", i, short)));
+	let issued = issued_notes(&setup(&chain, &bob, calls, "issue").await?);
+	if issued.len() != 4 * n {
+		bail!("set-up: {} Issued events for {} receivables", issued.len(), 4 * n);
+	}
+	let accepts = issued
+		.iter()
+		.map(|(_, note)| RuntimeCall::Receivables(pallet_receivables::Call::accept { note: *note }))
+		.collect();
+	setup(&chain, &charlie, accepts, "accept").await?;
+	let repays = issued[3 * n..]
+		.iter()
+		.map(|(r, _)| RuntimeCall::Receivables(pallet_receivables::Call::repay { receivable: *r }))
+		.collect();
+	setup(&chain, &bob, repays, "repay").await?;
+	let notes = |set: usize| issued[set * n..(set + 1) * n].iter().map(|(_, note)| *note);
+
+	let mut phases = Vec::new();
+	let dests: Vec<AccountId> = (0..n)
+		.map(|i| {
+			let seed = format!("cascade-load/{run_id}/{i}");
+			AccountId::from(
+				<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(
+					seed.as_bytes(),
+				)
+				.0,
+			)
+		})
+		.collect();
+	let keep_alive = dests
+		.into_iter()
+		.map(|dest| {
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: dest.into(),
+				value: cascade_runtime::EXISTENTIAL_DEPOSIT * 10,
+			})
+		})
+		.collect();
+	phases.push(
+		measure(&chain, &alice, "Balances::transfer_keep_alive", keep_alive, args.in_flight)
+			.await?,
+	);
+	let to = dave.account().clone();
+	let transfers = notes(0)
+		.map(|note| {
+			RuntimeCall::Receivables(pallet_receivables::Call::transfer { note, to: to.clone() })
+		})
+		.collect();
+	phases
+		.push(measure(&chain, &charlie, "Receivables::transfer", transfers, args.in_flight).await?);
+	let splits = notes(1)
+		.map(|note| {
+			RuntimeCall::Receivables(pallet_receivables::Call::split_transfer {
+				note,
+				amount: face * 2 / 5,
+				to: to.clone(),
+			})
+		})
+		.collect();
+	phases.push(
+		measure(&chain, &charlie, "Receivables::split_transfer", splits, args.in_flight).await?,
+	);
+	let finances = notes(2)
+		.map(|note| {
+			RuntimeCall::Financing(pallet_financing::Call::finance {
+				note,
+				program: 0,
+				kind: pallet_financing::FinancingKind::Factoring { recourse: false },
+			})
+		})
+		.collect();
+	phases.push(measure(&chain, &charlie, "Financing::finance", finances, args.in_flight).await?);
+	let waited = Instant::now();
+	while chain.now().await? <= short {
+		if waited.elapsed() > Duration::from_secs(600) {
+			bail!("the redeem notes did not mature within 10 minutes; lower --redeem-after");
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	let redeems = notes(3)
+		.map(|note| RuntimeCall::Receivables(pallet_receivables::Call::redeem { note }))
+		.collect();
+	phases.push(measure(&chain, &charlie, "Receivables::redeem", redeems, args.in_flight).await?);
+
+	let (base_tps, base_weight) = (phases[0].per_second, phases[0].weight_ref_time.max(1) as f64);
+	for p in &mut phases {
+		p.throughput_ratio = p.per_second / base_tps;
+		p.weight_ratio = p.weight_ref_time as f64 / base_weight;
+	}
+	let table = markdown(&phases, n, &args.url);
+	if let Some(path) = &args.report {
+		std::fs::write(path, &table).with_context(|| format!("cannot write {}", path.display()))?;
+	}
+	if args.json {
+		println!("{}", serde_json::json!({ "ok": true, "phases": phases }));
+	} else {
+		print!("{table}");
+	}
+	Ok(())
+}
+
+fn markdown(phases: &[Phase], n: usize, url: &str) -> String {
+	let mut out = String::new();
+	let _ = writeln!(
+		out,
+		"{n} pre-signed transactions per call, one sender each, against {url}.\n\n\
+		 | call | tx/s | × transfer_keep_alive | blocks | weight (µs ref time) | × transfer_keep_alive |\n\
+		 |---|---:|---:|---:|---:|---:|"
+	);
+	for p in phases {
+		let _ = writeln!(
+			out,
+			"| `{}` | {:.0} | {:.2} | {} | {:.1} | {:.2} |",
+			p.call,
+			p.per_second,
+			p.throughput_ratio,
+			p.blocks,
+			p.weight_ref_time as f64 / 1e6,
+			p.weight_ratio
+		);
+	}
+	out
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerates pallets/<pallet>/src/weights.rs of Cascade's three pallets on this machine:
+# builds cascade-node with the runtime-benchmarks feature, then runs `benchmark pallet` for each
+# pallet with the development preset. STEPS and REPEAT may be lowered for a quick look.
+#
+# The runtime-benchmarks build has its own feature set: the next plain `cargo build` of the node
+# (./scripts/dev.sh, ./scripts/test.sh) rebuilds the wasm runtime and relinks the node once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+source scripts/env.sh
+
+STEPS="${STEPS:-50}"
+REPEAT="${REPEAT:-20}"
+cargo build --release -p cascade-node --features runtime-benchmarks
+
+for pallet in "${@:-enterprises receivables financing}"; do
+	for p in $pallet; do
+		echo "==== pallet_$p (steps $STEPS, repeat $REPEAT) ===="
+		"$CASCADE_NODE" benchmark pallet \
+			--chain dev \
+			--pallet "pallet_$p" \
+			--extrinsic '*' \
+			--steps "$STEPS" \
+			--repeat "$REPEAT" \
+			--wasm-execution compiled \
+			--header scripts/benchmark/header.txt \
+			--template scripts/benchmark/weight-template.hbs \
+			--output "pallets/$p/src/weights.rs"
+	done
+done
