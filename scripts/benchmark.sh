@@ -13,12 +13,16 @@ source scripts/env.sh
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 cargo build --release -p cascade-node --features runtime-benchmarks
+# The wasm runtime the build just made, with the runtime-benchmarks feature.
+RUNTIME="$CARGO_TARGET_DIR/release/wbuild/cascade-runtime/cascade_runtime.compact.compressed.wasm"
 
 for pallet in "${@:-enterprises receivables financing}"; do
 	for p in $pallet; do
 		echo "==== pallet_$p (steps $STEPS, repeat $REPEAT) ===="
 		"$CASCADE_NODE" benchmark pallet \
-			--chain dev \
+			--runtime "$RUNTIME" \
+			--genesis-builder runtime \
+			--genesis-builder-preset development \
 			--pallet "pallet_$p" \
 			--extrinsic '*' \
 			--steps "$STEPS" \

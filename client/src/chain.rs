@@ -89,6 +89,20 @@ pub struct Inclusion {
 	pub result: Result<(), DispatchError>,
 }
 
+impl Inclusion {
+	/// The receivable and root note of the `Issued` event among the transaction's events.
+	pub fn issued(&self) -> Option<(u64, u64)> {
+		self.events.iter().find_map(|e| match e {
+			RuntimeEvent::Receivables(pallet_receivables::Event::Issued {
+				receivable,
+				root_note,
+				..
+			}) => Some((*receivable, *root_note)),
+			_ => None,
+		})
+	}
+}
+
 impl Chain {
 	/// Connects and checks that the node runs the runtime this client was built with.
 	pub async fn connect(url: &str) -> Result<Self> {

@@ -13,7 +13,7 @@ use std::{
 
 use anyhow::{Context, Result};
 use cascade_primitives::{LineId, NoteId, ReceivableId};
-use cascade_runtime::{AccountId, AssetId, Balance, RuntimeCall, RuntimeEvent};
+use cascade_runtime::{AccountId, AssetId, Balance, RuntimeCall};
 use serde::{Deserialize, Serialize};
 use sp_core::{crypto::Ss58Codec, H256};
 
@@ -650,16 +650,9 @@ fn fill_outcome(row: &mut ReportRow, inclusion: &Inclusion) {
 	row.block_hash = Some(format!("{:?}", inclusion.block.hash));
 	match &inclusion.result {
 		Ok(()) => {
-			for event in &inclusion.events {
-				if let RuntimeEvent::Receivables(pallet_receivables::Event::Issued {
-					receivable,
-					root_note,
-					..
-				}) = event
-				{
-					row.receivable = Some(*receivable);
-					row.root_note = Some(*root_note);
-				}
+			if let Some((receivable, root_note)) = inclusion.issued() {
+				row.receivable = Some(receivable);
+				row.root_note = Some(root_note);
 			}
 		}
 		Err(e) => {

@@ -35,3 +35,21 @@ pub mod ledger;
 pub mod submit;
 pub mod tree;
 pub mod units;
+
+/// Runs a command's future on a fresh tokio runtime; an error goes to `on_error`, which returns
+/// the exit code.
+pub fn run_command(
+	future: impl std::future::Future<Output = anyhow::Result<()>>,
+	on_error: impl FnOnce(anyhow::Error) -> std::process::ExitCode,
+) -> std::process::ExitCode {
+	match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+		Ok(runtime) => match runtime.block_on(future) {
+			Ok(()) => std::process::ExitCode::SUCCESS,
+			Err(e) => on_error(e),
+		},
+		Err(e) => {
+			eprintln!("error: cannot start: {e}");
+			std::process::ExitCode::from(1)
+		}
+	}
+}

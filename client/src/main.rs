@@ -172,27 +172,17 @@ impl std::error::Error for Reported {}
 fn main() -> ExitCode {
 	let cli = Cli::parse();
 	let json = cli.json;
-	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-		Ok(r) => r,
-		Err(e) => {
-			eprintln!("error: cannot start: {e}");
-			return ExitCode::from(1);
+	cascade_client::run_command(run(cli), |e| {
+		if let Some(Reported(code)) = e.downcast_ref::<Reported>() {
+			return ExitCode::from(*code);
 		}
-	};
-	match runtime.block_on(run(cli)) {
-		Ok(()) => ExitCode::SUCCESS,
-		Err(e) => {
-			if let Some(Reported(code)) = e.downcast_ref::<Reported>() {
-				return ExitCode::from(*code);
-			}
-			if json {
-				say!("{}", json!({ "ok": false, "error": format!("{e:#}") }));
-			} else {
-				eprintln!("error: {e:#}");
-			}
-			ExitCode::from(1)
+		if json {
+			say!("{}", json!({ "ok": false, "error": format!("{e:#}") }));
+		} else {
+			eprintln!("error: {e:#}");
 		}
-	}
+		ExitCode::from(1)
+	})
 }
 
 struct Ctx {
@@ -392,16 +382,7 @@ async fn issue_one(ctx: &Ctx, row: Row, base: &Path, finalized: bool) -> Result<
 	});
 	let inclusion = send_one(ctx, call, finalized).await?;
 	let (receivable, root_note) = inclusion
-		.events
-		.iter()
-		.find_map(|e| match e {
-			RuntimeEvent::Receivables(pallet_receivables::Event::Issued {
-				receivable,
-				root_note,
-				..
-			}) => Some((*receivable, *root_note)),
-			_ => None,
-		})
+		.issued()
 		.ok_or_else(|| anyhow!("the block has no Issued event for the transaction"))?;
 	let supplier = ctx.chain.display_name(&request.to).await;
 	let amount =

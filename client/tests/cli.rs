@@ -158,6 +158,22 @@ fn report_rows(path: &Path) -> Vec<csv::StringRecord> {
 	reader.records().map(|r| r.unwrap()).collect()
 }
 
+/// `--suri <signer> issue --to <to> --amount <amount> --maturity <maturity> --line 0 --invoice
+/// <invoice>`, then `extra`.
+fn issue<'a>(
+	signer: &'a str,
+	to: &'a str,
+	amount: &'a str,
+	maturity: &'a str,
+	invoice: &'a str,
+	extra: &[&'a str],
+) -> Vec<&'a str> {
+	let mut args = vec!["--suri", signer, "issue", "--to", to, "--amount", amount];
+	args.extend(["--maturity", maturity, "--line", "0", "--invoice", invoice]);
+	args.extend(extra);
+	args
+}
+
 #[test]
 fn issue_prints_the_receivable_and_root_note() {
 	let _serial = serial();
@@ -167,23 +183,14 @@ fn issue_prints_the_receivable_and_root_note() {
 	std::fs::write(&doc, b"purchase contract PC-2027-001").unwrap();
 	let maturity = due_in(120);
 
-	let v = ok(&node.cascade(&[
-		"--suri",
+	let v = ok(&node.cascade(&issue(
 		"//Bob",
-		"issue",
-		"--to",
 		"//Charlie",
-		"--amount",
 		"12345.67",
-		"--maturity",
 		&maturity,
-		"--line",
-		"0",
-		"--invoice",
 		"INV-001",
-		"--doc",
-		doc.to_str().unwrap(),
-	]));
+		&["--doc", doc.to_str().unwrap()],
+	)));
 	assert_eq!(v["status"], "issued");
 	assert_eq!(v["receivable"], 0);
 	assert_eq!(v["rootNote"], 0);
@@ -198,23 +205,14 @@ fn issue_prints_the_receivable_and_root_note() {
 	assert_eq!(tree["notes"][0]["state"], "pending");
 
 	// The same invoice again: found on chain, nothing sent.
-	let again = ok(&node.cascade(&[
-		"--suri",
+	let again = ok(&node.cascade(&issue(
 		"//Bob",
-		"issue",
-		"--to",
 		"//Charlie",
-		"--amount",
 		"12345.67",
-		"--maturity",
 		&maturity,
-		"--line",
-		"0",
-		"--invoice",
 		"INV-001",
-		"--doc",
-		doc.to_str().unwrap(),
-	]));
+		&["--doc", doc.to_str().unwrap()],
+	)));
 	assert_eq!(again["status"], "already-issued");
 	assert_eq!(again["receivable"], 0);
 
@@ -241,41 +239,13 @@ fn issue_prints_the_receivable_and_root_note() {
 	assert_eq!(v["receivable"], 1);
 
 	// Bad input: named, nothing sent.
-	let out = node.cascade(&[
-		"--suri",
-		"//Bob",
-		"issue",
-		"--to",
-		"//Charlie",
-		"--amount",
-		"1.005",
-		"--maturity",
-		&maturity,
-		"--line",
-		"0",
-		"--invoice",
-		"INV-003",
-	]);
+	let out = node.cascade(&issue("//Bob", "//Charlie", "1.005", &maturity, "INV-003", &[]));
 	assert_eq!(out.status.code(), Some(2));
 	let v = json(&out);
 	assert_eq!(v["sent"], 0);
 	assert!(v["errors"][0]["message"].as_str().unwrap().contains("more than 2 decimals"), "{v}");
 	// A supplier cannot issue.
-	let out = node.cascade(&[
-		"--suri",
-		"//Charlie",
-		"issue",
-		"--to",
-		"//Dave",
-		"--amount",
-		"1",
-		"--maturity",
-		&maturity,
-		"--line",
-		"0",
-		"--invoice",
-		"INV-004",
-	]);
+	let out = node.cascade(&issue("//Charlie", "//Dave", "1", &maturity, "INV-004", &[]));
 	assert_eq!(out.status.code(), Some(2));
 	assert!(json(&out)["errors"][0]["message"]
 		.as_str()
@@ -448,23 +418,9 @@ fn suppliers_move_notes_and_the_tree_is_drawn() {
 	let node = DevNode::start();
 	let dir = tempfile::tempdir().unwrap();
 	let maturity = due_in(90);
-	let issue = ok(&node.cascade(&[
-		"--suri",
-		"//Bob",
-		"issue",
-		"--to",
-		"//Charlie",
-		"--amount",
-		"10000",
-		"--maturity",
-		&maturity,
-		"--line",
-		"0",
-		"--invoice",
-		"TREE-1",
-	]));
-	let receivable = issue["receivable"].as_u64().unwrap().to_string();
-	let root = issue["rootNote"].as_u64().unwrap().to_string();
+	let issued = ok(&node.cascade(&issue("//Bob", "//Charlie", "10000", &maturity, "TREE-1", &[])));
+	let receivable = issued["receivable"].as_u64().unwrap().to_string();
+	let root = issued["rootNote"].as_u64().unwrap().to_string();
 
 	// A stranger cannot accept: the dispatch error is named and explained.
 	let out = node.cascade(&["--suri", "//Eve", "accept", &root]);

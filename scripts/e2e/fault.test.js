@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { devAccounts, ok, eventOf, CNY, YUAN } from './lib.js';
+import { devAccounts, ok, eventOf, connectTo, CNY, YUAN } from './lib.js';
 import {
-  startNode, killNode, connectTo, finalized, until, tempDir, removeDir, localSpec,
+  startNode, killNode, finalized, until, tempDir, removeDir, localSpec,
 } from './nodes.js';
 
 const DAY = 86_400_000n;

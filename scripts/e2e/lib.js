@@ -12,16 +12,22 @@ export const CNY = 1;
 /** One yuan in minor units (分). */
 export const YUAN = 100n;
 
-export async function connect() {
+/** An API on the node at `url`, with Cascade's RPC definitions. */
+export async function connectTo(url) {
   await cryptoWaitReady();
   const api = await ApiPromise.create({
-    provider: new WsProvider(WS_URL),
+    provider: new WsProvider(url),
     rpc: cascadeRpc,
     noInitWarn: true,
     throwOnConnect: true,
   });
   await api.isReady;
   return api;
+}
+
+/** An API on the node scripts/test.sh started. */
+export function connect() {
+  return connectTo(WS_URL);
 }
 
 export function devAccounts() {

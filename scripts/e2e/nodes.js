@@ -4,8 +4,6 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { rpc as cascadeRpc } from './rpc.js';
 
 const BINARY = process.env.CASCADE_NODE;
 
@@ -69,17 +67,6 @@ export function killNode(node) {
     node.proc.once('exit', () => resolve());
     node.proc.kill('SIGKILL');
   });
-}
-
-export async function connectTo(url) {
-  const api = await ApiPromise.create({
-    provider: new WsProvider(url),
-    rpc: cascadeRpc,
-    noInitWarn: true,
-    throwOnConnect: true,
-  });
-  await api.isReady;
-  return api;
 }
 
 /** The finalized head's number and hash. */

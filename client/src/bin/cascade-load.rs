@@ -25,7 +25,7 @@ use cascade_client::{
 	keys::Signer,
 	submit::{self, Options},
 };
-use cascade_runtime::{AccountId, Balance, RuntimeCall, RuntimeEvent};
+use cascade_runtime::{AccountId, Balance, RuntimeCall};
 use clap::Parser;
 use serde::Serialize;
 use sp_core::H256;
@@ -74,21 +74,10 @@ struct Phase {
 }
 
 fn main() -> ExitCode {
-	let args = Args::parse();
-	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-		Ok(r) => r,
-		Err(e) => {
-			eprintln!("error: {e}");
-			return ExitCode::from(1);
-		}
-	};
-	match runtime.block_on(run(args)) {
-		Ok(()) => ExitCode::SUCCESS,
-		Err(e) => {
-			eprintln!("error: {e:#}");
-			ExitCode::from(1)
-		}
-	}
+	cascade_client::run_command(run(Args::parse()), |e| {
+		eprintln!("error: {e:#}");
+		ExitCode::from(1)
+	})
 }
 
 fn key(uri: &str) -> Result<Signer> {
@@ -160,18 +149,7 @@ async fn measure(
 }
 
 fn issued_notes(included: &[Inclusion]) -> Vec<(u64, u64)> {
-	included
-		.iter()
-		.flat_map(|i| i.events.iter())
-		.filter_map(|e| match e {
-			RuntimeEvent::Receivables(pallet_receivables::Event::Issued {
-				receivable,
-				root_note,
-				..
-			}) => Some((*receivable, *root_note)),
-			_ => None,
-		})
-		.collect()
+	included.iter().filter_map(Inclusion::issued).collect()
 }
 
 async fn run(args: Args) -> Result<()> {
