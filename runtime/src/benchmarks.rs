@@ -131,8 +131,9 @@ impl pallet_financing::BenchmarkHelper<AccountId, AssetId, Balance> for CascadeB
 	fn make_overdue(note: NoteId) {
 		use pallet_receivables::BenchmarkHelper as _;
 		let receivable = pallet_receivables::Notes::<Runtime>::get(note).expect("note").receivable;
-		let maturity =
-			pallet_receivables::Receivables::<Runtime>::get(receivable).expect("receivable").maturity;
+		let maturity = pallet_receivables::Receivables::<Runtime>::get(receivable)
+			.expect("receivable")
+			.maturity;
 		let grace = pallet_receivables::Params::<Runtime>::get().grace_period;
 		Self::set_time(maturity + grace + 1);
 		let anyone: AccountId = frame_benchmarking::account("anyone", 0, 0);
