@@ -12,7 +12,11 @@ import {
 const DAY = 86_400_000n;
 
 async function issue(api, keys, invoice) {
-  const now = (await api.query.timestamp.now()).toBigInt();
+  // A fresh chain's clock is 0 until its first block; a maturity must be after it.
+  const now = await until('the chain clock to start', 60_000, async () => {
+    const t = (await api.query.timestamp.now()).toBigInt();
+    return t > 0n ? t : null;
+  });
   const r = await ok(api, api.tx.receivables.issue(
     keys.charlie.address, CNY, 1_000n * YUAN, now + 30n * DAY, 0, '0x' + '22'.repeat(32), invoice), keys.bob);
   const header = await api.rpc.chain.getHeader(r.blockHash);
