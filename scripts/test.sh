@@ -22,30 +22,9 @@ step "benchmarks as tests (runtime-benchmarks feature)"
 cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing --features runtime-benchmarks --lib -- benchmark
 
 step "end-to-end suite against a dev node"
-PORT="${CASCADE_RPC_PORT:-$((20000 + RANDOM % 20000))}"
+source scripts/devnode.sh
+start_dev_node 300
 export CASCADE_RPC_PORT="$PORT"
-BASE="$(mktemp -d)"
-LOG="$BASE/node.log"
-"$CASCADE_NODE" --dev --dev-block-time 300 --base-path "$BASE" --rpc-port "$PORT" \
-	--no-prometheus --no-telemetry --port "$((PORT + 1))" >"$LOG" 2>&1 &
-NODE_PID=$!
-cleanup() {
-	kill "$NODE_PID" 2>/dev/null || true
-	wait "$NODE_PID" 2>/dev/null || true
-	rm -rf "$BASE"
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-	if curl -fsS -H 'content-type: application/json' \
-		-d '{"jsonrpc":"2.0","id":1,"method":"system_health","params":[]}' \
-		"http://127.0.0.1:$PORT" >/dev/null 2>&1; then
-		break
-	fi
-	if ! kill -0 "$NODE_PID" 2>/dev/null; then
-		echo "cascade-node exited early:"; tail -50 "$LOG"; exit 1
-	fi
-	sleep 0.5
-done
 (cd scripts/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout ./*.test.js) || {
 	echo "---- node log (tail) ----"; tail -40 "$LOG"; exit 1
 }

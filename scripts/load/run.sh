@@ -16,23 +16,8 @@ BLOCK_MS="${BLOCK_MS:-300}"
 cargo build --release -p cascade-node
 cargo build --release -p cascade-client
 
-BASE="$(mktemp -d)"
-PORT="$((20000 + RANDOM % 20000))"
-"$CASCADE_NODE" --dev --dev-block-time "$BLOCK_MS" --base-path "$BASE" --rpc-port "$PORT" \
-	--no-prometheus --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 >"$BASE/node.log" 2>&1 &
-NODE_PID=$!
-cleanup() {
-	kill "$NODE_PID" 2>/dev/null || true
-	wait "$NODE_PID" 2>/dev/null || true
-	rm -rf "$BASE"
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-	curl -fsS -H 'content-type: application/json' \
-		-d '{"jsonrpc":"2.0","id":1,"method":"system_health","params":[]}' \
-		"http://127.0.0.1:$PORT" >/dev/null 2>&1 && break
-	sleep 0.5
-done
+source scripts/devnode.sh
+start_dev_node "$BLOCK_MS"
 # Let the first blocks anchor the demo world's credit line.
 sleep 2
 args=(--url "ws://127.0.0.1:$PORT" --count "$COUNT")
