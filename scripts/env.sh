@@ -5,3 +5,7 @@ export CASCADE_NODE="$CARGO_TARGET_DIR/release/cascade-node"
 # tree; point it at the workspace so the wasm build uses the same locked versions.
 WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export WASM_BUILD_WORKSPACE_HINT
+# The origins of the project's own web pages (the portal, served next to a node): the only
+# origins a node's RPC accepts browser requests from, outside the dev chain.
+export CASCADE_PORTAL_PORT="${CASCADE_PORTAL_PORT:-8080}"
+export CASCADE_RPC_CORS="${CASCADE_RPC_CORS:-http://localhost:$CASCADE_PORTAL_PORT,http://127.0.0.1:$CASCADE_PORTAL_PORT}"

@@ -174,6 +174,9 @@ pub struct NoteView<AccountId, AssetId, Balance> {
 	pub financeable: bool,
 	/// Whether the receivable is overdue (recourse may open).
 	pub overdue: bool,
+	/// When the issuer funded the receivable's escrow, if it has: a pledge's interest runs no
+	/// further than `max(maturity, funded_at)`.
+	pub funded_at: Option<Moment>,
 }
 
 /// The ledger of notes, as the financing pallet uses it. Every change is atomic with the
@@ -192,13 +195,15 @@ pub trait NoteLedger<AccountId, AssetId, Balance> {
 /// Told when a note is redeemed, so a financing can be closed and a pledgee paid first.
 /// Implemented by the financing pallet; the default `()` pays everything to the holder.
 pub trait RedeemHook<AccountId, Balance> {
-	/// `note`, held by `holder` (pledged to `pledge`, if any), is being redeemed for `amount`.
-	/// Returns the pledgee and what it is owed out of `amount` (at most `amount`), if any.
+	/// `note`, held by `holder` (pledged to `pledge`, if any), is being paid `amount` out of
+	/// escrow; a pledge's interest runs until `interest_until`. Returns the pledgee and what it
+	/// is paid out of `amount` (at most `amount`), if any; the holder gets the rest.
 	fn on_redeem(
 		note: NoteId,
 		holder: &AccountId,
 		pledge: Option<FinancingId>,
 		amount: Balance,
+		interest_until: Moment,
 	) -> Result<Option<(AccountId, Balance)>, frame_support::pallet_prelude::DispatchError>;
 }
 
@@ -208,7 +213,15 @@ impl<AccountId, Balance> RedeemHook<AccountId, Balance> for () {
 		_holder: &AccountId,
 		_pledge: Option<FinancingId>,
 		_amount: Balance,
+		_interest_until: Moment,
 	) -> Result<Option<(AccountId, Balance)>, frame_support::pallet_prelude::DispatchError> {
 		Ok(None)
 	}
+}
+
+/// The settlement assets: created by the Operator only, the only money credit lines,
+/// financing programs and receivables may be in.
+pub trait SettlementAssets<AssetId> {
+	/// Whether `asset` is a settlement asset.
+	fn is_settlement_asset(asset: &AssetId) -> bool;
 }

@@ -3,9 +3,11 @@
 //! `days` is the number of whole days from `now` to `maturity`, rounded up (a partial day counts
 //! as a day; none once matured). Interest on `amount` at `annual_rate` (a [`Permill`] per year,
 //! 3.65 % = 36,500) is `amount × annual_rate × days / 360`, computed exactly in integers and
-//! **rounded down** to the minor unit. So the interest is never more than the exact figure,
-//! and the supplier receives `amount − interest`, at most one minor unit more than the exact
-//! price and never less. No floating point anywhere.
+//! **rounded up** to the minor unit, once per financing. So the financier is never paid less
+//! than the exact interest, the seller receives `amount − interest` (at most one minor unit less
+//! than the exact price), and splitting a note never raises what its pieces fetch together:
+//! `Σ ⌈aᵢ·k⌉ ≥ ⌈(Σ aᵢ)·k⌉`, so the pieces' prices sum to at most the whole note's price.
+//! No floating point anywhere.
 
 use crate::{Moment, MILLIS_PER_DAY};
 use sp_arithmetic::{
@@ -21,13 +23,13 @@ pub fn days_to_maturity(now: Moment, maturity: Moment) -> u64 {
 	left.div_ceil(MILLIS_PER_DAY)
 }
 
-/// Interest on `amount` at `annual_rate` for `days` days, actual/360, rounded down. `None` only
-/// if the result does not fit in `u128` (it cannot exceed `amount × days / 360`).
+/// Interest on `amount` at `annual_rate` for `days` days, actual/360, rounded up. `None` only
+/// if the result does not fit in `u128` (it cannot exceed `amount × days / 360` + 1).
 pub fn interest(amount: u128, annual_rate: Permill, days: u64) -> Option<u128> {
 	let parts = annual_rate.deconstruct() as u128;
 	let numerator = parts.checked_mul(days as u128)?;
 	let denominator = (Permill::ACCURACY as u128).checked_mul(DAY_BASIS)?;
-	multiply_by_rational_with_rounding(amount, numerator, denominator, Rounding::Down)
+	multiply_by_rational_with_rounding(amount, numerator, denominator, Rounding::Up)
 }
 
 /// What a financing of `amount` at `annual_rate` pays out now: `(interest, disbursed)`, with
@@ -71,33 +73,33 @@ mod tests {
 
 	#[test]
 	fn one_day_matches_hand_computation() {
-		// 1,000,000.00 CNY = 100,000,000 分; × 0.0365 × 1/360 = 10,138.888… → 10,138.
-		assert_eq!(discount(100_000_000, rate(), 0, DAY), Some((10_138, 99_989_862)));
+		// 1,000,000.00 CNY = 100,000,000 分; × 0.0365 × 1/360 = 10,138.888… → 10,139.
+		assert_eq!(discount(100_000_000, rate(), 0, DAY), Some((10_139, 99_989_861)));
 	}
 
 	#[test]
 	fn thirty_days_matches_hand_computation() {
-		// 100,000,000 × 36,500 × 30 / (1,000,000 × 360) = 304,166.66… → 304,166.
-		assert_eq!(discount(100_000_000, rate(), 0, 30 * DAY), Some((304_166, 99_695_834)));
+		// 100,000,000 × 36,500 × 30 / (1,000,000 × 360) = 304,166.66… → 304,167.
+		assert_eq!(discount(100_000_000, rate(), 0, 30 * DAY), Some((304_167, 99_695_833)));
 	}
 
 	#[test]
 	fn a_year_matches_hand_computation() {
-		// 100,000,000 × 36,500 × 365 / 360,000,000 = 3,700,694.44… → 3,700,694.
-		assert_eq!(discount(100_000_000, rate(), 0, 365 * DAY), Some((3_700_694, 96_299_306)));
-		// 12,345.67 CNY for 365 days: 1,234,567 × 0.0365 × 365/360 = 45,687.55… → 45,687.
-		assert_eq!(discount(1_234_567, rate(), 0, 365 * DAY), Some((45_687, 1_188_880)));
+		// 100,000,000 × 36,500 × 365 / 360,000,000 = 3,700,694.44… → 3,700,695.
+		assert_eq!(discount(100_000_000, rate(), 0, 365 * DAY), Some((3_700_695, 96_299_305)));
+		// 12,345.67 CNY for 365 days: 1,234,567 × 0.0365 × 365/360 = 45,687.55… → 45,688.
+		assert_eq!(discount(1_234_567, rate(), 0, 365 * DAY), Some((45_688, 1_188_879)));
 	}
 
 	#[test]
-	fn rounding_never_exceeds_one_minor_unit() {
+	fn interest_is_rounded_up_by_less_than_one_minor_unit() {
 		for amount in [1u128, 99, 100, 12_345, 9_999_999, 123_456_789_012] {
 			for days in [0u64, 1, 29, 30, 31, 180, 365] {
 				let i = interest(amount, rate(), days).unwrap();
-				// exact = amount × 36,500 × days / 360,000,000; i ≤ exact < i + 1.
+				// exact = amount × 36,500 × days / 360,000,000; i − 1 < exact ≤ i.
 				let exact_num = amount * 36_500 * days as u128;
-				assert!(i * 360_000_000 <= exact_num);
-				assert!(exact_num < (i + 1) * 360_000_000);
+				assert!(exact_num <= i * 360_000_000);
+				assert!(i == 0 || (i - 1) * 360_000_000 < exact_num);
 			}
 		}
 	}

@@ -1,8 +1,11 @@
 //! The runtime's benchmark list and what Cascade's benchmarks need from the runtime.
 
-use crate::{AccountId, AssetId, Assets, Balance, Receivables, Runtime, RuntimeOrigin, CNY};
-use cascade_primitives::{LineId, Moment, NoteId, Roles};
-use frame_support::traits::fungibles::{Create, Inspect, Mutate};
+use crate::{
+	AccountId, AssetId, Assets, Balance, Enterprises, Financing, Receivables, Runtime,
+	RuntimeOrigin, CNY,
+};
+use cascade_primitives::{FinancingId, LineId, Moment, NoteId, Roles};
+use frame_support::traits::fungibles::{Inspect, Mutate};
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -20,8 +23,7 @@ pub struct CascadeBenchmarkHelper;
 
 fn ensure_cny() -> AssetId {
 	if !Assets::asset_exists(CNY) {
-		let owner: AccountId = frame_benchmarking::account("asset-owner", 0, 0);
-		<Assets as Create<AccountId>>::create(CNY, owner, true, 1).expect("creates CNY");
+		Enterprises::do_create_settlement_asset(CNY, 1).expect("creates CNY");
 	}
 	CNY
 }
@@ -31,23 +33,63 @@ fn code(n: u32) -> pallet_enterprises::CreditCode {
 }
 
 fn enroll(who: &AccountId, roles: Roles) {
+	if pallet_enterprises::Enterprises::<Runtime>::contains_key(who) {
+		return;
+	}
 	let n = pallet_enterprises::CreditCodes::<Runtime>::iter().count() as u32 + 7_000_000;
-	pallet_enterprises::Enterprises::<Runtime>::insert(
-		who,
-		pallet_enterprises::Enterprise {
-			name: b"Bench".to_vec().try_into().expect("short"),
-			credit_code: code(n),
-			roles,
-			status: pallet_enterprises::Status::Active,
-		},
-	);
-	pallet_enterprises::CreditCodes::<Runtime>::insert(code(n), who);
+	Enterprises::do_register(
+		who.clone(),
+		b"Bench".to_vec().try_into().expect("short"),
+		code(n),
+		roles,
+	)
+	.expect("registers");
 }
 
 impl pallet_enterprises::BenchmarkHelper<AssetId> for CascadeBenchmarkHelper {
 	fn settlement_asset() -> AssetId {
 		ensure_cny()
 	}
+
+	fn unused_asset() -> AssetId {
+		1_000
+	}
+}
+
+/// `who` as an active Financier with plenty of CNY.
+fn bank(who: AccountId) -> AccountId {
+	if !pallet_enterprises::Enterprises::<Runtime>::contains_key(&who) {
+		enroll(&who, Roles { core: false, supplier: false, financier: true });
+		<Assets as Mutate<AccountId>>::mint_into(ensure_cny(), &who, 1_000_000_000_000_000_000_000)
+			.expect("mints");
+	}
+	who
+}
+
+/// `financier` finances `note`, held by `holder`, through a program of its own for the note's
+/// obligor; returns the financing.
+fn finance_by(
+	financier: &AccountId,
+	note: NoteId,
+	holder: &AccountId,
+	kind: pallet_financing::FinancingKind,
+) -> FinancingId {
+	let n = pallet_receivables::Notes::<Runtime>::get(note).expect("note");
+	let r = pallet_receivables::Receivables::<Runtime>::get(n.receivable).expect("receivable");
+	let program = pallet_financing::NextProgramId::<Runtime>::get();
+	Financing::open_program(
+		RuntimeOrigin::signed(financier.clone()),
+		r.issuer,
+		r.asset,
+		sp_runtime::Permill::from_parts(36_500),
+		1_000_000_000_000_000_000,
+		Moment::MAX,
+	)
+	.expect("opens a program");
+	let financing = pallet_financing::NextFinancingId::<Runtime>::get();
+	Financing::finance(RuntimeOrigin::signed(holder.clone()), note, program, kind)
+		.expect("finances");
+	financing
 }
 
 impl pallet_receivables::BenchmarkHelper<AccountId, AssetId, Balance> for CascadeBenchmarkHelper {
@@ -56,21 +98,8 @@ impl pallet_receivables::BenchmarkHelper<AccountId, AssetId, Balance> for Cascad
 		enroll(who, Roles { core: true, supplier: false, financier: false });
 		let bank: AccountId = frame_benchmarking::account("bank", 0, 0);
 		enroll(&bank, Roles { core: false, supplier: false, financier: true });
-		let line = pallet_enterprises::NextLineId::<Runtime>::get();
-		pallet_enterprises::NextLineId::<Runtime>::put(line + 1);
-		pallet_enterprises::LinesByCore::<Runtime>::insert(who, line, ());
-		pallet_enterprises::CreditLines::<Runtime>::insert(
-			line,
-			pallet_enterprises::CreditLine {
-				financier: bank,
-				core: who.clone(),
-				asset,
-				limit,
-				used: 0,
-				expires_at: Moment::MAX,
-				revoked: false,
-			},
-		);
+		let line =
+			Enterprises::insert_line(bank, who.clone(), asset, limit, Moment::MAX).expect("a line");
 		(asset, line)
 	}
 
@@ -84,6 +113,30 @@ impl pallet_receivables::BenchmarkHelper<AccountId, AssetId, Balance> for Cascad
 
 	fn set_time(now: Moment) {
 		pallet_timestamp::Now::<Runtime>::put(now);
+	}
+
+	fn factor(note: NoteId, holder: &AccountId) -> AccountId {
+		let factor = bank(frame_benchmarking::account("factor", 0, 0));
+		let recourse = pallet_financing::FinancingKind::Factoring { recourse: true };
+		finance_by(&factor, note, holder, recourse);
+		factor
+	}
+
+	fn pledge(note: NoteId, holder: &AccountId) -> AccountId {
+		let lender = bank(frame_benchmarking::account("lender", 0, 0));
+		finance_by(&lender, note, holder, pallet_financing::FinancingKind::Pledge);
+		lender
+	}
+
+	fn call_loan(note: NoteId) {
+		use pallet_financing::BenchmarkHelper as _;
+		Self::make_overdue(note);
+		let n = pallet_receivables::Notes::<Runtime>::get(note).expect("note");
+		let pallet_receivables::NoteState::Pledged { financing } = n.state else {
+			panic!("the note is pledged")
+		};
+		let f = pallet_financing::Financings::<Runtime>::get(financing).expect("financing");
+		Financing::call_loan(RuntimeOrigin::signed(f.financier), financing).expect("calls");
 	}
 }
 
@@ -116,12 +169,12 @@ impl pallet_financing::BenchmarkHelper<AccountId, AssetId, Balance> for CascadeB
 		(root, supplier, core, asset)
 	}
 
-	fn financier() -> AccountId {
-		let bank: AccountId = frame_benchmarking::account("financier", 0, 0);
-		enroll(&bank, Roles { core: false, supplier: false, financier: true });
-		<Assets as Mutate<AccountId>>::mint_into(ensure_cny(), &bank, Balance::MAX / 4)
-			.expect("mints");
-		bank
+	fn financier(index: u32) -> AccountId {
+		bank(frame_benchmarking::account("financier", index, 0))
+	}
+
+	fn freeze(note: NoteId) {
+		Receivables::do_freeze(note).expect("freezes");
 	}
 
 	fn fund(asset: &AssetId, who: &AccountId, amount: Balance) {

@@ -132,8 +132,10 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 		},
 		sudo: pallet_sudo::GenesisConfig { key: Some(root.clone()) },
 		assets: pallet_assets::GenesisConfig {
-			// Sufficient, minimum balance 1: escrow and suppliers need no native balance.
-			assets: vec![(CNY, root.clone(), true, 1)],
+			// Sufficient, minimum balance 1: escrow and suppliers need no native balance. Owned
+			// by the enterprises pallet's keyless account: no signed account may force-transfer,
+			// freeze or burn it; the Operator mints through `Enterprises::mint_settlement`.
+			assets: vec![(CNY, crate::Enterprises::account_id(), true, 1)],
 			metadata: vec![(CNY, b"Chinese Yuan".to_vec(), b"CNY".to_vec(), 2)],
 			accounts: cny,
 			next_asset_id: Some(CNY + 1),
@@ -147,6 +149,7 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 				DEMO_LINE_LIMIT,
 				DEMO_LINE_VALIDITY,
 			)],
+			settlement_assets: vec![CNY],
 		},
 		financing: pallet_financing::GenesisConfig {
 			programs: vec![(

@@ -42,7 +42,7 @@ fn receivable_info(
 		invoice_ref: r.invoice_ref.into_inner(),
 		status: r.status,
 		repaid: r.repaid,
-		redeemed: r.redeemed,
+		paid_out: r.paid_out,
 		root: r.root,
 		escrow,
 		escrow_balance,

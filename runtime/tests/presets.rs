@@ -211,3 +211,89 @@ fn recourse_claims_show_through_the_runtime_api() {
 		pallet_financing::Pallet::<Runtime>::do_try_state().expect("financing invariants");
 	});
 }
+
+// Issue 11, item 4, in the runtime: no signed account creates an asset; CNY is a settlement
+// asset owned by the enterprises pallet's keyless account, so Alice (once its owner) can no
+// longer force-transfer or freeze escrow; only Root (the Operator) creates and mints.
+#[test]
+fn no_signed_account_creates_or_owns_the_settlement_money() {
+	use frame_support::traits::fungibles::roles::Inspect as _;
+	ext_from_preset("development").execute_with(|| {
+		let alice = demo::operator();
+		assert_noop!(
+			Assets::create(
+				RuntimeOrigin::signed(alice.clone()),
+				codec::Compact(7),
+				alice.clone().into(),
+				1
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_eq!(Assets::owner(CNY), Some(Enterprises::account_id()));
+		assert!(pallet_enterprises::SettlementAssets::<Runtime>::contains_key(CNY));
+		let charlie = demo::suppliers()[0].clone();
+		assert_noop!(
+			Assets::freeze(
+				RuntimeOrigin::signed(alice.clone()),
+				codec::Compact(CNY),
+				charlie.clone().into()
+			),
+			pallet_assets::Error::<Runtime>::NoPermission
+		);
+		assert_noop!(
+			Assets::mint(
+				RuntimeOrigin::signed(alice.clone()),
+				codec::Compact(CNY),
+				charlie.clone().into(),
+				5
+			),
+			pallet_assets::Error::<Runtime>::NoPermission
+		);
+		assert_ok!(Enterprises::create_settlement_asset(RuntimeOrigin::root(), 7, 100));
+		assert_ok!(Enterprises::mint_settlement(RuntimeOrigin::root(), 7, charlie.clone(), 1_000));
+		assert_eq!(Assets::balance(7, &charlie), 1_000);
+		check_invariants();
+	});
+}
+
+// Issue 11, item 1, in the runtime: a called loan's claim shows through the runtime API.
+#[test]
+fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
+	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV1;
+	ext_from_preset("development").execute_with(|| {
+		let [charlie, dave, _] = demo::suppliers();
+		let bob = demo::core();
+		let maturity = GENESIS_TIME + 30 * MILLIS_PER_DAY;
+		assert_ok!(Receivables::issue(
+			RuntimeOrigin::signed(bob.clone()),
+			charlie.clone(),
+			CNY,
+			100_000 * YUAN,
+			maturity,
+			0,
+			H256::zero(),
+			b"CALL-1".to_vec().try_into().unwrap(),
+		));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(charlie.clone()), 0));
+		assert_ok!(cascade_runtime::Financing::finance(
+			RuntimeOrigin::signed(charlie.clone()),
+			0,
+			0,
+			pallet_financing::FinancingKind::Pledge,
+		));
+		pallet_timestamp::Now::<Runtime>::put(maturity + 3 * MILLIS_PER_DAY);
+		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(dave), 0));
+		assert_ok!(cascade_runtime::Financing::call_loan(
+			RuntimeOrigin::signed(demo::financier()),
+			0
+		));
+		let claims = <Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(charlie.clone());
+		assert_eq!(claims.len(), 1);
+		assert_eq!(
+			(claims[0].debtor.clone(), claims[0].creditor.clone()),
+			(charlie, demo::financier())
+		);
+		check_invariants();
+		pallet_financing::Pallet::<Runtime>::do_try_state().expect("financing invariants");
+	});
+}

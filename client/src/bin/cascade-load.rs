@@ -155,8 +155,8 @@ fn issued_notes(included: &[Inclusion]) -> Vec<(u64, u64)> {
 async fn run(args: Args) -> Result<()> {
 	let n = args.count.max(1);
 	let chain = Chain::connect(&args.url).await?;
-	let (alice, bob, charlie, dave) =
-		(key("//Alice")?, key("//Bob")?, key("//Charlie")?, key("//Dave")?);
+	let (alice, bob, charlie, dave, eve) =
+		(key("//Alice")?, key("//Bob")?, key("//Charlie")?, key("//Dave")?, key("//Eve")?);
 	let cny = chain
 		.credit_line(0)
 		.await?
@@ -239,6 +239,8 @@ async fn run(args: Args) -> Result<()> {
 		.collect();
 	phases
 		.push(measure(&chain, &charlie, "Receivables::transfer", transfers, args.in_flight).await?);
+	// Offers to another recipient: each account has at most MaxPendingOffers waiting.
+	let to = eve.account().clone();
 	let splits = notes(1)
 		.map(|note| {
 			RuntimeCall::Receivables(pallet_receivables::Call::split_transfer {

@@ -3,7 +3,7 @@
 use super::*;
 use crate::credit_code;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
 
@@ -113,6 +113,48 @@ mod benchmarks {
 		_(RawOrigin::Signed(bank), line);
 
 		assert_eq!(CreditLines::<T>::get(line).map(|l| l.revoked), Some(true));
+	}
+
+	#[benchmark]
+	fn refuse_credit_line() {
+		let (bank, core) = financier_and_core::<T>();
+		let asset = T::BenchmarkHelper::settlement_asset();
+		let line =
+			Pallet::<T>::insert_line(bank, core.clone(), asset, 1_000u32.into(), Moment::MAX)
+				.expect("inserts");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(core.clone()), line);
+
+		assert!(!LinesByCore::<T>::contains_key(&core, line));
+	}
+
+	#[benchmark]
+	fn create_settlement_asset() -> Result<(), BenchmarkError> {
+		let asset = T::BenchmarkHelper::unused_asset();
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, 1_000u32.into());
+
+		assert!(SettlementAssets::<T>::contains_key(asset));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn mint_settlement() -> Result<(), BenchmarkError> {
+		let asset = T::BenchmarkHelper::settlement_asset();
+		let who: T::AccountId = account("who", 0, 0);
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, who.clone(), 1_000u32.into());
+
+		use frame_support::traits::fungibles::Inspect;
+		assert_eq!(T::Assets::balance(asset, &who), 1_000u32.into());
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -3,26 +3,25 @@
 
 use crate::{pallet::*, CreditLine, LineId, Moment, Role, Status};
 use cascade_primitives::CreditLines as CreditLinesT;
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungibles, Time},
-};
+use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_runtime::{traits::Zero, ArithmeticError};
 
 impl<T: Config> Pallet<T> {
 	/// Store a new line and index it; returns its id.
-	pub(crate) fn insert_line(
+	pub fn insert_line(
 		financier: T::AccountId,
 		core: T::AccountId,
 		asset: T::AssetId,
 		limit: BalanceOf<T>,
 		expires_at: Moment,
 	) -> Result<LineId, DispatchError> {
+		let lines = LinesPerCore::<T>::get(&core);
+		ensure!(lines < T::MaxLinesPerCore::get(), Error::<T>::TooManyLines);
 		let line = NextLineId::<T>::get();
 		let next = line.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		NextLineId::<T>::put(next);
 		LinesByCore::<T>::insert(&core, line, ());
+		LinesPerCore::<T>::insert(&core, lines + 1);
 		CreditLines::<T>::insert(
 			line,
 			CreditLine {
@@ -48,10 +47,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_active_with(&financier, Role::Financier), Error::<T>::NotFinancier);
 		ensure!(financier != core, Error::<T>::SelfCredit);
 		ensure!(Self::is_active_with(&core, Role::Core), Error::<T>::NotCore);
-		ensure!(
-			<T::Assets as fungibles::Inspect<T::AccountId>>::asset_exists(asset),
-			Error::<T>::UnknownAsset
-		);
+		ensure!(SettlementAssets::<T>::contains_key(asset), Error::<T>::NotSettlementAsset);
 		ensure!(!limit.is_zero(), Error::<T>::ZeroLimit);
 		ensure!(expires_at > T::Time::now(), Error::<T>::ExpiryInPast);
 
@@ -94,10 +90,36 @@ impl<T: Config> Pallet<T> {
 			ensure!(l.financier == who, Error::<T>::NotLineFinancier);
 			ensure!(!l.revoked, Error::<T>::LineRevoked);
 			l.revoked = true;
+			if l.is_retired() {
+				Self::unindex_line(&l.core, line);
+			}
 			Ok(())
 		})?;
 		Self::deposit_event(Event::CreditLineRevoked { line });
 		Ok(())
+	}
+
+	pub(crate) fn do_refuse_credit_line(who: T::AccountId, line: LineId) -> DispatchResult {
+		CreditLines::<T>::try_mutate(line, |l| -> DispatchResult {
+			let l = l.as_mut().ok_or(Error::<T>::UnknownLine)?;
+			ensure!(l.core == who, Error::<T>::NotLineCore);
+			// A revoked line leaves the index by itself once nothing is drawn.
+			ensure!(!l.revoked, Error::<T>::LineRevoked);
+			ensure!(l.used.is_zero(), Error::<T>::LineInUse);
+			l.revoked = true;
+			Self::unindex_line(&who, line);
+			Ok(())
+		})?;
+		Self::deposit_event(Event::CreditLineRefused { line });
+		Ok(())
+	}
+
+	/// A retired line leaves its core's lines.
+	fn unindex_line(core: &T::AccountId, line: LineId) {
+		LinesByCore::<T>::remove(core, line);
+		LinesPerCore::<T>::mutate_exists(core, |n| {
+			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
 	}
 
 	/// Turn the genesis lines' durations into moments, once the first block's time is known.
@@ -153,6 +175,9 @@ impl<T: Config> CreditLinesT<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<
 			CreditLines::<T>::try_mutate(line, |l| -> Result<BalanceOf<T>, DispatchError> {
 				let l = l.as_mut().ok_or(Error::<T>::UnknownLine)?;
 				l.used = l.used.checked_sub(&amount).ok_or(Error::<T>::ReleaseExceedsUsed)?;
+				if l.is_retired() {
+					Self::unindex_line(&l.core, line);
+				}
 				Ok(l.used)
 			})?;
 		Self::deposit_event(Event::CreditReleased { line, amount, used });

@@ -11,8 +11,15 @@
 //!   `used`, `expires_at`. Receivables draw on it when issued and release it when repaid or
 //!   cancelled, through [`cascade_primitives::CreditLines`].
 //!
+//! - Settlement assets (the money) are created and minted by the Operator only and owned by this
+//!   pallet's keyless account; lines (and, through [`cascade_primitives::SettlementAssets`],
+//!   programs and receivables) exist only in them.
+//!
 //! Revoking a line stops new draws at once; receivables already drawn on it are unaffected and
-//! release their face as they are repaid or cancelled, so `used` runs down to zero.
+//! release their face as they are repaid or cancelled, so `used` runs down to zero. A core has
+//! at most `MaxLinesPerCore` lines in `LinesByCore`; a line leaves the index once it is revoked
+//! (by its financier) or refused (by its core) with nothing drawn, so a core can always clear
+//! lines it did not ask for, one `O(1)` call each.
 //!
 //! Other pallets see this one through [`cascade_primitives::EnterpriseRegistry`] and
 //! [`cascade_primitives::CreditLines`].
@@ -28,6 +35,7 @@ mod benchmarking;
 pub mod credit_code;
 mod credit_lines;
 mod registry;
+mod settlement_assets;
 pub mod types;
 pub mod weights;
 
@@ -47,6 +55,7 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},
+		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::AtLeast32BitUnsigned;
@@ -87,12 +96,20 @@ pub mod pallet {
 			+ MaxEncodedLen
 			+ MaybeSerializeDeserialize;
 
-		/// The settlement assets: a line may only be granted in an asset that exists.
-		type Assets: fungibles::Inspect<
-			Self::AccountId,
-			AssetId = Self::AssetId,
-			Balance = Self::Balance,
-		>;
+		/// The assets pallet that holds the settlement money: this pallet creates settlement
+		/// assets in it (owned by its own account) and mints them.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
+			+ fungibles::Create<Self::AccountId>
+			+ fungibles::Mutate<Self::AccountId>
+			+ fungibles::roles::Inspect<Self::AccountId>;
+
+		/// Seeds the keyless account that owns the settlement assets.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Most credit lines one core has in `LinesByCore`.
+		#[pallet::constant]
+		type MaxLinesPerCore: Get<u32>;
 
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
@@ -118,6 +135,8 @@ pub mod pallet {
 	pub trait BenchmarkHelper<AssetId> {
 		/// A settlement asset that exists (created if need be).
 		fn settlement_asset() -> AssetId;
+		/// An asset id no asset has.
+		fn unused_asset() -> AssetId;
 	}
 
 	/// The registered enterprises, by account.
@@ -147,6 +166,16 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// How many lines each core has in `LinesByCore` (at most `MaxLinesPerCore`).
+	#[pallet::storage]
+	pub type LinesPerCore<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The settlement assets: created by the Operator, owned by this pallet's account.
+	#[pallet::storage]
+	pub type SettlementAssets<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AssetId, (), OptionQuery>;
+
 	/// The id the next credit line gets.
 	#[pallet::storage]
 	pub type NextLineId<T: Config> = StorageValue<_, LineId, ValueQuery>;
@@ -165,11 +194,22 @@ pub mod pallet {
 		/// Credit lines: financier, core, asset, limit, and how long after the first block's
 		/// timestamp the line expires (ms). Ids count from 0 in this order.
 		pub credit_lines: Vec<GenesisLineOf<T>>,
+		/// Settlement assets, created in `Assets`' own genesis as sufficient assets owned by
+		/// [`Pallet::account_id`] (checked here).
+		pub settlement_assets: Vec<T::AssetId>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			use fungibles::roles::Inspect as _;
+			for asset in &self.settlement_assets {
+				assert!(
+					T::Assets::owner(*asset) == Some(Pallet::<T>::account_id()),
+					"a genesis settlement asset must exist, owned by the enterprises pallet"
+				);
+				SettlementAssets::<T>::insert(asset, ());
+			}
 			for (who, name, code, roles) in &self.enterprises {
 				let name: BoundedVec<u8, T::MaxNameLength> =
 					name.clone().try_into().expect("genesis enterprise name too long");
@@ -220,6 +260,12 @@ pub mod pallet {
 		CreditDrawn { line: LineId, amount: BalanceOf<T>, used: BalanceOf<T> },
 		/// A repaid or cancelled receivable gave its face back to a credit line.
 		CreditReleased { line: LineId, amount: BalanceOf<T>, used: BalanceOf<T> },
+		/// A core refused a credit line it did not want; it left the core's lines.
+		CreditLineRefused { line: LineId },
+		/// The Operator created a settlement asset.
+		SettlementAssetCreated { asset: T::AssetId, min_balance: BalanceOf<T> },
+		/// The Operator minted settlement money.
+		SettlementMinted { asset: T::AssetId, beneficiary: T::AccountId, amount: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -246,8 +292,20 @@ pub mod pallet {
 		NotCore,
 		/// A financier cannot grant a credit line to itself.
 		SelfCredit,
-		/// The settlement asset does not exist.
-		UnknownAsset,
+		/// The asset is not a settlement asset (created by the Operator).
+		NotSettlementAsset,
+		/// An asset with this id exists already.
+		AssetExists,
+		/// A settlement asset's minimum balance must be above zero.
+		ZeroMinBalance,
+		/// An amount must be above zero.
+		ZeroAmount,
+		/// The core already has `MaxLinesPerCore` credit lines.
+		TooManyLines,
+		/// The caller is not the core the line was granted to.
+		NotLineCore,
+		/// Something is drawn on the line: it cannot be refused.
+		LineInUse,
 		/// A limit must be above zero.
 		ZeroLimit,
 		/// The expiry is not in the future.
@@ -260,8 +318,6 @@ pub mod pallet {
 		LineRevoked,
 		/// The credit line has expired.
 		LineExpired,
-		/// The credit line belongs to another core enterprise.
-		NotLineCore,
 		/// The credit line is in another settlement asset.
 		AssetMismatch,
 		/// The credit line has less room than the amount.
@@ -378,14 +434,15 @@ pub mod pallet {
 		/// The origin must be signed by an active Financier.
 		///
 		/// - `core`: an active Core enterprise other than the caller.
-		/// - `asset`: the settlement asset (must exist).
+		/// - `asset`: a settlement asset.
 		/// - `limit`: the most that may be drawn at once (above zero).
 		/// - `expires_at`: no draw at or after this moment (ms, in the future).
 		///
 		/// Emits [`Event::CreditLineGranted`].
 		///
 		/// Errors: [`Error::NotFinancier`], [`Error::NotCore`], [`Error::SelfCredit`],
-		/// [`Error::UnknownAsset`], [`Error::ZeroLimit`], [`Error::ExpiryInPast`].
+		/// [`Error::NotSettlementAsset`], [`Error::ZeroLimit`], [`Error::ExpiryInPast`],
+		/// [`Error::TooManyLines`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(4)]
@@ -427,7 +484,8 @@ pub mod pallet {
 		}
 
 		/// Revoke a credit line: no new draws. Receivables already drawn on it are unaffected
-		/// and release their face when repaid or cancelled.
+		/// and release their face when repaid or cancelled; once nothing is drawn the line
+		/// leaves the core's lines.
 		///
 		/// The origin must be signed by the financier that granted the line.
 		///
@@ -444,6 +502,76 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_revoke_credit_line(who, line)
 		}
+
+		/// Create a settlement asset in `Assets`: sufficient, owned by this pallet's keyless
+		/// account (no signed account holds the owner's powers over it).
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `asset`: an id no asset has.
+		/// - `min_balance`: the asset's minimum balance (above zero).
+		///
+		/// Emits [`Event::SettlementAssetCreated`].
+		///
+		/// Errors: [`Error::AssetExists`], [`Error::ZeroMinBalance`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::create_settlement_asset())]
+		pub fn create_settlement_asset(
+			origin: OriginFor<T>,
+			asset: T::AssetId,
+			min_balance: BalanceOf<T>,
+		) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_create_settlement_asset(asset, min_balance)
+		}
+
+		/// Mint settlement money to an account (the consortium's issuance of the settlement
+		/// token against money held off chain).
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `asset`: a settlement asset.
+		/// - `beneficiary`: who receives it.
+		/// - `amount`: how much (above zero; at least the asset's minimum balance for an
+		///   account that holds none).
+		///
+		/// Emits [`Event::SettlementMinted`].
+		///
+		/// Errors: [`Error::NotSettlementAsset`], [`Error::ZeroAmount`], and the asset's errors.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::mint_settlement())]
+		pub fn mint_settlement(
+			origin: OriginFor<T>,
+			asset: T::AssetId,
+			beneficiary: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_mint_settlement(asset, beneficiary, amount)
+		}
+
+		/// Refuse a credit line granted to the caller that it does not want: the line is
+		/// revoked and leaves the caller's lines, so nobody can fill a core's lines unasked.
+		///
+		/// The origin must be signed by the line's core (active or suspended).
+		///
+		/// - `line`: a line granted to the caller with nothing drawn on it.
+		///
+		/// Emits [`Event::CreditLineRefused`].
+		///
+		/// Errors: [`Error::UnknownLine`], [`Error::NotLineCore`], [`Error::LineInUse`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::refuse_credit_line())]
+		pub fn refuse_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_refuse_credit_line(who, line)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -453,7 +581,10 @@ pub mod pallet {
 		///   `CreditCodes` names an enterprise with that code;
 		/// - every enterprise has a non-empty name and role set and a valid credit code;
 		/// - every credit line has `used ≤ limit` and an id below `NextLineId`;
-		/// - `LinesByCore` holds exactly the (core, line) pairs of the stored lines.
+		/// - `LinesByCore` holds exactly the (core, line) pairs of the stored lines that are not
+		///   retired (revoked with nothing drawn), and `LinesPerCore` counts them per core,
+		///   within `MaxLinesPerCore`;
+		/// - every settlement asset exists and is owned by this pallet's account.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			for (who, e) in Enterprises::<T>::iter() {
 				ensure!(
@@ -474,10 +605,12 @@ pub mod pallet {
 				ensure!(id < next, "credit line id at or above NextLineId");
 				ensure!(line.used <= line.limit, "credit line used above its limit");
 				ensure!(
-					LinesByCore::<T>::contains_key(&line.core, id),
-					"credit line missing from LinesByCore"
+					LinesByCore::<T>::contains_key(&line.core, id) == !line.is_retired(),
+					"LinesByCore disagrees with a line's standing"
 				);
-				lines += 1;
+				if !line.is_retired() {
+					lines += 1;
+				}
 			}
 			let mut indexed = 0u64;
 			for (core, id, ()) in LinesByCore::<T>::iter() {
@@ -486,6 +619,24 @@ pub mod pallet {
 				indexed += 1;
 			}
 			ensure!(lines == indexed, "LinesByCore and CreditLines differ in size");
+			let mut counted = 0u64;
+			for (core, n) in LinesPerCore::<T>::iter() {
+				ensure!(n > 0, "LinesPerCore holds a zero");
+				ensure!(n <= T::MaxLinesPerCore::get(), "a core has more than MaxLinesPerCore");
+				ensure!(
+					LinesByCore::<T>::iter_prefix(&core).count() as u32 == n,
+					"LinesPerCore miscounts a core's lines"
+				);
+				counted += n as u64;
+			}
+			ensure!(counted == indexed, "LinesPerCore misses a core");
+			for (asset, ()) in SettlementAssets::<T>::iter() {
+				use fungibles::roles::Inspect as _;
+				ensure!(
+					T::Assets::owner(asset) == Some(Self::account_id()),
+					"a settlement asset is not owned by the enterprises pallet"
+				);
+			}
 			Ok(())
 		}
 	}

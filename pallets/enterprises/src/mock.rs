@@ -76,13 +76,19 @@ impl pallet_assets::Config for Test {
 
 parameter_types! {
 	pub const MaxNameLength: u32 = 64;
+	pub const EnterprisesPalletId: frame_support::PalletId = frame_support::PalletId(*b"cscd/ent");
 }
+
+/// Most lines per core in the tests: small, so the bound is easy to reach.
+pub const MAX_LINES: u32 = 4;
 
 impl crate::Config for Test {
 	type OperatorOrigin = EnsureRoot<AccountId>;
 	type AssetId = u32;
 	type Balance = Balance;
 	type Assets = Assets;
+	type PalletId = EnterprisesPalletId;
+	type MaxLinesPerCore = ConstU32<MAX_LINES>;
 	type Time = Timestamp;
 	type MaxNameLength = MaxNameLength;
 	type MaxGenesisLines = ConstU32<8>;
@@ -99,11 +105,14 @@ impl crate::BenchmarkHelper<u32> for AssetOne {
 	fn settlement_asset() -> u32 {
 		CNY
 	}
+	fn unused_asset() -> u32 {
+		77
+	}
 }
 
-/// The settlement asset of the tests.
+/// The settlement asset of the tests (owned by the pallet's account).
 pub const CNY: u32 = 1;
-/// An asset that exists but is not the line's.
+/// An asset that exists, owned by a signed account: not a settlement asset.
 pub const USD: u32 = 2;
 /// The operator's account (root acts for it; it is not an enterprise).
 pub const OPERATOR: AccountId = 1;
@@ -155,7 +164,10 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		pallet_assets::GenesisConfig::<Test> {
-			assets: vec![(CNY, OPERATOR, true, 1), (USD, OPERATOR, true, 1)],
+			assets: vec![
+				(CNY, crate::Pallet::<Test>::account_id(), true, 1),
+				(USD, OPERATOR, true, 1),
+			],
 			metadata: vec![],
 			accounts: vec![],
 			next_asset_id: None,
@@ -172,6 +184,7 @@ impl ExtBuilder {
 				(OTHER_BANK, b"Other Bank".to_vec(), code(5), roles(false, false, true)),
 			],
 			credit_lines: self.lines,
+			settlement_assets: vec![CNY],
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

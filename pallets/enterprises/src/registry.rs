@@ -6,7 +6,7 @@ use frame_support::{ensure, pallet_prelude::*};
 
 impl<T: Config> Pallet<T> {
 	/// Register `who` with a profile. Checks everything before writing anything.
-	pub(crate) fn do_register(
+	pub fn do_register(
 		who: T::AccountId,
 		name: BoundedVec<u8, T::MaxNameLength>,
 		credit_code: CreditCode,

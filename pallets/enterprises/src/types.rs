@@ -58,3 +58,12 @@ pub struct CreditLine<AccountId, AssetId, Balance> {
 	/// A revoked line takes no new draws; what is drawn stays until repaid or cancelled.
 	pub revoked: bool,
 }
+
+impl<AccountId, AssetId, Balance: sp_runtime::traits::Zero>
+	CreditLine<AccountId, AssetId, Balance>
+{
+	/// Revoked with nothing drawn: the line is only a record now, out of its core's lines.
+	pub fn is_retired(&self) -> bool {
+		self.revoked && self.used.is_zero()
+	}
+}

@@ -55,6 +55,9 @@ pub trait WeightInfo {
 	fn grant_credit_line() -> Weight;
 	fn set_credit_limit() -> Weight;
 	fn revoke_credit_line() -> Weight;
+	fn create_settlement_asset() -> Weight;
+	fn mint_settlement() -> Weight;
+	fn refuse_credit_line() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -144,6 +147,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn create_settlement_asset() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn mint_settlement() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn refuse_credit_line() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -182,5 +200,20 @@ impl WeightInfo for () {
 		Weight::from_parts(22_713_000, 3598)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn create_settlement_asset() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn mint_settlement() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn refuse_credit_line() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }

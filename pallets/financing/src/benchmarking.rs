@@ -13,37 +13,55 @@ fn amount<T: Config>() -> BalanceOf<T> {
 	1_000_000u32.into()
 }
 
-/// A program of a fresh financier for the note's obligor; returns (program, financier).
-fn program_for<T: Config>(core: &T::AccountId, asset: T::AssetId) -> (ProgramId, T::AccountId) {
-	let financier = T::BenchmarkHelper::financier();
+/// A program of financier `index` for `core`'s notes; returns (program, financier).
+fn program_of<T: Config>(
+	index: u32,
+	core: &T::AccountId,
+	asset: T::AssetId,
+) -> (ProgramId, T::AccountId) {
+	let financier = T::BenchmarkHelper::financier(index);
 	let id = NextProgramId::<T>::get();
 	Pallet::<T>::do_open_program(
 		financier.clone(),
 		core.clone(),
 		asset,
 		rate(),
-		BalanceOf::<T>::max_value() / 2u32.into(),
+		BalanceOf::<T>::max_value() / 4u32.into(),
 		Moment::MAX,
 	)
 	.expect("opens");
 	(id, financier)
 }
 
-/// A pledge of a fresh note; returns (financing, borrower, asset).
-fn pledged<T: Config>() -> (FinancingId, T::AccountId, T::AssetId) {
+/// A fresh note factored (with recourse) to financier 0; returns (note, factor, core, asset).
+fn factored<T: Config>() -> (NoteId, T::AccountId, T::AccountId, T::AssetId) {
 	let (note, holder, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
-	let (program, _) = program_for::<T>(&core, asset);
+	let (program, factor) = program_of::<T>(0, &core, asset);
+	Pallet::<T>::do_finance_by_program(
+		holder,
+		note,
+		program,
+		FinancingKind::Factoring { recourse: true },
+	)
+	.expect("factors");
+	(note, factor, core, asset)
+}
+
+/// A pledge of a fresh note; returns (financing, note, borrower, asset).
+fn pledged<T: Config>() -> (FinancingId, NoteId, T::AccountId, T::AssetId) {
+	let (note, holder, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
+	let (program, _) = program_of::<T>(0, &core, asset);
 	let id = NextFinancingId::<T>::get();
 	Pallet::<T>::do_finance_by_program(holder.clone(), note, program, FinancingKind::Pledge)
 		.expect("finances");
-	(id, holder, asset)
+	(id, note, holder, asset)
 }
 
 /// A recourse factoring of a fresh note whose receivable is overdue; returns
 /// (financing, financier, seller, asset).
 fn overdue_recourse<T: Config>() -> (FinancingId, T::AccountId, T::AccountId, T::AssetId) {
 	let (note, holder, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
-	let (program, financier) = program_for::<T>(&core, asset);
+	let (program, financier) = program_of::<T>(0, &core, asset);
 	let id = NextFinancingId::<T>::get();
 	Pallet::<T>::do_finance_by_program(
 		holder.clone(),
@@ -56,6 +74,22 @@ fn overdue_recourse<T: Config>() -> (FinancingId, T::AccountId, T::AccountId, T:
 	(id, financier, holder, asset)
 }
 
+/// Leave `who` with exactly `keep` of `asset`.
+fn leave_with<T: Config>(asset: T::AssetId, who: &T::AccountId, keep: BalanceOf<T>) {
+	use frame_support::traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::Preservation,
+	};
+	let balance = T::Assets::balance(asset, who);
+	let sink = T::BenchmarkHelper::financier(1);
+	if balance > keep {
+		T::Assets::transfer(asset, who, &sink, balance - keep, Preservation::Expendable)
+			.expect("moves");
+	} else {
+		T::BenchmarkHelper::fund(&asset, who, keep - balance);
+	}
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -63,7 +97,7 @@ mod benchmarks {
 	#[benchmark]
 	fn open_program() {
 		let (_, _, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
-		let financier = T::BenchmarkHelper::financier();
+		let financier = T::BenchmarkHelper::financier(0);
 		let id = NextProgramId::<T>::get();
 
 		#[extrinsic_call]
@@ -75,7 +109,7 @@ mod benchmarks {
 	#[benchmark]
 	fn close_program() {
 		let (_, _, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
-		let (program, financier) = program_for::<T>(&core, asset);
+		let (program, financier) = program_of::<T>(0, &core, asset);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(financier), program);
@@ -83,23 +117,25 @@ mod benchmarks {
 		assert_eq!(Programs::<T>::get(program).map(|p| p.closed), Some(true));
 	}
 
-	// Factoring moves the note and pays; the pledge path does no more.
+	// The worst case: a factor sells the note it bought on to another bank, so the earlier
+	// factoring closes as sold on and its program recovers.
 	#[benchmark]
 	fn finance() {
-		let (note, holder, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
-		let (program, _) = program_for::<T>(&core, asset);
+		let (note, factor, core, asset) = factored::<T>();
+		let (program, _) = program_of::<T>(1, &core, asset);
 		let id = NextFinancingId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(holder), note, program, FinancingKind::Factoring { recourse: true });
+		_(RawOrigin::Signed(factor), note, program, FinancingKind::Factoring { recourse: true });
 
 		assert!(Financings::<T>::contains_key(id));
+		assert_eq!(Financings::<T>::get(id - 1).map(|f| f.status), Some(FinancingStatus::SoldOn));
 	}
 
 	#[benchmark]
 	fn request() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
-		let financier = T::BenchmarkHelper::financier();
+		let financier = T::BenchmarkHelper::financier(0);
 		let id = NextRequestId::<T>::get();
 
 		#[extrinsic_call]
@@ -108,30 +144,33 @@ mod benchmarks {
 		assert!(Requests::<T>::contains_key(id));
 	}
 
+	// The worst case: the note was factored before, so its factoring closes as sold on.
 	#[benchmark]
 	fn approve() {
-		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
-		let financier = T::BenchmarkHelper::financier();
+		let (note, factor, _, _) = factored::<T>();
+		let financier = T::BenchmarkHelper::financier(1);
 		let req = NextRequestId::<T>::get();
 		Pallet::<T>::do_request(
-			holder,
+			factor,
 			note,
 			financier.clone(),
 			FinancingKind::Factoring { recourse: false },
 			rate(),
 		)
 		.expect("requests");
+		let id = NextFinancingId::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(financier), req);
 
 		assert!(!Requests::<T>::contains_key(req));
+		assert_eq!(Financings::<T>::get(id - 1).map(|f| f.status), Some(FinancingStatus::SoldOn));
 	}
 
 	#[benchmark]
 	fn decline() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
-		let financier = T::BenchmarkHelper::financier();
+		let financier = T::BenchmarkHelper::financier(0);
 		let req = NextRequestId::<T>::get();
 		Pallet::<T>::do_request(holder, note, financier.clone(), FinancingKind::Pledge, rate())
 			.expect("requests");
@@ -145,7 +184,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
-		let financier = T::BenchmarkHelper::financier();
+		let financier = T::BenchmarkHelper::financier(0);
 		let req = NextRequestId::<T>::get();
 		Pallet::<T>::do_request(holder.clone(), note, financier, FinancingKind::Pledge, rate())
 			.expect("requests");
@@ -156,9 +195,12 @@ mod benchmarks {
 		assert!(!Requests::<T>::contains_key(req));
 	}
 
+	// The worst case: after maturity, the note under a judicial hold (released under it).
 	#[benchmark]
 	fn repay_loan() {
-		let (id, borrower, asset) = pledged::<T>();
+		let (id, note, borrower, asset) = pledged::<T>();
+		T::BenchmarkHelper::freeze(note);
+		T::BenchmarkHelper::make_overdue(note);
 		T::BenchmarkHelper::fund(&asset, &borrower, amount::<T>() * 2u32.into());
 
 		#[extrinsic_call]
@@ -167,44 +209,46 @@ mod benchmarks {
 		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::LoanRepaid));
 	}
 
-	// The worst case pays the advance back at once.
+	#[benchmark]
+	fn call_loan() {
+		let (id, note, _, _) = pledged::<T>();
+		T::BenchmarkHelper::make_overdue(note);
+		let lender = Financings::<T>::get(id).expect("financing").financier;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id);
+
+		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::Called));
+	}
+
+	// The worst case: the seller pays part now and owes the rest as a claim.
 	#[benchmark]
 	fn exercise_recourse() {
 		let (id, financier, seller, asset) = overdue_recourse::<T>();
-		T::BenchmarkHelper::fund(&asset, &seller, amount::<T>() * 2u32.into());
+		leave_with::<T>(asset, &seller, amount::<T>() / 2u32.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(financier), id);
 
-		assert_eq!(
-			Financings::<T>::get(id).map(|f| f.status),
-			Some(FinancingStatus::RecourseSettled)
-		);
+		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::Claimed));
 	}
 
+	// The worst case: the claim of a called loan on a frozen note, paid in full, releases the
+	// note under its hold.
 	#[benchmark]
 	fn settle_claim() {
-		let (id, financier, seller, asset) = overdue_recourse::<T>();
-		// Leave the seller short so recourse records a claim, then fund the settlement.
-		let short =
-			<T::Assets as frame_support::traits::fungibles::Inspect<_>>::balance(asset, &seller);
-		let sink = T::BenchmarkHelper::financier();
-		frame_support::assert_ok!(
-			<T::Assets as frame_support::traits::fungibles::Mutate<_>>::transfer(
-				asset,
-				&seller,
-				&sink,
-				short,
-				frame_support::traits::tokens::Preservation::Expendable,
-			)
-		);
-		Pallet::<T>::do_exercise_recourse(financier, id).expect("recourse");
-		T::BenchmarkHelper::fund(&asset, &seller, amount::<T>() * 2u32.into());
+		let (id, note, borrower, asset) = pledged::<T>();
+		T::BenchmarkHelper::make_overdue(note);
+		let lender = Financings::<T>::get(id).expect("financing").financier;
+		Pallet::<T>::do_call_loan(lender, id).expect("calls");
+		T::BenchmarkHelper::freeze(note);
+		T::BenchmarkHelper::fund(&asset, &borrower, amount::<T>() * 2u32.into());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(seller), id);
+		_(RawOrigin::Signed(borrower), id);
 
 		assert!(!Claims::<T>::contains_key(id));
+		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::LoanRepaid));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,7 +1,7 @@
 //! Executing a financing: factoring (delivery versus payment) or a pledge loan.
 
 use crate::{pallet::*, Financing, FinancingKind, FinancingStatus, NoteId, ProgramId};
-use cascade_primitives::{pricing, EnterpriseRegistry, NoteLedger, NoteStanding, NoteView};
+use cascade_primitives::{pricing, EnterpriseRegistry, NoteLedger, NoteStanding, NoteView, Role};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -50,7 +50,9 @@ impl<T: Config> Pallet<T> {
 		Ok((interest, disbursed))
 	}
 
-	/// A financed note is financed again by its financier: the earlier financing ends.
+	/// A factored note changes owner again through a new factoring: the earlier factoring ends.
+	/// (Pledging a note changes no owner: the factor keeps its recourse and the program its
+	/// outstanding advance.)
 	fn close_sold_on(id: cascade_primitives::FinancingId) {
 		if let Some(mut f) = Financings::<T>::get(id) {
 			if f.status == FinancingStatus::Open {
@@ -71,6 +73,11 @@ impl<T: Config> Pallet<T> {
 		let mut program = Programs::<T>::get(program_id).ok_or(Error::<T>::UnknownProgram)?;
 		ensure!(!program.closed, Error::<T>::ProgramClosed);
 		ensure!(T::Time::now() < program.expires_at, Error::<T>::ProgramExpired);
+		// A suspended financier (or one that lost the role) finances nothing new.
+		ensure!(
+			T::Enterprises::is_active_with(&program.financier, Role::Financier),
+			Error::<T>::FinancierInactive
+		);
 		ensure!(program.core == view.obligor, Error::<T>::WrongObligor);
 		ensure!(program.asset == view.asset, Error::<T>::AssetMismatch);
 		ensure!(program.financier != seller, Error::<T>::SelfFinance);
@@ -101,15 +108,16 @@ impl<T: Config> Pallet<T> {
 		NextFinancingId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 
 		match kind {
-			FinancingKind::Factoring { .. } => T::Notes::move_note(view.note, &financier)?,
+			FinancingKind::Factoring { .. } => {
+				T::Notes::move_note(view.note, &financier)?;
+				if let Some(previous) = FactoringOfNote::<T>::get(view.note) {
+					Self::close_sold_on(previous);
+				}
+				FactoringOfNote::<T>::insert(view.note, id);
+			}
 			FinancingKind::Pledge => T::Notes::pledge(view.note, id)?,
 		}
-		T::Assets::transfer(view.asset, &financier, &seller, disbursed, Preservation::Expendable)?;
-
-		if let Some(previous) = FinancingOfNote::<T>::get(view.note) {
-			Self::close_sold_on(previous);
-		}
-		FinancingOfNote::<T>::insert(view.note, id);
+		T::Assets::transfer(view.asset, &financier, &seller, disbursed, Preservation::Preserve)?;
 		Financings::<T>::insert(
 			id,
 			Financing {

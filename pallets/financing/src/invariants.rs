@@ -3,7 +3,7 @@
 use crate::{pallet::*, FinancingKind, FinancingStatus, ProgramId};
 use alloc::collections::btree_map::BTreeMap;
 use cascade_primitives::{NoteLedger, NoteStanding};
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -12,46 +12,53 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// The financing pallet's invariants:
 	///
-	/// - `FinancingOfNote` holds exactly the open financings, each under its own note;
-	/// - an open pledge's note is Pledged to it (or Frozen under a hold);
-	/// - `Claims` holds exactly the financings whose recourse is claimed, owed by their seller
-	///   to their financier;
-	/// - each program's `outstanding` is the sum advanced by its open or claimed financings;
+	/// - `FactoringOfNote` holds exactly the open factorings, each under its own note;
+	/// - an open or called pledge's note is Pledged to it (or Frozen under a hold);
+	/// - `Claims` holds exactly the called and claimed financings, each owed by its seller to
+	///   its financier, never zero;
+	/// - each program's `outstanding` is the sum advanced by its open, called or claimed
+	///   financings;
+	/// - `RequestOfNote` indexes exactly the waiting requests, and `RequestsWaiting` counts
+	///   them per financier, within `MaxRequestsPerFinancier`;
 	/// - ids are below their counters.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut advanced: BTreeMap<ProgramId, BalanceOf<T>> = BTreeMap::new();
-		let mut open = 0u64;
+		let mut factorings = 0u64;
 		let mut claimed = 0u64;
 		let next = NextFinancingId::<T>::get();
 		for (id, f) in Financings::<T>::iter() {
 			ensure!(id < next, "financing id at or above NextFinancingId");
-			match f.status {
-				FinancingStatus::Open => {
-					open += 1;
-					ensure!(
-						FinancingOfNote::<T>::get(f.note) == Some(id),
-						"open financing missing from FinancingOfNote"
-					);
-					if f.kind == FinancingKind::Pledge {
-						let view = T::Notes::note(f.note).ok_or("pledged note is unknown")?;
-						ensure!(
-							matches!(view.standing, NoteStanding::Pledged(p) if p == id)
-								|| view.standing == NoteStanding::Frozen,
-							"open pledge's note is not pledged to it"
-						);
-					}
-				}
-				FinancingStatus::RecourseClaimed => {
-					claimed += 1;
-					let claim = Claims::<T>::get(id).ok_or("claimed recourse without a claim")?;
-					ensure!(
-						claim.debtor == f.seller && claim.creditor == f.financier,
-						"claim between the wrong parties"
-					);
-				}
-				_ => ensure!(!Claims::<T>::contains_key(id), "claim on a closed financing"),
+			let open_factoring =
+				f.status == FinancingStatus::Open && f.kind != FinancingKind::Pledge;
+			if open_factoring {
+				factorings += 1;
+				ensure!(
+					FactoringOfNote::<T>::get(f.note) == Some(id),
+					"open factoring missing from FactoringOfNote"
+				);
 			}
-			if matches!(f.status, FinancingStatus::Open | FinancingStatus::RecourseClaimed) {
+			if f.kind == FinancingKind::Pledge
+				&& matches!(f.status, FinancingStatus::Open | FinancingStatus::Called)
+			{
+				let view = T::Notes::note(f.note).ok_or("pledged note is unknown")?;
+				ensure!(
+					matches!(view.standing, NoteStanding::Pledged(p) if p == id)
+						|| view.standing == NoteStanding::Frozen,
+					"open pledge's note is not pledged to it"
+				);
+			}
+			if matches!(f.status, FinancingStatus::Called | FinancingStatus::Claimed) {
+				claimed += 1;
+				let claim = Claims::<T>::get(id).ok_or("claimed financing without a claim")?;
+				ensure!(
+					claim.debtor == f.seller && claim.creditor == f.financier,
+					"claim between the wrong parties"
+				);
+				ensure!(!claim.amount.is_zero(), "a claim of zero");
+			} else {
+				ensure!(!Claims::<T>::contains_key(id), "claim on a financing without one");
+			}
+			if f.status.is_outstanding() {
 				if let Some(p) = f.program {
 					let a = advanced.entry(p).or_insert_with(Zero::zero);
 					*a = a.saturating_add(f.disbursed);
@@ -59,8 +66,8 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(
-			FinancingOfNote::<T>::iter().count() as u64 == open,
-			"extra FinancingOfNote entries"
+			FactoringOfNote::<T>::iter().count() as u64 == factorings,
+			"extra FactoringOfNote entries"
 		);
 		ensure!(Claims::<T>::iter().count() as u64 == claimed, "extra claims");
 		let next_program = NextProgramId::<T>::get();
@@ -70,9 +77,28 @@ impl<T: Config> Pallet<T> {
 			ensure!(p.outstanding == a, "program outstanding differs from its open advances");
 		}
 		let next_request = NextRequestId::<T>::get();
-		for (id, _) in Requests::<T>::iter() {
+		let mut waiting: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, r) in Requests::<T>::iter() {
 			ensure!(id < next_request, "request id at or above NextRequestId");
+			ensure!(
+				RequestOfNote::<T>::get(r.note, &r.financier) == Some(id),
+				"request missing from RequestOfNote"
+			);
+			*waiting.entry(r.financier).or_default() += 1;
 		}
+		ensure!(
+			RequestOfNote::<T>::iter().count() == waiting.values().sum::<u32>() as usize,
+			"extra RequestOfNote entries"
+		);
+		let max = T::MaxRequestsPerFinancier::get();
+		for (financier, n) in RequestsWaiting::<T>::iter() {
+			ensure!(waiting.get(&financier) == Some(&n), "RequestsWaiting miscounts");
+			ensure!(n <= max, "more requests waiting than MaxRequestsPerFinancier");
+		}
+		ensure!(
+			RequestsWaiting::<T>::iter().count() == waiting.len(),
+			"RequestsWaiting misses a financier"
+		);
 		Ok(())
 	}
 }

@@ -10,18 +10,28 @@
 //! - **Factoring** sells the note to the financier; the seller is paid the discounted price in
 //!   the same call (delivery versus payment). With recourse, if the receivable goes overdue the
 //!   financier may `exercise_recourse`: the note returns to the seller, who owes the advance plus
-//!   interest — paid at once if its balance allows, otherwise recorded as a claim to
-//!   `settle_claim` later.
-//! - A **pledge** locks the note and lends the discounted price to the holder. `repay_loan`
-//!   before maturity releases it; at redemption the financier is paid first, through the
-//!   receivables pallet's [`cascade_primitives::RedeemHook`].
+//!   interest and pays at once what its balance allows; the rest is a claim to `settle_claim`.
+//! - A **pledge** locks the note and lends the discounted price to the holder. The borrower
+//!   `repay_loan`s before or after maturity (interest to the day of payment) and the note is
+//!   released; once the receivable is overdue the lender may `call_loan`: the debt becomes a
+//!   claim and the note stays pledged as security. At redemption the lender is paid first,
+//!   through the receivables pallet's [`cascade_primitives::RedeemHook`] (rules in `loans.rs`).
+//!   No pledge is ever stuck: whatever the receivable does, the borrower can repay or settle,
+//!   and the lender can call.
+//! - Only a change of owner ends a factoring early (`SoldOn`, when the factor sells the note on
+//!   through a new factoring); a factor that pledges a note it bought keeps its recourse.
 //!
 //! Pricing is [`cascade_primitives::pricing`]: actual/360, whole days to maturity rounded up,
-//! interest rounded down. A program's budget falls by what it advances and recovers when that
-//! money comes back (redemption, loan repayment, recourse paid).
+//! interest rounded up (so splitting a note never raises what its pieces fetch). A program's
+//! budget falls by what it advances and recovers when that money comes back (redemption, loan
+//! repayment, recourse or claim paid). A suspended financier's programs finance nothing new.
 //!
-//! Limitation: a factored note that its financier splits or passes on is no longer tracked
-//! by its financing; the program's budget then recovers only through recourse, not redemption.
+//! Money moves from payers with `Preservation::Preserve` where the payer pays "what it can"
+//! (recourse, claims), so no account is reaped and no dust is destroyed.
+//!
+//! Limitation: a factored note that its factor splits or passes on outside a financing is no
+//! longer tracked by its factoring; the program's budget then recovers only through recourse,
+//! not redemption.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -51,7 +61,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cascade_primitives::{EnterpriseRegistry, NoteLedger};
+	use cascade_primitives::{EnterpriseRegistry, NoteLedger, SettlementAssets};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},
@@ -112,6 +122,13 @@ pub mod pallet {
 		/// The ledger of notes.
 		type Notes: NoteLedger<Self::AccountId, Self::AssetId, Self::Balance>;
 
+		/// The settlement assets programs may be in.
+		type SettlementAssets: SettlementAssets<Self::AssetId>;
+
+		/// Most requests waiting for one financier's answer.
+		#[pallet::constant]
+		type MaxRequestsPerFinancier: Get<u32>;
+
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
 
@@ -129,8 +146,10 @@ pub mod pallet {
 		/// An Active note of `amount` on an Active receivable maturing in 90 days, held by an
 		/// active supplier; returns (note, holder, obligor, asset).
 		fn active_note(amount: Balance) -> (NoteId, AccountId, AccountId, AssetId);
-		/// An active Financier with plenty of every asset.
-		fn financier() -> AccountId;
+		/// An active Financier with plenty of every asset; a different one for each `index`.
+		fn financier(index: u32) -> AccountId;
+		/// Put `note` under judicial hold.
+		fn freeze(note: NoteId);
 		/// Give `who` `amount` of `asset`.
 		fn fund(asset: &AssetId, who: &AccountId, amount: Balance);
 		/// Make the note's receivable overdue (moving the clock past maturity and grace).
@@ -155,9 +174,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextFinancingId<T: Config> = StorageValue<_, FinancingId, ValueQuery>;
 
-	/// The open financing of each financed note.
+	/// The open factoring of each factored note. (An open pledge is in the note's own state.)
 	#[pallet::storage]
-	pub type FinancingOfNote<T: Config> =
+	pub type FactoringOfNote<T: Config> =
 		StorageMap<_, Blake2_128Concat, NoteId, FinancingId, OptionQuery>;
 
 	/// Requests waiting for a financier's answer, by id.
@@ -169,7 +188,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextRequestId<T: Config> = StorageValue<_, RequestId, ValueQuery>;
 
-	/// Recourse claims sellers still owe, by financing.
+	/// Index: the waiting request for each note and financier (one at a time).
+	#[pallet::storage]
+	pub type RequestOfNote<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		NoteId,
+		Blake2_128Concat,
+		T::AccountId,
+		RequestId,
+		OptionQuery,
+	>;
+
+	/// How many requests wait for each financier's answer (at most `MaxRequestsPerFinancier`).
+	#[pallet::storage]
+	pub type RequestsWaiting<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Claims sellers (recourse) and borrowers (called loans) still owe, by financing.
 	#[pallet::storage]
 	pub type Claims<T: Config> =
 		StorageMap<_, Blake2_128Concat, FinancingId, ClaimOf<T>, OptionQuery>;
@@ -255,18 +291,21 @@ pub mod pallet {
 		Withdrawn { request: RequestId },
 		/// A pledge loan was repaid; the note is free again.
 		LoanRepaid { financing: FinancingId, paid: BalanceOf<T> },
+		/// The lender called a pledge loan of an overdue receivable: the borrower owes `owed`
+		/// as a claim; the note stays pledged.
+		LoanCalled { financing: FinancingId, borrower: T::AccountId, owed: BalanceOf<T> },
 		/// A financed note was redeemed; `to_financier` went to the financier of a pledge.
 		FinancingRedeemed { financing: FinancingId, to_financier: BalanceOf<T> },
-		/// Recourse: the note went back to the seller, who owes `owed`; `paid` says whether it
-		/// was paid at once or recorded as a claim.
+		/// Recourse: the note went back to the seller, who owed `owed` and paid `paid` at once;
+		/// the rest, if any, is a claim.
 		RecourseExercised {
 			financing: FinancingId,
 			seller: T::AccountId,
 			owed: BalanceOf<T>,
-			paid: bool,
+			paid: BalanceOf<T>,
 		},
-		/// A recourse claim was paid.
-		ClaimSettled { financing: FinancingId, amount: BalanceOf<T> },
+		/// The debtor paid `paid` of a claim; `remaining` is still owed (zero: closed).
+		ClaimSettled { financing: FinancingId, paid: BalanceOf<T>, remaining: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -329,8 +368,6 @@ pub mod pallet {
 		NotPledge,
 		/// The financing is not open.
 		NotOpen,
-		/// The pledge's note has matured: it is settled at redemption.
-		LoanMatured,
 		/// The caller is not the financing's financier.
 		NotFinancingFinancier,
 		/// The financing is not recourse factoring.
@@ -345,6 +382,14 @@ pub mod pallet {
 		NotDebtor,
 		/// An amount does not fit.
 		Overflow,
+		/// The program's financier is suspended or no longer a Financier.
+		FinancierInactive,
+		/// The asset is not a settlement asset.
+		NotSettlementAsset,
+		/// The holder already asked this financier to finance this note.
+		DuplicateRequest,
+		/// The financier already has `MaxRequestsPerFinancier` requests waiting.
+		TooManyRequests,
 	}
 
 	#[pallet::hooks]
@@ -369,8 +414,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ProgramOpened`].
 		///
-		/// Errors: [`Error::NotFinancier`], [`Error::NotCore`], [`Error::ZeroBudget`],
-		/// [`Error::ExpiryInPast`].
+		/// Errors: [`Error::NotFinancier`], [`Error::NotCore`], [`Error::NotSettlementAsset`],
+		/// [`Error::ZeroBudget`], [`Error::ExpiryInPast`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(0)]
@@ -423,9 +468,9 @@ pub mod pallet {
 		/// [`Error::NotePending`], [`Error::NoteFrozen`], [`Error::NotePledged`],
 		/// [`Error::NoteConsumed`], [`Error::NoteRedeemed`], [`Error::ReceivableNotActive`],
 		/// [`Error::NoteMatured`], [`Error::UnknownProgram`], [`Error::ProgramClosed`],
-		/// [`Error::ProgramExpired`], [`Error::WrongObligor`], [`Error::AssetMismatch`],
-		/// [`Error::SelfFinance`], [`Error::BudgetExhausted`], and the asset's errors if the
-		/// financier's balance is short.
+		/// [`Error::ProgramExpired`], [`Error::FinancierInactive`], [`Error::WrongObligor`],
+		/// [`Error::AssetMismatch`], [`Error::SelfFinance`], [`Error::BudgetExhausted`], and the
+		/// asset's errors if the financier's balance is short.
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(2)]
@@ -452,7 +497,7 @@ pub mod pallet {
 		/// Emits [`Event::Requested`].
 		///
 		/// Errors: those of `finance` about the note, and [`Error::NotFinancier`],
-		/// [`Error::SelfFinance`].
+		/// [`Error::SelfFinance`], [`Error::DuplicateRequest`], [`Error::TooManyRequests`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(3)]
@@ -523,18 +568,19 @@ pub mod pallet {
 			Self::do_withdraw(who, request)
 		}
 
-		/// Repay a pledge loan before maturity: principal plus interest for the whole days
-		/// elapsed (at least one), actual/360; the note is released back to Active.
+		/// Repay a pledge loan, before or after maturity: principal plus interest for the whole
+		/// days elapsed (at least one), actual/360, to the day of payment (no further than the
+		/// day the note's money was available, once the issuer has funded the escrow); the note
+		/// is released (back to Active, or to Active under a judicial hold that stays).
 		///
 		/// The origin must be signed by the borrower.
 		///
-		/// - `financing`: an open pledge of the caller.
+		/// - `financing`: an open (not called) pledge of the caller.
 		///
 		/// Emits [`Event::LoanRepaid`].
 		///
 		/// Errors: [`Error::UnknownFinancing`], [`Error::NotPledge`], [`Error::NotBorrower`],
-		/// [`Error::NotOpen`], [`Error::LoanMatured`], and the asset's errors if the balance is
-		/// short.
+		/// [`Error::NotOpen`], and the asset's errors if the balance is short.
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(7)]
@@ -545,8 +591,8 @@ pub mod pallet {
 		}
 
 		/// Exercise recourse on an overdue receivable: the note goes back to the seller, who
-		/// owes the advance plus interest for the days elapsed; paid now if its balance allows,
-		/// otherwise recorded as a claim.
+		/// owes the advance plus interest for the days elapsed; what its balance allows is paid
+		/// now (keeping its account alive), the rest is recorded as a claim.
 		///
 		/// The origin must be signed by the financing's financier.
 		///
@@ -566,7 +612,9 @@ pub mod pallet {
 			Self::do_exercise_recourse(who, financing)
 		}
 
-		/// Pay a recourse claim.
+		/// Pay a claim (recourse, or a called loan): as much of it as the caller's balance allows
+		/// (keeping its account alive). Paid in full, the claim closes; a called loan's note is
+		/// released back to the borrower.
 		///
 		/// The origin must be signed by the debtor.
 		///
@@ -574,8 +622,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ClaimSettled`].
 		///
-		/// Errors: [`Error::NoClaim`], [`Error::NotDebtor`], and the asset's errors if the
-		/// balance is short.
+		/// Errors: [`Error::NoClaim`], [`Error::NotDebtor`], `TokenError::FundsUnavailable` if
+		/// the caller can pay nothing.
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(9)]
@@ -583,6 +631,28 @@ pub mod pallet {
 		pub fn settle_claim(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_settle_claim(who, financing)
+		}
+
+		/// Call a pledge loan once the note's receivable is overdue: what the borrower owes
+		/// (principal plus interest to today) becomes a claim, visible through the runtime API
+		/// and paid with `settle_claim`. The note stays pledged as security: if the issuer pays
+		/// late, redemption pays the lender first up to the claim, the borrower the rest.
+		///
+		/// The origin must be signed by the lender.
+		///
+		/// - `financing`: an open pledge of the caller whose receivable is Overdue.
+		///
+		/// Emits [`Event::LoanCalled`].
+		///
+		/// Errors: [`Error::UnknownFinancing`], [`Error::NotPledge`],
+		/// [`Error::NotFinancingFinancier`], [`Error::NotOpen`], [`Error::NotOverdue`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::call_loan())]
+		pub fn call_loan(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_call_loan(who, financing)
 		}
 	}
 }

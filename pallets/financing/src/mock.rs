@@ -88,6 +88,8 @@ impl pallet_enterprises::Config for Test {
 	type AssetId = u32;
 	type Balance = Balance;
 	type Assets = Assets;
+	type PalletId = EnterprisesPalletId;
+	type MaxLinesPerCore = ConstU32<8>;
 	type Time = Timestamp;
 	type MaxNameLength = ConstU32<64>;
 	type MaxGenesisLines = ConstU32<8>;
@@ -98,6 +100,7 @@ impl pallet_enterprises::Config for Test {
 
 parameter_types! {
 	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
+	pub const EnterprisesPalletId: PalletId = PalletId(*b"cscd/ent");
 	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
 	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
 	pub const DefaultMinNoteAmount: Balance = 100;
@@ -114,6 +117,7 @@ impl pallet_receivables::Config for Test {
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
+	type MaxPendingOffers = ConstU32<64>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
 	type DefaultGracePeriod = DefaultGracePeriod;
@@ -129,6 +133,8 @@ impl crate::Config for Test {
 	type Assets = Assets;
 	type Enterprises = Enterprises;
 	type Notes = Receivables;
+	type SettlementAssets = Enterprises;
+	type MaxRequestsPerFinancier = ConstU32<MAX_REQUESTS>;
 	type Time = Timestamp;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -137,6 +143,10 @@ impl crate::Config for Test {
 
 pub const CNY: u32 = 1;
 pub const USD: u32 = 2;
+/// An asset someone created outside the Operator: not a settlement asset.
+pub const JUNK: u32 = 9;
+/// Most requests waiting for one financier in the tests.
+pub const MAX_REQUESTS: u32 = 4;
 pub const OPERATOR: AccountId = 1;
 pub const CORE: AccountId = 10;
 pub const OTHER_CORE: AccountId = 11;
@@ -180,7 +190,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_assets::GenesisConfig::<Test> {
-		assets: vec![(CNY, OPERATOR, true, 1), (USD, OPERATOR, true, 1)],
+		assets: vec![
+			(CNY, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
+			(USD, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
+			(JUNK, STRANGER, true, 1),
+		],
 		metadata: vec![],
 		accounts: vec![
 			(CNY, CORE, RICH),
@@ -210,6 +224,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(BANK, CORE, CNY, 500_000_000, 365 * DAY),
 			(BANK, OTHER_CORE, CNY, 500_000_000, 365 * DAY),
 		],
+		settlement_assets: vec![CNY, USD],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
@@ -300,11 +315,51 @@ impl pallet_enterprises::BenchmarkHelper<u32> for BenchHelper {
 	fn settlement_asset() -> u32 {
 		CNY
 	}
+	fn unused_asset() -> u32 {
+		77
+	}
 }
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_receivables::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 	fn enroll_core(_who: &AccountId, _limit: Balance) -> (u32, u64) {
 		(CNY, 0)
+	}
+	fn factor(note: NoteId, holder: &AccountId) -> AccountId {
+		assert_ok!(Financing::finance(
+			RuntimeOrigin::signed(*holder),
+			note,
+			PROGRAM,
+			crate::FinancingKind::Factoring { recourse: true }
+		));
+		BANK
+	}
+	fn pledge(note: NoteId, holder: &AccountId) -> AccountId {
+		assert_ok!(Financing::open_program(
+			RuntimeOrigin::signed(OTHER_BANK),
+			CORE,
+			CNY,
+			rate(),
+			PROGRAM_BUDGET,
+			u64::MAX
+		));
+		let program = crate::NextProgramId::<Test>::get() - 1;
+		assert_ok!(Financing::finance(
+			RuntimeOrigin::signed(*holder),
+			note,
+			program,
+			crate::FinancingKind::Pledge
+		));
+		OTHER_BANK
+	}
+	fn call_loan(note: NoteId) {
+		use crate::BenchmarkHelper as _;
+		BenchHelper::make_overdue(note);
+		let pallet_receivables::NoteState::Pledged { financing } =
+			pallet_receivables::Notes::<Test>::get(note).unwrap().state
+		else {
+			panic!("pledged")
+		};
+		assert_ok!(Financing::call_loan(RuntimeOrigin::signed(OTHER_BANK), financing));
 	}
 	fn enroll_supplier(_who: &AccountId) {}
 	fn fund(asset: &u32, who: &AccountId, amount: Balance) {
@@ -321,8 +376,11 @@ impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 		let (_, note) = note_of_t1(CORE, amount);
 		(note, T1, CORE, CNY)
 	}
-	fn financier() -> AccountId {
-		OTHER_BANK
+	fn financier(index: u32) -> AccountId {
+		[OTHER_BANK, BANK][index as usize % 2]
+	}
+	fn freeze(note: NoteId) {
+		assert_ok!(Receivables::freeze(RuntimeOrigin::root(), note));
 	}
 	fn fund(asset: &u32, who: &AccountId, amount: Balance) {
 		use frame_support::traits::fungibles::Mutate;

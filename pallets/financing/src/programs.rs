@@ -1,7 +1,7 @@
 //! Financing programs: a financier's standing offer for one core enterprise's notes.
 
 use crate::{pallet::*, Moment, Program, ProgramId};
-use cascade_primitives::{EnterpriseRegistry, Role};
+use cascade_primitives::{EnterpriseRegistry, Role, SettlementAssets};
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -22,6 +22,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotFinancier
 		);
 		ensure!(T::Enterprises::is_active_with(&core, Role::Core), Error::<T>::NotCore);
+		ensure!(T::SettlementAssets::is_settlement_asset(&asset), Error::<T>::NotSettlementAsset);
 		ensure!(!budget.is_zero(), Error::<T>::ZeroBudget);
 		ensure!(expires_at > T::Time::now(), Error::<T>::ExpiryInPast);
 

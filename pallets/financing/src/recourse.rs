@@ -1,5 +1,7 @@
-//! Recourse factoring: when the receivable goes overdue, the note goes back to the seller, who
-//! owes the advance plus interest.
+//! Recourse factoring and claims: when the receivable goes overdue, a recourse factor hands the
+//! note back to the seller, who owes the advance plus interest. The seller pays what it can at
+//! once; the rest is a claim, as is a called pledge loan (see `loans.rs`). Claims are paid with
+//! `settle_claim`, in one go or in parts.
 
 use crate::{pallet::*, Claim, FinancingId, FinancingKind, FinancingStatus};
 use cascade_primitives::{NoteLedger, NoteStanding};
@@ -12,8 +14,16 @@ use frame_support::{
 		Time,
 	},
 };
+use sp_runtime::{traits::Zero, TokenError};
 
 impl<T: Config> Pallet<T> {
+	/// What `who` can pay of `owed` in `asset` now without its account being reaped (so no
+	/// dust is ever destroyed).
+	fn payable(asset: T::AssetId, who: &T::AccountId, owed: BalanceOf<T>) -> BalanceOf<T> {
+		T::Assets::reducible_balance(asset, who, Preservation::Preserve, Fortitude::Polite)
+			.min(owed)
+	}
+
 	pub(crate) fn do_exercise_recourse(who: T::AccountId, id: FinancingId) -> DispatchResult {
 		let mut f = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		ensure!(f.financier == who, Error::<T>::NotFinancingFinancier);
@@ -28,24 +38,21 @@ impl<T: Config> Pallet<T> {
 		let owed = Self::payoff(f.disbursed, f.annual_rate, f.started_at, T::Time::now())?;
 
 		T::Notes::move_note(f.note, &f.seller)?;
-		FinancingOfNote::<T>::remove(f.note);
-		let available = T::Assets::reducible_balance(
-			view.asset,
-			&f.seller,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
-		let paid = available >= owed;
-		if paid {
-			T::Assets::transfer(view.asset, &f.seller, &who, owed, Preservation::Expendable)?;
+		FactoringOfNote::<T>::remove(f.note);
+		let paid = Self::payable(view.asset, &f.seller, owed);
+		if !paid.is_zero() {
+			T::Assets::transfer(view.asset, &f.seller, &who, paid, Preservation::Preserve)?;
+		}
+		let rest = owed - paid;
+		if rest.is_zero() {
 			f.status = FinancingStatus::RecourseSettled;
 			Self::recover_budget(f.program, f.disbursed);
 		} else {
 			Claims::<T>::insert(
 				id,
-				Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: owed },
+				Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: rest },
 			);
-			f.status = FinancingStatus::RecourseClaimed;
+			f.status = FinancingStatus::Claimed;
 		}
 		let seller = f.seller.clone();
 		Financings::<T>::insert(id, f);
@@ -54,22 +61,31 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_settle_claim(who: T::AccountId, id: FinancingId) -> DispatchResult {
-		let claim = Claims::<T>::get(id).ok_or(Error::<T>::NoClaim)?;
+		let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::NoClaim)?;
 		ensure!(claim.debtor == who, Error::<T>::NotDebtor);
 		let mut f = Financings::<T>::get(id).ok_or(Error::<T>::UnknownFinancing)?;
 		let view = T::Notes::note(f.note).ok_or(Error::<T>::UnknownNote)?;
-		T::Assets::transfer(
-			view.asset,
-			&who,
-			&claim.creditor,
-			claim.amount,
-			Preservation::Expendable,
-		)?;
-		Claims::<T>::remove(id);
-		f.status = FinancingStatus::RecourseSettled;
-		Self::recover_budget(f.program, f.disbursed);
-		Financings::<T>::insert(id, f);
-		Self::deposit_event(Event::ClaimSettled { financing: id, amount: claim.amount });
+		let paid = Self::payable(view.asset, &who, claim.amount);
+		ensure!(!paid.is_zero(), TokenError::FundsUnavailable);
+		T::Assets::transfer(view.asset, &who, &claim.creditor, paid, Preservation::Preserve)?;
+		claim.amount -= paid;
+		let remaining = claim.amount;
+		if remaining.is_zero() {
+			Claims::<T>::remove(id);
+			if f.status == FinancingStatus::Called {
+				// The called loan is repaid: its security goes back to the borrower.
+				T::Notes::release_pledge(f.note)?;
+			}
+			f.status = match f.kind {
+				FinancingKind::Pledge => FinancingStatus::LoanRepaid,
+				FinancingKind::Factoring { .. } => FinancingStatus::RecourseSettled,
+			};
+			Self::recover_budget(f.program, f.disbursed);
+			Financings::<T>::insert(id, f);
+		} else {
+			Claims::<T>::insert(id, claim);
+		}
+		Self::deposit_event(Event::ClaimSettled { financing: id, paid, remaining });
 		Ok(())
 	}
 }

@@ -74,19 +74,31 @@ pub struct Program<AccountId, AssetId, Balance> {
 	TypeInfo,
 )]
 pub enum FinancingStatus {
-	/// Money advanced; waiting for redemption (or repayment of the loan, or recourse).
+	/// Money advanced; waiting for redemption (or repayment of the loan, a call, or recourse).
 	Open,
-	/// The pledge loan was repaid and the note released.
+	/// The pledge loan was repaid (directly, or by settling the claim of a called loan) and the
+	/// note released.
 	LoanRepaid,
 	/// The note was redeemed; the financier was paid from escrow.
 	Redeemed,
-	/// Recourse was exercised and the seller paid.
+	/// Recourse was exercised and the seller paid everything it owed.
 	RecourseSettled,
-	/// Recourse was exercised; the seller still owes the claim.
-	RecourseClaimed,
+	/// The seller or borrower still owes a claim: recourse it could not pay in full, or a
+	/// called loan whose note's redemption did not cover it.
+	Claimed,
 	/// The financier sold the note on through a new financing; this one ended with it
 	/// (its recourse too), and its advance counts as returned.
 	SoldOn,
+	/// The lender called the pledge loan of an overdue receivable: the borrower owes the claim;
+	/// the note stays pledged as security and its redemption pays the lender first.
+	Called,
+}
+
+impl FinancingStatus {
+	/// Whether the financier's advance is still out: the program's budget has not recovered it.
+	pub fn is_outstanding(&self) -> bool {
+		matches!(self, Self::Open | Self::Called | Self::Claimed)
+	}
 }
 
 /// One financing of one note.
@@ -123,7 +135,8 @@ pub struct Request<AccountId> {
 	pub created_at: Moment,
 }
 
-/// What a seller owes a financier after recourse it could not pay at once.
+/// What a seller (recourse) or a borrower (a called loan) owes a financier. A fixed sum:
+/// interest stops running when the claim is recorded.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Claim<AccountId, Balance> {
 	pub debtor: AccountId,

@@ -58,6 +58,7 @@ pub trait WeightInfo {
 	fn repay_loan() -> Weight;
 	fn exercise_recourse() -> Weight;
 	fn settle_claim() -> Weight;
+	fn call_loan() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -265,6 +266,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn call_loan() -> Weight {
+		Weight::from_parts(60_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -318,5 +324,10 @@ impl WeightInfo for () {
 		Weight::from_parts(114_584_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn call_loan() -> Weight {
+		Weight::from_parts(60_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

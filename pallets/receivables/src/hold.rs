@@ -5,14 +5,14 @@ use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_freeze(id: NoteId) -> DispatchResult {
+	pub fn do_freeze(id: NoteId) -> DispatchResult {
 		let mut note = Self::note_of(id)?;
 		match &note.state {
 			NoteState::Frozen => return Err(Error::<T>::NoteFrozen.into()),
 			NoteState::Consumed | NoteState::Redeemed => {
 				return Err(Error::<T>::NotFreezable.into())
 			}
-			NoteState::Pending { to } => PendingTo::<T>::remove(to, id),
+			NoteState::Pending { to } => Self::remove_offer(to, id),
 			NoteState::Active | NoteState::Pledged { .. } => {}
 		}
 		FrozenPrior::<T>::insert(id, note.state.clone());
@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(note.state == NoteState::Frozen, Error::<T>::NotFrozen);
 		let prior = FrozenPrior::<T>::take(id).unwrap_or(NoteState::Active);
 		if let NoteState::Pending { to } = &prior {
-			PendingTo::<T>::insert(to, id, ());
+			Self::add_offer(to, id);
 		}
 		note.state = prior;
 		Notes::<T>::insert(id, note);

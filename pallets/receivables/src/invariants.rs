@@ -6,7 +6,7 @@ use alloc::collections::btree_map::BTreeMap;
 use cascade_primitives::{CreditLines, LineId};
 use frame_support::{ensure, traits::fungibles::Inspect};
 use sp_runtime::{
-	traits::{CheckedAdd, Zero},
+	traits::{CheckedAdd, CheckedSub, Zero},
 	TryRuntimeError,
 };
 
@@ -14,18 +14,20 @@ impl<T: Config> Pallet<T> {
 	/// The ledger's invariants:
 	///
 	/// 1. For every live (not Cancelled) receivable: Σ amount of its Active, Pending, Pledged
-	///    and Frozen notes + what has been redeemed = face. Nothing is created or lost.
+	///    and Frozen notes + what has been paid out = face. Nothing is created or lost.
 	/// 2. A Consumed note's children sum to its amount; every child's depth is its parent's
 	///    plus one, and both belong to the same receivable.
 	/// 3. Each credit line's `used` = Σ face of the receivables drawn on it that are neither
 	///    repaid nor cancelled (settled ones are repaid).
-	/// 4. The escrow balance of a Repaid receivable = Σ amount of its not-yet-redeemed notes;
-	///    a Settled receivable's escrow is empty.
+	/// 4. The escrow balance of a Repaid receivable ≥ what was repaid − what was paid out
+	///    (= Σ amount of its live notes): money others send to an escrow is surplus, returned
+	///    to the issuer at settlement.
 	/// 5. The indexes agree with the notes: `NotesByHolder` holds exactly the live notes by
 	///    holder, `PendingTo` exactly the Pending notes by recipient, `NotesByReceivable`
 	///    exactly every note by receivable, `FrozenPrior` exactly the Frozen notes, and
-	///    `InvoiceRefs` exactly the invoice references of the receivables not cancelled, and
-	///    `ReceivablesByIssuer` exactly every receivable by issuer.
+	///    `InvoiceRefs` exactly the invoice references of the receivables not cancelled,
+	///    `ReceivablesByIssuer` exactly every receivable by issuer, and `OffersWaiting` counts
+	///    each account's `PendingTo` entries.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_note = NextNoteId::<T>::get();
 		let next_receivable = NextReceivableId::<T>::get();
@@ -127,8 +129,8 @@ impl<T: Config> Pallet<T> {
 			);
 			let live_sum = live.get(&id).copied().unwrap_or_else(Zero::zero);
 			ensure!(
-				live_sum.checked_add(&r.redeemed) == Some(r.face),
-				"live notes + redeemed differ from the face"
+				live_sum.checked_add(&r.paid_out) == Some(r.face),
+				"live notes + paid out differ from the face"
 			);
 			let escrow = T::Assets::balance(r.asset, &Self::escrow_account(id));
 			match r.status {
@@ -137,15 +139,22 @@ impl<T: Config> Pallet<T> {
 				| ReceivableStatus::Overdue => {
 					let d = drawn.entry(r.credit_line).or_insert_with(Zero::zero);
 					*d = d.checked_add(&r.face).ok_or("drawn sum overflows")?;
-					ensure!(r.redeemed.is_zero(), "redeemed before repayment");
+					ensure!(r.paid_out.is_zero(), "paid out before repayment");
+					ensure!(r.repaid.is_zero() && r.repaid_at.is_none(), "repaid but not Repaid");
 				}
 				ReceivableStatus::Repaid => {
 					ensure!(r.repaid == r.face, "repaid differs from the face");
-					ensure!(escrow == live_sum, "escrow differs from the unredeemed notes");
+					ensure!(r.repaid_at.is_some(), "repaid without a time");
+					let owed = r.repaid.checked_sub(&r.paid_out).ok_or("paid out above repaid")?;
+					ensure!(owed == live_sum, "repaid − paid out differs from the live notes");
+					ensure!(escrow >= owed, "escrow holds less than it owes");
 				}
 				ReceivableStatus::Settled => {
 					ensure!(live_sum.is_zero(), "a settled receivable has live notes");
-					ensure!(escrow.is_zero(), "a settled receivable's escrow is not empty");
+					ensure!(
+						r.paid_out == r.repaid,
+						"a settled receivable paid out other than repaid"
+					);
 				}
 				ReceivableStatus::Cancelled => {}
 			}
@@ -172,6 +181,16 @@ impl<T: Config> Pallet<T> {
 			pending += 1;
 		}
 		ensure!(pending == pending_count, "PendingTo has extra entries");
+		let mut counted = 0u64;
+		for (to, n) in OffersWaiting::<T>::iter() {
+			ensure!(n > 0, "OffersWaiting holds a zero");
+			ensure!(
+				PendingTo::<T>::iter_prefix(&to).count() as u32 == n,
+				"OffersWaiting miscounts an account's offers"
+			);
+			counted += n as u64;
+		}
+		ensure!(counted == pending, "OffersWaiting misses an account");
 		let mut by_receivable = 0u64;
 		for (r, id, ()) in NotesByReceivable::<T>::iter() {
 			let note = Notes::<T>::get(id).ok_or("NotesByReceivable names an unknown note")?;

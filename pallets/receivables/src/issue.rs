@@ -68,7 +68,8 @@ impl<T: Config> Pallet<T> {
 				invoice_ref: invoice_ref.clone(),
 				status: ReceivableStatus::Pending,
 				repaid: Zero::zero(),
-				redeemed: Zero::zero(),
+				repaid_at: None,
+				paid_out: Zero::zero(),
 				root,
 			},
 		);
@@ -109,6 +110,8 @@ impl<T: Config> Pallet<T> {
 		Notes::<T>::remove(root);
 		NotesByReceivable::<T>::remove(id, root);
 		InvoiceRefs::<T>::remove(&receivable.issuer, &receivable.invoice_ref);
+		// Money someone sent to the escrow of a receivable that will never be repaid.
+		Self::return_escrow(receivable.asset, &Self::escrow_account(id), &receivable.issuer)?;
 		receivable.status = ReceivableStatus::Cancelled;
 		Receivables::<T>::insert(id, receivable);
 		Self::deposit_event(Event::Cancelled { receivable: id });

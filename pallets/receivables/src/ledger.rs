@@ -36,16 +36,31 @@ impl<T: Config> Pallet<T> {
 			NotesByHolder::<T>::insert(&note.holder, id, ());
 		}
 		if let NoteState::Pending { to } = &note.state {
-			PendingTo::<T>::insert(to, id, ());
+			Self::add_offer(to, id);
 		}
 		Notes::<T>::insert(id, note);
+	}
+
+	/// `id` is offered to `to`: index it and count it against `to`'s offers.
+	pub(crate) fn add_offer(to: &T::AccountId, id: NoteId) {
+		PendingTo::<T>::insert(to, id, ());
+		OffersWaiting::<T>::mutate(to, |n| *n = n.saturating_add(1));
+	}
+
+	/// The offer of `id` to `to` is gone (accepted, rejected, revoked, frozen, redeemed).
+	pub(crate) fn remove_offer(to: &T::AccountId, id: NoteId) {
+		if PendingTo::<T>::take(to, id).is_some() {
+			OffersWaiting::<T>::mutate_exists(to, |n| {
+				*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
+		}
 	}
 
 	/// A note leaves the live set (Consumed or Redeemed): drop it from the holder indexes.
 	pub(crate) fn retire_note(id: NoteId, note: &mut NoteOf<T>, state: NoteStateOf<T>) {
 		NotesByHolder::<T>::remove(&note.holder, id);
 		if let NoteState::Pending { to } = &note.state {
-			PendingTo::<T>::remove(to, id);
+			Self::remove_offer(to, id);
 		}
 		note.state = state;
 	}
@@ -96,6 +111,7 @@ impl<T: Config> NoteLedger<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T>
 			maturity: receivable.maturity,
 			financeable: receivable.status == ReceivableStatus::Active,
 			overdue: receivable.status == ReceivableStatus::Overdue,
+			funded_at: receivable.repaid_at,
 		})
 	}
 

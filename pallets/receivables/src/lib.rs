@@ -10,6 +10,14 @@
 //! - `repay` moves everything outstanding into the receivable's escrow account and releases the
 //!   credit line; from maturity on, anyone may `redeem` any note, paying its rightful party
 //!   (the pledgee first, for a pledged note). Settlement of N notes is N bounded calls.
+//! - The escrow never loses a unit to dust or reaping, whatever the asset's minimum balance:
+//!   `repay` adds the minimum balance as a reserve, payouts keep the escrow alive, and the last
+//!   one returns the reserve and anything others sent to the escrow to the issuer (see
+//!   `settlement.rs`). A payout to an account that holds none of the asset must be at least the
+//!   asset's minimum balance (the asset's own rule); a smaller one fails, changing nothing,
+//!   until the recipient holds some.
+//! - Nobody grows another's storage: at most `MaxPendingOffers` offers wait for one account
+//!   (`TooManyOffers`); each is rejected with one `O(1)` call.
 //! - The Operator freezes and unfreezes notes (judicial hold) and sets the parameters.
 //!
 //! Every call is `O(1)` in the depth of the tree and in the number of notes of the receivable:
@@ -117,6 +125,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSplit: Get<u32>;
 
+		/// Most offers (`Pending` notes) one account may have waiting for its answer before
+		/// holders can offer it more; issuance does not count against it (credit lines bound
+		/// issuance), but its offers are counted.
+		#[pallet::constant]
+		type MaxPendingOffers: Get<u32>;
+
 		/// Longest invoice reference, in bytes.
 		#[pallet::constant]
 		type MaxInvoiceRefLength: Get<u32>;
@@ -153,6 +167,14 @@ pub mod pallet {
 		fn fund(asset: &AssetId, who: &AccountId, amount: Balance);
 		/// Set the chain's time (ms).
 		fn set_time(now: Moment);
+		/// Sell `note` (Active, held by `holder`, receivable Active and not matured) to a
+		/// financier through a factoring; returns the factor, the note's holder now.
+		fn factor(note: NoteId, holder: &AccountId) -> AccountId;
+		/// Pledge `note` (Active, held by `holder`) through a financing of another financier;
+		/// returns the lender.
+		fn pledge(note: NoteId, holder: &AccountId) -> AccountId;
+		/// Make `note`'s receivable overdue and have its lender call the pledge loan.
+		fn call_loan(note: NoteId);
 	}
 
 	#[pallet::type_value]
@@ -240,6 +262,11 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// How many offers wait for each account's answer: its `PendingTo` entries.
+	#[pallet::storage]
+	pub type OffersWaiting<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// What a frozen note was before the hold, restored by `unfreeze`.
 	#[pallet::storage]
 	pub type FrozenPrior<T: Config> =
@@ -289,8 +316,18 @@ pub mod pallet {
 			kept: NoteId,
 			amount: BalanceOf<T>,
 		},
-		/// The issuer paid `amount` into the receivable's escrow; its credit was released.
-		Repaid { receivable: ReceivableId, amount: BalanceOf<T>, escrow: T::AccountId },
+		/// The issuer paid `amount` into the receivable's escrow, plus the asset's minimum
+		/// balance as a `reserve` that keeps the escrow alive until it is returned at
+		/// settlement; its credit was released.
+		Repaid {
+			receivable: ReceivableId,
+			amount: BalanceOf<T>,
+			reserve: BalanceOf<T>,
+			escrow: T::AccountId,
+		},
+		/// What was left in a settled or cancelled receivable's escrow (its reserve, and money
+		/// others sent to it) went back to the issuer.
+		EscrowReturned { escrow: T::AccountId, to: T::AccountId, amount: BalanceOf<T> },
 		/// A note was paid out of escrow: `amount` to `holder`, after `to_pledgee` to the
 		/// pledgee of a pledged note.
 		Redeemed {
@@ -342,6 +379,8 @@ pub mod pallet {
 		DuplicateInvoice,
 		/// The caller does not hold the note.
 		NotHolder,
+		/// The recipient already has `MaxPendingOffers` offers waiting for its answer.
+		TooManyOffers,
 		/// The caller is not an active enterprise that may hold notes (Supplier or Financier).
 		NotParticipant,
 		/// The recipient is not an active enterprise that may hold notes.
@@ -388,6 +427,17 @@ pub mod pallet {
 		NotPledged,
 		/// A parameter is zero.
 		InvalidParameters,
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// What `redeem` is charged: the heaviest of its benchmarked paths (pledged through a
+		/// factor, a called loan, factored, pending).
+		pub fn redeem_weight() -> Weight {
+			T::WeightInfo::redeem()
+				.max(T::WeightInfo::redeem_called())
+				.max(T::WeightInfo::redeem_factored())
+				.max(T::WeightInfo::redeem_pending())
+		}
 	}
 
 	#[pallet::hooks]
@@ -571,7 +621,8 @@ pub mod pallet {
 		/// Emits [`Event::Transferred`].
 		///
 		/// Errors: [`Error::UnknownNote`], [`Error::NotHolder`], [`Error::NotParticipant`],
-		/// [`Error::NoteNotActive`], [`Error::SelfTransfer`], [`Error::RecipientNotEligible`].
+		/// [`Error::NoteNotActive`], [`Error::SelfTransfer`], [`Error::RecipientNotEligible`],
+		/// [`Error::TooManyOffers`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(6)]
@@ -609,7 +660,9 @@ pub mod pallet {
 
 		/// Pay a receivable: everything outstanding moves from the issuer into the
 		/// receivable's escrow account and the credit line is released. Allowed before
-		/// maturity (early) and after it (late, while Overdue).
+		/// maturity (early) and after it (late, while Overdue). The asset's minimum balance
+		/// goes along as a reserve that keeps the escrow alive, returned at settlement with
+		/// anything else left in the escrow.
 		///
 		/// The origin must be signed by the issuer (a suspended issuer may still repay).
 		///
@@ -629,20 +682,22 @@ pub mod pallet {
 		}
 
 		/// Pay a note out of escrow to its rightful party: the pledgee first for a pledged
-		/// note, the holder for the rest. The last redemption settles the receivable.
+		/// note, the holder for the rest. The last redemption settles the receivable and
+		/// returns what is left in the escrow (its reserve, and any surplus) to the issuer.
 		///
 		/// The origin may be anyone signed.
 		///
 		/// - `note`: a live, unfrozen note of a Repaid receivable at or after maturity.
 		///
-		/// Emits [`Event::Redeemed`] (and [`Event::Settled`] for the last note).
+		/// Emits [`Event::Redeemed`] (and [`Event::Settled`] and [`Event::EscrowReturned`] for
+		/// the last note).
 		///
 		/// Errors: [`Error::UnknownNote`], [`Error::AlreadyRedeemed`], [`Error::NoteConsumed`],
 		/// [`Error::NoteFrozen`], [`Error::NotRepaid`], [`Error::NotMatured`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::redeem())]
+		#[pallet::weight(Pallet::<T>::redeem_weight())]
 		pub fn redeem(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_redeem(note)

@@ -86,6 +86,8 @@ impl pallet_enterprises::Config for Test {
 	type AssetId = u32;
 	type Balance = Balance;
 	type Assets = Assets;
+	type PalletId = EnterprisesPalletId;
+	type MaxLinesPerCore = ConstU32<8>;
 	type Time = Timestamp;
 	type MaxNameLength = ConstU32<64>;
 	type MaxGenesisLines = ConstU32<8>;
@@ -96,6 +98,7 @@ impl pallet_enterprises::Config for Test {
 
 parameter_types! {
 	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
+	pub const EnterprisesPalletId: PalletId = PalletId(*b"cscd/ent");
 	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
 	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
 	pub const DefaultMinNoteAmount: Balance = 100;
@@ -113,6 +116,7 @@ impl cascade_primitives::RedeemHook<AccountId, Balance> for MockPledges {
 		_holder: &AccountId,
 		pledge: Option<u64>,
 		amount: Balance,
+		_interest_until: u64,
 	) -> Result<Option<(AccountId, Balance)>, sp_runtime::DispatchError> {
 		let Some(financing) = pledge else { return Ok(None) };
 		let mut calls = PledgeCalls::get();
@@ -133,6 +137,7 @@ impl crate::Config for Test {
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
+	type MaxPendingOffers = ConstU32<MAX_OFFERS>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
 	type DefaultGracePeriod = DefaultGracePeriod;
@@ -150,50 +155,33 @@ impl pallet_enterprises::BenchmarkHelper<u32> for BenchHelper {
 	fn settlement_asset() -> u32 {
 		CNY
 	}
+	fn unused_asset() -> u32 {
+		77
+	}
 }
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 	fn enroll_core(who: &AccountId, limit: Balance) -> (u32, u64) {
 		let n = pallet_enterprises::NextLineId::<Test>::get() as u32;
-		pallet_enterprises::Enterprises::<Test>::insert(
-			who,
-			pallet_enterprises::Enterprise {
-				name: b"Bench Core".to_vec().try_into().unwrap(),
-				credit_code: code(5_000 + n),
-				roles: roles(true, false, false),
-				status: pallet_enterprises::Status::Active,
-			},
-		);
-		pallet_enterprises::CreditCodes::<Test>::insert(code(5_000 + n), who);
-		let line = pallet_enterprises::NextLineId::<Test>::get();
-		pallet_enterprises::NextLineId::<Test>::put(line + 1);
-		pallet_enterprises::LinesByCore::<Test>::insert(who, line, ());
-		pallet_enterprises::CreditLines::<Test>::insert(
-			line,
-			pallet_enterprises::CreditLine {
-				financier: BANK,
-				core: *who,
-				asset: CNY,
-				limit,
-				used: 0,
-				expires_at: u64::MAX,
-				revoked: false,
-			},
-		);
+		let name = b"Bench Core".to_vec().try_into().unwrap();
+		assert_ok!(Enterprises::do_register(
+			*who,
+			name,
+			code(5_000 + n),
+			roles(true, false, false)
+		));
+		let line = Enterprises::insert_line(BANK, *who, CNY, limit, u64::MAX).unwrap();
 		(CNY, line)
 	}
 	fn enroll_supplier(who: &AccountId) {
 		let n = (*who % 100_000) as u32;
-		pallet_enterprises::Enterprises::<Test>::insert(
-			who,
-			pallet_enterprises::Enterprise {
-				name: b"Bench Supplier".to_vec().try_into().unwrap(),
-				credit_code: code(6_000_000 + n),
-				roles: roles(false, true, false),
-				status: pallet_enterprises::Status::Active,
-			},
-		);
-		pallet_enterprises::CreditCodes::<Test>::insert(code(6_000_000 + n), who);
+		let name = b"Bench Supplier".to_vec().try_into().unwrap();
+		assert_ok!(Enterprises::do_register(
+			*who,
+			name,
+			code(6_000_000 + n),
+			roles(false, true, false)
+		));
 	}
 	fn fund(asset: &u32, who: &AccountId, amount: Balance) {
 		use frame_support::traits::fungibles::Mutate;
@@ -202,12 +190,36 @@ impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 	fn set_time(now: u64) {
 		set_time(now);
 	}
+	fn factor(note: NoteId, _holder: &AccountId) -> AccountId {
+		use cascade_primitives::NoteLedger;
+		assert_ok!(<Receivables as NoteLedger<_, _, _>>::move_note(note, &BANK));
+		BANK
+	}
+	fn pledge(note: NoteId, _holder: &AccountId) -> AccountId {
+		use cascade_primitives::NoteLedger;
+		assert_ok!(<Receivables as NoteLedger<_, _, _>>::pledge(note, 0));
+		// The stand-in financing pays OTHER_CORE part of the note at redemption.
+		PledgeOwed::set(Some((OTHER_CORE, 1_000)));
+		OTHER_CORE
+	}
+	fn call_loan(note: NoteId) {
+		let r = crate::Notes::<Test>::get(note).unwrap().receivable;
+		let maturity = crate::Receivables::<Test>::get(r).unwrap().maturity;
+		set_time(maturity + 3 * DAY);
+		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
+	}
 }
 
 /// The settlement asset of the tests.
 pub const CNY: u32 = 1;
-/// Another asset, not the credit line's.
+/// Another settlement asset, not the credit line's.
 pub const USD: u32 = 2;
+/// A settlement asset with a minimum balance of 1,000 (10.00), credit line 2 (BANK → CORE).
+pub const HKD: u32 = 3;
+pub const HKD_MIN: Balance = 1_000;
+pub const HKD_LINE: u64 = 2;
+/// Most offers waiting for one account in the tests: small, so the bound is easy to reach.
+pub const MAX_OFFERS: u32 = 8;
 pub const OPERATOR: AccountId = 1;
 pub const CORE: AccountId = 10;
 pub const OTHER_CORE: AccountId = 11;
@@ -257,13 +269,20 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		pallet_assets::GenesisConfig::<Test> {
-			assets: vec![(CNY, OPERATOR, true, 1), (USD, OPERATOR, true, 1)],
+			assets: vec![
+				(CNY, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
+				(USD, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
+				(HKD, pallet_enterprises::Pallet::<Test>::account_id(), true, HKD_MIN),
+			],
 			metadata: vec![],
 			accounts: vec![
 				(CNY, CORE, CORE_CNY),
 				(CNY, OTHER_CORE, CORE_CNY),
 				(CNY, BANK, CORE_CNY),
 				(CNY, T1, 1_000),
+				(HKD, CORE, CORE_CNY),
+				(HKD, T1, 5_000),
+				(HKD, T2, 5_000),
 			],
 			next_asset_id: None,
 			reserves: vec![],
@@ -291,7 +310,9 @@ impl ExtBuilder {
 			credit_lines: vec![
 				(BANK, CORE, CNY, LINE_LIMIT, 365 * DAY),
 				(BANK, OTHER_CORE, CNY, LINE_LIMIT, 365 * DAY),
+				(BANK, CORE, HKD, LINE_LIMIT, 365 * DAY),
 			],
+			settlement_assets: vec![CNY, USD, HKD],
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

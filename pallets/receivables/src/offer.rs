@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(to == who, Error::<T>::NotRecipient);
 		ensure!(Self::may_hold(&who), Error::<T>::NotParticipant);
 
-		PendingTo::<T>::remove(&to, id);
+		Self::remove_offer(&to, id);
 		Self::set_holder(id, &mut note, to);
 		note.state = NoteState::Active;
 		let receivable = note.receivable;
@@ -66,7 +66,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if let NoteState::Pending { to } = &note.state {
-			PendingTo::<T>::remove(to, id);
+			Self::remove_offer(to, id);
 		}
 		note.state = NoteState::Active;
 		Notes::<T>::insert(id, note);

@@ -8,6 +8,10 @@ impl<T: Config> Pallet<T> {
 	fn check_recipient(from: &T::AccountId, to: &T::AccountId) -> DispatchResult {
 		ensure!(from != to, Error::<T>::SelfTransfer);
 		ensure!(Self::may_hold(to), Error::<T>::RecipientNotEligible);
+		ensure!(
+			OffersWaiting::<T>::get(to) < T::MaxPendingOffers::get(),
+			Error::<T>::TooManyOffers
+		);
 		Ok(())
 	}
 
@@ -16,7 +20,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_recipient(&who, &to)?;
 
 		note.state = NoteState::Pending { to: to.clone() };
-		PendingTo::<T>::insert(&to, id, ());
+		Self::add_offer(&to, id);
 		Notes::<T>::insert(id, note);
 		Self::deposit_event(Event::Transferred { note: id, from: who, to });
 		Ok(())

@@ -24,9 +24,9 @@ pub enum ReceivableStatus {
 	Pending,
 	/// Accepted; its notes move down the chain.
 	Active,
-	/// The issuer paid everything outstanding into escrow; notes redeem from maturity on.
+	/// The issuer paid everything outstanding into escrow; notes are paid from maturity on.
 	Repaid,
-	/// Every note is redeemed; the escrow is empty.
+	/// Every note is paid; what was left in escrow went back to the issuer.
 	Settled,
 	/// Withdrawn before acceptance; the credit line was released.
 	Cancelled,
@@ -56,10 +56,12 @@ pub struct Receivable<AccountId, AssetId, Balance, RefLimit: Get<u32>> {
 	pub invoice_ref: BoundedVec<u8, RefLimit>,
 	/// Where it is in its life.
 	pub status: ReceivableStatus,
-	/// What the issuer paid into escrow.
+	/// What the issuer paid into escrow towards the face (the escrow's reserve not counted).
 	pub repaid: Balance,
-	/// What has been paid out of escrow to note holders.
-	pub redeemed: Balance,
+	/// When the issuer funded the escrow (ms), once it has.
+	pub repaid_at: Option<Moment>,
+	/// What has been paid out of escrow to note holders and pledgees.
+	pub paid_out: Balance,
 	/// Its root note.
 	pub root: NoteId,
 }

@@ -62,6 +62,9 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn set_parameters() -> Weight;
+	fn redeem_called() -> Weight;
+	fn redeem_factored() -> Weight;
+	fn redeem_pending() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -338,6 +341,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(10_550_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn redeem_called() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn redeem_factored() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn redeem_pending() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -412,5 +430,20 @@ impl WeightInfo for () {
 	fn set_parameters() -> Weight {
 		Weight::from_parts(10_550_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn redeem_called() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn redeem_factored() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
+	}
+	fn redeem_pending() -> Weight {
+		Weight::from_parts(150_000_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }

@@ -1,9 +1,7 @@
 use crate::{AccountId, AssetId, Balance, Balances, Runtime, MILLI_UNIT};
-use frame_support::{
-	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32},
-};
-use frame_system::{EnsureRoot, EnsureSigned};
+use frame_support::traits::NeverEnsureOrigin;
+use frame_support::{parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
 
 parameter_types! {
 	pub const AssetDeposit: Balance = 10 * MILLI_UNIT;
@@ -13,8 +11,11 @@ parameter_types! {
 	pub const ApprovalDeposit: Balance = MILLI_UNIT;
 }
 
-/// `Assets` holds the settlement money (CNY in the demo world). A settlement asset is created
-/// `sufficient`, so escrow and supplier accounts hold it without any native balance.
+/// `Assets` holds the settlement money (CNY in the demo world). No signed account creates
+/// assets: settlement assets are created by the Operator through
+/// `Enterprises::create_settlement_asset`, sufficient (escrow and supplier accounts hold them
+/// without any native balance) and owned by the enterprises pallet's keyless account, so no
+/// key holds the asset owner's powers over escrow. `force_*` calls stay with Root.
 impl pallet_assets::Config for Runtime {
 	type RuntimeEvent = crate::RuntimeEvent;
 	type Balance = Balance;
@@ -23,7 +24,7 @@ impl pallet_assets::Config for Runtime {
 	type AssetIdParameter = codec::Compact<AssetId>;
 	type ReserveData = ();
 	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type CreateOrigin = NeverEnsureOrigin<AccountId>;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type AssetDeposit = AssetDeposit;
 	type AssetAccountDeposit = AssetAccountDeposit;

@@ -1,13 +1,22 @@
 use crate::{AccountId, AssetId, Assets, Balance, Runtime, Timestamp};
-use frame_support::traits::ConstU32;
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use frame_system::EnsureRoot;
 
-/// The registry and the credit lines. The Operator is Root (Sudo on dev chains).
+parameter_types! {
+	/// Seeds the keyless account that owns the settlement assets.
+	pub const EnterprisesPalletId: PalletId = PalletId(*b"cscd/ent");
+}
+
+/// The registry, the credit lines and the settlement assets. The Operator is Root (Sudo on dev
+/// chains).
 impl pallet_enterprises::Config for Runtime {
 	type OperatorOrigin = EnsureRoot<AccountId>;
 	type AssetId = AssetId;
 	type Balance = Balance;
 	type Assets = Assets;
+	type PalletId = EnterprisesPalletId;
+	// Banks per core enterprise: a consortium has a handful; 32 leaves room and bounds reads.
+	type MaxLinesPerCore = ConstU32<32>;
 	type Time = Timestamp;
 	type MaxNameLength = ConstU32<128>;
 	type MaxGenesisLines = ConstU32<16>;

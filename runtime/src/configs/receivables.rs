@@ -28,6 +28,9 @@ impl pallet_receivables::Config for Runtime {
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
+	// Offers waiting for one enterprise's 签收: far above a month's payments from its
+	// customers, low enough that nobody can grow its storage without bound.
+	type MaxPendingOffers = ConstU32<1024>;
 	type MaxInvoiceRefLength = ConstU32<64>;
 	type DefaultMaxTenor = DefaultMaxTenor;
 	type DefaultGracePeriod = DefaultGracePeriod;

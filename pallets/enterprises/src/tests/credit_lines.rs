@@ -127,7 +127,7 @@ fn grant_credit_line_bad_terms_fail() {
 		);
 		assert_noop!(
 			Enterprises::grant_credit_line(RuntimeOrigin::signed(BANK), CORE, 77, 5, START + DAY),
-			Error::<Test>::UnknownAsset
+			Error::<Test>::NotSettlementAsset
 		);
 		assert_noop!(
 			Enterprises::grant_credit_line(RuntimeOrigin::signed(BANK), CORE, CNY, 0, START + DAY),
@@ -271,5 +271,122 @@ fn no_lines_world_starts_empty() {
 	ExtBuilder::default().no_lines().build_and_execute(|| {
 		assert_eq!(NextLineId::<Test>::get(), 0);
 		assert!(crate::pallet::CreditLines::<Test>::get(0).is_none());
+	});
+}
+
+// Issue 11, item 7 (lines): no financier can attach unbounded credit lines to a core. At most
+// MAX_LINES per core; the core refuses a line it did not ask for, and a revoked line with
+// nothing drawn leaves its lines.
+#[test]
+fn nobody_can_grow_a_cores_credit_lines_without_bound() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Line 0 comes from genesis.
+		for _ in 1..MAX_LINES {
+			assert_ok!(Enterprises::grant_credit_line(
+				RuntimeOrigin::signed(OTHER_BANK),
+				CORE,
+				CNY,
+				1,
+				START + DAY
+			));
+		}
+		assert_eq!(LinesPerCore::<Test>::get(CORE), MAX_LINES);
+		let grant = || {
+			Enterprises::grant_credit_line(RuntimeOrigin::signed(BANK), CORE, CNY, 5, START + DAY)
+		};
+		assert_noop!(grant(), Error::<Test>::TooManyLines);
+		// The core refuses an unwanted line; its financier revokes another.
+		assert_ok!(Enterprises::refuse_credit_line(RuntimeOrigin::signed(CORE), 1));
+		System::assert_last_event(Event::<Test>::CreditLineRefused { line: 1 }.into());
+		assert!(!LinesByCore::<Test>::contains_key(CORE, 1));
+		assert_eq!(CreditLines::<Test>::get(1).map(|l| l.revoked), Some(true));
+		assert_ok!(Enterprises::revoke_credit_line(RuntimeOrigin::signed(OTHER_BANK), 2));
+		assert_eq!(LinesPerCore::<Test>::get(CORE), MAX_LINES - 2);
+		assert_ok!(grant());
+	});
+}
+
+#[test]
+fn refuse_credit_line_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Enterprises::refuse_credit_line(RuntimeOrigin::signed(CORE), 9),
+			Error::<Test>::UnknownLine
+		);
+		assert_noop!(
+			Enterprises::refuse_credit_line(RuntimeOrigin::signed(OTHER_CORE), 0),
+			Error::<Test>::NotLineCore
+		);
+		assert_ok!(Lines::draw(0, &CORE, &CNY, 10, START));
+		assert_noop!(
+			Enterprises::refuse_credit_line(RuntimeOrigin::signed(CORE), 0),
+			Error::<Test>::LineInUse
+		);
+		// Revoked while drawn: it leaves the core's lines once nothing is drawn.
+		assert_ok!(Enterprises::revoke_credit_line(RuntimeOrigin::signed(BANK), 0));
+		assert_noop!(
+			Enterprises::refuse_credit_line(RuntimeOrigin::signed(CORE), 0),
+			Error::<Test>::LineRevoked
+		);
+		assert!(LinesByCore::<Test>::contains_key(CORE, 0));
+		assert_ok!(Lines::release(0, 10));
+		assert!(!LinesByCore::<Test>::contains_key(CORE, 0));
+		assert_eq!(LinesPerCore::<Test>::get(CORE), 0);
+	});
+}
+
+// Issue 11, item 4: the settlement asset is only what the Operator created. A line in an asset
+// a signed account created is refused; the Operator creates (owned by the pallet's keyless
+// account, sufficient) and mints settlement assets, nobody else.
+#[test]
+fn the_settlement_asset_is_only_what_the_operator_created() {
+	ExtBuilder::default().build_and_execute(|| {
+		use frame_support::traits::fungibles::{roles::Inspect as _, Inspect as _};
+		// USD exists, owned by a signed account: no line may be in it.
+		assert_noop!(
+			Enterprises::grant_credit_line(RuntimeOrigin::signed(BANK), CORE, USD, 5, START + DAY),
+			Error::<Test>::NotSettlementAsset
+		);
+		for who in [OPERATOR, BANK, CORE] {
+			assert_noop!(
+				Enterprises::create_settlement_asset(RuntimeOrigin::signed(who), 7, 100),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Enterprises::mint_settlement(RuntimeOrigin::signed(who), CNY, who, 100),
+				DispatchError::BadOrigin
+			);
+		}
+		assert_noop!(
+			Enterprises::create_settlement_asset(RuntimeOrigin::root(), USD, 100),
+			Error::<Test>::AssetExists
+		);
+		assert_noop!(
+			Enterprises::create_settlement_asset(RuntimeOrigin::root(), 7, 0),
+			Error::<Test>::ZeroMinBalance
+		);
+		assert_ok!(Enterprises::create_settlement_asset(RuntimeOrigin::root(), 7, 100));
+		System::assert_last_event(
+			Event::<Test>::SettlementAssetCreated { asset: 7, min_balance: 100 }.into(),
+		);
+		assert_eq!(Assets::owner(7), Some(Enterprises::account_id()));
+		assert_eq!(Assets::minimum_balance(7), 100);
+		assert_noop!(
+			Enterprises::mint_settlement(RuntimeOrigin::root(), USD, CORE, 100),
+			Error::<Test>::NotSettlementAsset
+		);
+		assert_noop!(
+			Enterprises::mint_settlement(RuntimeOrigin::root(), 7, CORE, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert_ok!(Enterprises::mint_settlement(RuntimeOrigin::root(), 7, CORE, 5_000));
+		assert_eq!(Assets::balance(7, CORE), 5_000);
+		assert_ok!(Enterprises::grant_credit_line(
+			RuntimeOrigin::signed(BANK),
+			CORE,
+			7,
+			5,
+			START + DAY
+		));
 	});
 }

@@ -281,9 +281,162 @@ fn financing_a_factored_note_again_ends_the_first_financing() {
 		));
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::SoldOn);
-		assert_eq!(FinancingOfNote::<Test>::get(note), Some(1));
+		assert_eq!(FactoringOfNote::<Test>::get(note), Some(1));
 		assert_eq!(Notes::<Test>::get(note).unwrap().holder, OTHER_BANK);
 		let p = Programs::<Test>::get(PROGRAM).unwrap();
 		assert_eq!((p.budget, p.outstanding), (PROGRAM_BUDGET, 0));
+	});
+}
+
+// Issue 11, item 3: splitting does not defeat the discount. Sixteen 1.00 pieces of a 16.00
+// note, each financed for 90 days, fetch no more than the whole note would (before interest was
+// rounded up, each piece's 0.91 of interest rounded to nothing and the seller got 16.00).
+#[test]
+fn splitting_does_not_defeat_the_discount() {
+	build_and_execute(|| {
+		let (_, whole) = note_of_t1(CORE, 1_600);
+		let (_, note) = note_of_t1(CORE, 1_600);
+		let first = pallet_receivables::NextNoteId::<Test>::get();
+		assert_ok!(Receivables::split(
+			RuntimeOrigin::signed(T1),
+			note,
+			vec![100; 16].try_into().unwrap()
+		));
+		let t1 = cny(T1);
+		for piece in first..first + 16 {
+			assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), piece, PROGRAM, FACTORING));
+		}
+		let pieces = cny(T1) - t1;
+		let t1 = cny(T1);
+		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), whole, PROGRAM, FACTORING));
+		let whole_price = cny(T1) - t1;
+		// 1,600 × 0.0365 × 90/360 = 14.6 → 15: 1,585. Each piece: 0.9125 → 1: 99.
+		assert_eq!((pieces, whole_price), (1_584, 1_585));
+		assert!(pieces <= whole_price);
+	});
+}
+
+proptest::proptest! {
+	#![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+	// Item 3, for any split, rate and time: the pieces' prices sum to at most the whole's.
+	#[test]
+	fn pieces_never_price_above_the_whole(
+		parts in proptest::collection::vec(1u128..=10_000_000_000, 1..=16),
+		ppm in 0u32..=1_000_000,
+		now in 0u64..=400 * DAY,
+	) {
+		let rate = Permill::from_parts(ppm);
+		let whole: u128 = parts.iter().sum();
+		let (_, whole_price) = pricing::discount(whole, rate, now, MATURITY - START).unwrap();
+		let pieces: u128 = parts
+			.iter()
+			.map(|a| pricing::discount(*a, rate, now, MATURITY - START).unwrap().1)
+			.sum();
+		proptest::prop_assert!(pieces <= whole_price);
+	}
+}
+
+// Issue 11, item 5: a suspended financier's program finances nothing new (nor one whose
+// financier lost the role); what is running still pays out.
+#[test]
+fn a_suspended_financiers_program_finances_nothing() {
+	build_and_execute(|| {
+		let (r, running) = note_of_t1(CORE, 1_000_000);
+		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), running, PROGRAM, FACTORING));
+		let (_, note) = note_of_t1(CORE, 1_000_000);
+		assert_ok!(Enterprises::suspend(RuntimeOrigin::root(), BANK));
+		let bank = cny(BANK);
+		assert_noop!(
+			Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, FACTORING),
+			Error::<Test>::FinancierInactive
+		);
+		assert_ok!(Enterprises::reinstate(RuntimeOrigin::root(), BANK));
+		assert_ok!(Enterprises::set_roles(RuntimeOrigin::root(), BANK, roles(false, true, false)));
+		assert_noop!(
+			Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, FACTORING),
+			Error::<Test>::FinancierInactive
+		);
+		assert_ok!(Enterprises::suspend(RuntimeOrigin::root(), BANK));
+		// Its running factoring still pays out to it.
+		repay_and_mature(r, CORE);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), running));
+		assert_eq!(cny(BANK), bank + 1_000_000);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Redeemed);
+	});
+}
+
+// Issue 11, item 6: pledging a factored note changes no owner, so the factoring stays open:
+// the factor keeps its recourse and the program its outstanding advance.
+#[test]
+fn pledging_a_factored_note_keeps_the_factoring() {
+	build_and_execute(|| {
+		let recourse = FinancingKind::Factoring { recourse: true };
+		let (r, note) = note_of_t1(CORE, 1_000_000);
+		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, recourse));
+		// The factor (BANK) pledges the note it bought to OTHER_BANK.
+		assert_ok!(Financing::request(
+			RuntimeOrigin::signed(BANK),
+			note,
+			OTHER_BANK,
+			FinancingKind::Pledge,
+			rate()
+		));
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Open);
+		assert_eq!(FactoringOfNote::<Test>::get(note), Some(0));
+		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().outstanding, 990_875);
+		// Redemption pays the lender first and closes both financings.
+		repay_and_mature(r, CORE);
+		let (bank, lender) = (cny(BANK), cny(OTHER_BANK));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), note));
+		assert_eq!(cny(OTHER_BANK) + cny(BANK), lender + bank + 1_000_000);
+		assert!(cny(OTHER_BANK) > lender && cny(BANK) > bank);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Redeemed);
+		assert_eq!(Financings::<Test>::get(1).unwrap().status, FinancingStatus::Redeemed);
+		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().outstanding, 0);
+	});
+}
+
+#[test]
+fn a_factor_that_pledged_its_note_keeps_its_recourse_once_the_loan_is_repaid() {
+	build_and_execute(|| {
+		let recourse = FinancingKind::Factoring { recourse: true };
+		let (r, note) = note_of_t1(CORE, 1_000_000);
+		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, recourse));
+		assert_ok!(Financing::request(
+			RuntimeOrigin::signed(BANK),
+			note,
+			OTHER_BANK,
+			FinancingKind::Pledge,
+			rate()
+		));
+		assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
+		set_time(MATURITY + 3 * DAY);
+		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
+		// Pledged: the factor must free the note before handing it back.
+		assert_noop!(
+			Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0),
+			Error::<Test>::NoteNotHeld
+		);
+		assert_ok!(Financing::repay_loan(RuntimeOrigin::signed(BANK), 1));
+		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
+		assert_eq!(Notes::<Test>::get(note).unwrap().holder, T1);
+	});
+}
+
+#[test]
+fn programs_exist_only_in_settlement_assets() {
+	build_and_execute(|| {
+		assert_noop!(
+			Financing::open_program(
+				RuntimeOrigin::signed(OTHER_BANK),
+				CORE,
+				JUNK,
+				rate(),
+				1_000,
+				START + DAY
+			),
+			Error::<Test>::NotSettlementAsset
+		);
 	});
 }

@@ -14,22 +14,82 @@ const ISSUERS: [AccountId; 2] = [CORE, OTHER_CORE];
 
 #[derive(Clone, Debug)]
 enum Op {
-	Issue { issuer: usize, face: u32, days: u8 },
-	Accept { note: u16 },
-	SplitTransfer { note: u16, to: usize, percent: u8 },
-	Transfer { note: u16, to: usize },
-	Finance { note: u16, program: u8, kind: u8 },
-	Request { note: u16, financier: usize, kind: u8, rate: u16 },
-	Approve { request: u8 },
-	RepayLoan { financing: u8 },
-	Recourse { financing: u8 },
-	SettleClaim { financing: u8 },
-	Repay { receivable: u8 },
-	Redeem { note: u16 },
-	MarkOverdue { receivable: u8 },
-	Freeze { note: u16 },
-	Unfreeze { note: u16 },
-	Wait { days: u8 },
+	Issue {
+		issuer: usize,
+		face: u32,
+		days: u8,
+	},
+	Accept {
+		note: u16,
+	},
+	SplitTransfer {
+		note: u16,
+		to: usize,
+		percent: u8,
+	},
+	Transfer {
+		note: u16,
+		to: usize,
+	},
+	Finance {
+		note: u16,
+		program: u8,
+		kind: u8,
+	},
+	Request {
+		note: u16,
+		financier: usize,
+		kind: u8,
+		rate: u16,
+	},
+	Approve {
+		request: u8,
+	},
+	RepayLoan {
+		financing: u8,
+	},
+	Recourse {
+		financing: u8,
+	},
+	SettleClaim {
+		financing: u8,
+	},
+	CallLoan {
+		financing: u8,
+	},
+	/// Someone sends money to a receivable's escrow.
+	Donate {
+		receivable: u8,
+		amount: u16,
+	},
+	/// A holder pays part of its money to another (so recourse and claims meet short sellers).
+	Spend {
+		from: usize,
+		to: usize,
+		percent: u8,
+	},
+	Repay {
+		receivable: u8,
+	},
+	Redeem {
+		note: u16,
+	},
+	MarkOverdue {
+		receivable: u8,
+	},
+	Freeze {
+		note: u16,
+	},
+	Unfreeze {
+		note: u16,
+	},
+	Wait {
+		days: u8,
+	},
+	/// Time runs past the grace period of a financed receivable, which is marked overdue.
+	Lapse {
+		financing: u8,
+	},
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -38,18 +98,22 @@ fn op() -> impl Strategy<Value = Op> {
 		4 => any::<u16>().prop_map(|note| Op::Accept { note }),
 		3 => (any::<u16>(), 0..HOLDERS.len(), 1u8..100).prop_map(|(note, to, percent)| Op::SplitTransfer { note, to, percent }),
 		1 => (any::<u16>(), 0..HOLDERS.len()).prop_map(|(note, to)| Op::Transfer { note, to }),
-		4 => (any::<u16>(), prop_oneof![4 => Just(0u8), 1 => 1u8..3], 0u8..3).prop_map(|(note, program, kind)| Op::Finance { note, program, kind }),
+		6 => (any::<u16>(), prop_oneof![3 => Just(0u8), 2 => Just(1u8), 1 => 2u8..4], 0u8..3).prop_map(|(note, program, kind)| Op::Finance { note, program, kind }),
 		1 => (any::<u16>(), 3..5usize, 0u8..3, 0u16..20_000).prop_map(|(note, financier, kind, rate)| Op::Request { note, financier, kind, rate }),
 		1 => any::<u8>().prop_map(|request| Op::Approve { request }),
 		2 => any::<u8>().prop_map(|financing| Op::RepayLoan { financing }),
-		2 => any::<u8>().prop_map(|financing| Op::Recourse { financing }),
-		1 => any::<u8>().prop_map(|financing| Op::SettleClaim { financing }),
+		3 => any::<u8>().prop_map(|financing| Op::Recourse { financing }),
+		2 => any::<u8>().prop_map(|financing| Op::SettleClaim { financing }),
+		3 => any::<u8>().prop_map(|financing| Op::CallLoan { financing }),
+		1 => (any::<u8>(), 1u16..5_000).prop_map(|(receivable, amount)| Op::Donate { receivable, amount }),
+		1 => (0..3usize, 0..HOLDERS.len(), 1u8..=100).prop_map(|(from, to, percent)| Op::Spend { from, to, percent }),
 		2 => any::<u8>().prop_map(|receivable| Op::Repay { receivable }),
 		3 => any::<u16>().prop_map(|note| Op::Redeem { note }),
-		1 => any::<u8>().prop_map(|receivable| Op::MarkOverdue { receivable }),
+		2 => any::<u8>().prop_map(|receivable| Op::MarkOverdue { receivable }),
 		1 => any::<u16>().prop_map(|note| Op::Freeze { note }),
 		1 => any::<u16>().prop_map(|note| Op::Unfreeze { note }),
-		2 => (1u8..60).prop_map(|days| Op::Wait { days }),
+		3 => (1u8..60).prop_map(|days| Op::Wait { days }),
+		2 => any::<u8>().prop_map(|financing| Op::Lapse { financing }),
 	]
 }
 
@@ -68,6 +132,58 @@ fn note(sel: u16) -> u64 {
 		n.saturating_sub(1 + (sel as u64 / 10) % 3)
 	} else {
 		pick(sel as u64, n)
+	}
+}
+
+/// A financing id: half the time an open one of `kind` (a pledge: `None`; a factoring with
+/// recourse: `Some(true)`), on an overdue receivable if `overdue`; otherwise any.
+fn financing(sel: u8, pledge: bool, overdue: bool) -> u64 {
+	let open: Vec<u64> = crate::Financings::<Test>::iter()
+		.filter(|(_, f)| {
+			f.status == crate::FinancingStatus::Open
+				&& (f.kind == FinancingKind::Pledge) == pledge
+				&& (!overdue
+					|| Recs::<Test>::get(f.receivable)
+						.is_some_and(|r| r.status == pallet_receivables::ReceivableStatus::Overdue))
+		})
+		.map(|(id, _)| id)
+		.collect();
+	if sel % 2 == 0 && !open.is_empty() {
+		open[(sel as usize / 2) % open.len()]
+	} else {
+		pick(sel as u64, crate::NextFinancingId::<Test>::get())
+	}
+}
+
+/// A receivable id: half the time one whose grace period is over (the likeliest to go
+/// overdue), otherwise any.
+fn receivable(sel: u8) -> u64 {
+	let now = pallet_timestamp::Now::<Test>::get();
+	let due: Vec<u64> = Recs::<Test>::iter()
+		.filter(|(_, r)| r.maturity + 3 * DAY <= now)
+		.map(|(id, _)| id)
+		.collect();
+	if sel % 2 == 0 && !due.is_empty() {
+		due[(sel as usize / 2) % due.len()]
+	} else {
+		pick(sel as u64, NextReceivableId::<Test>::get())
+	}
+}
+
+/// A note id for financing: half the time an Active note of a CORE receivable (the programs'
+/// obligor), otherwise as [`note`].
+fn financeable(sel: u16) -> u64 {
+	let active: Vec<u64> = Notes::<Test>::iter()
+		.filter(|(_, n)| {
+			n.state == NoteState::Active
+				&& Recs::<Test>::get(n.receivable).is_some_and(|r| r.issuer == CORE)
+		})
+		.map(|(id, _)| id)
+		.collect();
+	if sel % 2 == 0 && !active.is_empty() {
+		active[(sel as usize / 2) % active.len()]
+	} else {
+		note(sel)
 	}
 }
 
@@ -98,7 +214,15 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 			format!("P-{step}").into_bytes().try_into().unwrap(),
 		),
 		Op::Accept { note: n } => {
-			let id = note(n);
+			let pending: Vec<u64> = Notes::<Test>::iter()
+				.filter(|(_, n)| matches!(n.state, NoteState::Pending { .. }))
+				.map(|(id, _)| id)
+				.collect();
+			let id = if n % 2 == 0 && !pending.is_empty() {
+				pending[(n as usize / 2) % pending.len()]
+			} else {
+				note(n)
+			};
 			let to = match Notes::<Test>::get(id).map(|n| n.state) {
 				Some(NoteState::Pending { to }) => to,
 				_ => T1,
@@ -120,11 +244,11 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 			Receivables::transfer(o(holder(id)), id, HOLDERS[to])
 		}
 		Op::Finance { note: n, program, kind: k } => {
-			let id = note(n);
+			let id = financeable(n);
 			Financing::finance(o(holder(id)), id, program as u64, kind(k))
 		}
 		Op::Request { note: n, financier, kind: k, rate } => {
-			let id = note(n);
+			let id = financeable(n);
 			Financing::request(
 				o(holder(id)),
 				id,
@@ -138,13 +262,13 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 			let f = crate::Requests::<Test>::get(id).map(|r| r.financier).unwrap_or(BANK);
 			Financing::approve(o(f), id)
 		}
-		Op::RepayLoan { financing } => {
-			let id = pick(financing as u64, crate::NextFinancingId::<Test>::get());
+		Op::RepayLoan { financing: sel } => {
+			let id = financing(sel, true, sel % 4 == 0);
 			let who = crate::Financings::<Test>::get(id).map(|f| f.seller).unwrap_or(T1);
 			Financing::repay_loan(o(who), id)
 		}
-		Op::Recourse { financing } => {
-			let id = pick(financing as u64, crate::NextFinancingId::<Test>::get());
+		Op::Recourse { financing: sel } => {
+			let id = financing(sel, false, true);
 			let who = crate::Financings::<Test>::get(id).map(|f| f.financier).unwrap_or(BANK);
 			Financing::exercise_recourse(o(who), id)
 		}
@@ -153,23 +277,78 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 			let who = crate::Claims::<Test>::get(id).map(|c| c.debtor).unwrap_or(T1);
 			Financing::settle_claim(o(who), id)
 		}
+		Op::CallLoan { financing: sel } => {
+			let id = financing(sel, true, true);
+			let who = crate::Financings::<Test>::get(id).map(|f| f.financier).unwrap_or(BANK);
+			Financing::call_loan(o(who), id)
+		}
+		Op::Donate { receivable, amount } => {
+			let count = NextReceivableId::<Test>::get();
+			if count == 0 {
+				return Err(sp_runtime::DispatchError::Other("no receivable to donate to"));
+			}
+			let id = pick(receivable as u64, count);
+			<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+				CNY,
+				&OTHER_BANK,
+				&Receivables::escrow_account(id),
+				amount as u128,
+				frame_support::traits::tokens::Preservation::Preserve,
+			)
+			.map(|_| ())
+		}
+		Op::Spend { from, to, percent } => {
+			let (from, to) = (HOLDERS[from], HOLDERS[to]);
+			let amount = cny(from) * percent as u128 / 100;
+			<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+				CNY,
+				&from,
+				&to,
+				amount,
+				frame_support::traits::tokens::Preservation::Expendable,
+			)
+			.map(|_| ())
+		}
 		Op::Repay { receivable } => {
 			let id = pick(receivable as u64, NextReceivableId::<Test>::get());
 			let who = Recs::<Test>::get(id).map(|r| r.issuer).unwrap_or(CORE);
 			Receivables::repay(o(who), id)
 		}
 		Op::Redeem { note: n } => Receivables::redeem(o(STRANGER), note(n)),
-		Op::MarkOverdue { receivable } => Receivables::mark_overdue(
-			o(STRANGER),
-			pick(receivable as u64, NextReceivableId::<Test>::get()),
-		),
+		Op::MarkOverdue { receivable: sel } => {
+			Receivables::mark_overdue(o(STRANGER), receivable(sel))
+		}
 		Op::Freeze { note: n } => Receivables::freeze(RuntimeOrigin::root(), note(n)),
 		Op::Unfreeze { note: n } => Receivables::unfreeze(RuntimeOrigin::root(), note(n)),
 		Op::Wait { days } => {
 			set_time(now + days as u64 * DAY);
 			Ok(())
 		}
+		Op::Lapse { financing: sel } => {
+			let id = financing(sel, sel % 3 == 0, false);
+			let Some(r) = crate::Financings::<Test>::get(id).map(|f| f.receivable) else {
+				return Err(sp_runtime::DispatchError::Other("no financing"));
+			};
+			let due = Recs::<Test>::get(r).map(|r| r.maturity + 3 * DAY).unwrap_or(now);
+			set_time(now.max(due));
+			// The time has moved either way; the receivable may be repaid or overdue already.
+			let _ = Receivables::mark_overdue(o(STRANGER), r);
+			Ok(())
+		}
 	}
+}
+
+/// Program 1: OTHER_BANK finances CORE's notes too, so a factor (BANK) can pledge a note it
+/// bought, and a note can be sold on from one bank to the other.
+fn second_program() {
+	frame_support::assert_ok!(Financing::open_program(
+		RuntimeOrigin::signed(OTHER_BANK),
+		CORE,
+		CNY,
+		sp_runtime::Permill::from_parts(50_000),
+		PROGRAM_BUDGET,
+		u64::MAX
+	));
 }
 
 fn cases() -> u32 {
@@ -182,6 +361,7 @@ proptest! {
 	#[test]
 	fn random_financing_sequences_conserve_money(ops in prop::collection::vec(op(), 1..60)) {
 		new_test_ext().execute_with(|| {
+			second_program();
 			let start = money();
 			for (step, op) in ops.iter().enumerate() {
 				let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
@@ -214,6 +394,7 @@ fn generated_sequences_do_finance_notes() {
 	for _ in 0..50 {
 		let ops = prop::collection::vec(op(), 50).new_tree(&mut runner).unwrap().current();
 		new_test_ext().execute_with(|| {
+			second_program();
 			for (step, op) in ops.iter().enumerate() {
 				let _ = apply(op, step);
 			}
@@ -226,4 +407,60 @@ fn generated_sequences_do_finance_notes() {
 		sequences_that_financed >= 10,
 		"only {sequences_that_financed} of 50 random sequences financed a note"
 	);
+}
+
+/// The new paths are reached too: called loans, partial recourse and claims, factors pledging
+/// notes they bought.
+#[test]
+fn generated_sequences_reach_the_new_paths() {
+	use crate::Financings;
+	use proptest::{strategy::ValueTree, test_runner::TestRunner};
+	let mut runner = TestRunner::deterministic();
+	let (mut called, mut claimed, mut factored_then_pledged) = (0, 0, 0);
+	let mut partial = 0;
+	for _ in 0..1_000 {
+		let ops = prop::collection::vec(op(), 60).new_tree(&mut runner).unwrap().current();
+		new_test_ext().execute_with(|| {
+			second_program();
+			for (step, op) in ops.iter().enumerate() {
+				let _ = apply(op, step);
+				if crate::Claims::<Test>::iter().count() > 0 {
+					claimed += 1;
+				}
+			}
+			partial += System::events()
+				.iter()
+				.filter(|e| {
+					matches!(
+						e.event,
+						RuntimeEvent::Financing(crate::Event::RecourseExercised { owed, paid, .. })
+							if paid < owed
+					)
+				})
+				.count();
+			let all: Vec<_> = Financings::<Test>::iter().map(|(_, f)| f).collect();
+
+			called += System::events()
+				.iter()
+				.filter(|e| {
+					matches!(e.event, RuntimeEvent::Financing(crate::Event::LoanCalled { .. }))
+				})
+				.count();
+			factored_then_pledged += all
+				.iter()
+				.filter(|p| {
+					p.kind == FinancingKind::Pledge
+						&& all.iter().any(|f| {
+							f.note == p.note
+								&& f.kind != FinancingKind::Pledge
+								&& f.financier == p.seller
+						})
+				})
+				.count();
+		});
+	}
+	assert!(claimed > 0, "no claim was ever recorded");
+	assert!(called > 0, "no loan was ever called");
+	assert!(partial > 0, "no recourse was ever paid in part");
+	assert!(factored_then_pledged > 0, "no factor ever pledged a note it bought");
 }

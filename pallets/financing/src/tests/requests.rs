@@ -116,3 +116,46 @@ fn approve_decline_withdraw_errors() {
 		System::assert_last_event(Event::<Test>::Withdrawn { request: 1 }.into());
 	});
 }
+
+// Issue 11, item 7 (requests): one waiting request per note and financier, at most
+// MAX_REQUESTS waiting for one financier; each leaves with one call by either side.
+#[test]
+fn nobody_can_grow_a_financiers_requests_without_bound() {
+	build_and_execute(|| {
+		let mut notes = vec![];
+		for _ in 0..=MAX_REQUESTS {
+			notes.push(note_of_t1(CORE, 1_000).1);
+		}
+		let req = |note| {
+			Financing::request(
+				RuntimeOrigin::signed(T1),
+				note,
+				OTHER_BANK,
+				FinancingKind::Pledge,
+				five_percent(),
+			)
+		};
+		assert_ok!(req(notes[0]));
+		assert_noop!(req(notes[0]), Error::<Test>::DuplicateRequest);
+		// Another financier may still be asked about the same note.
+		assert_ok!(Financing::request(
+			RuntimeOrigin::signed(T1),
+			notes[0],
+			BANK,
+			FinancingKind::Pledge,
+			five_percent()
+		));
+		for note in &notes[1..MAX_REQUESTS as usize] {
+			assert_ok!(req(*note));
+		}
+		assert_eq!(RequestsWaiting::<Test>::get(OTHER_BANK), MAX_REQUESTS);
+		assert_noop!(req(notes[MAX_REQUESTS as usize]), Error::<Test>::TooManyRequests);
+		// The financier declines one, the holder withdraws another: room for two.
+		assert_ok!(Financing::decline(RuntimeOrigin::signed(OTHER_BANK), 0));
+		assert_ok!(Financing::withdraw(RuntimeOrigin::signed(T1), 2));
+		assert_eq!(RequestsWaiting::<Test>::get(OTHER_BANK), MAX_REQUESTS - 2);
+		assert_ok!(req(notes[MAX_REQUESTS as usize]));
+		// A declined request may be made again.
+		assert_ok!(req(notes[0]));
+	});
+}

@@ -73,7 +73,7 @@ pub struct ReceivableJson {
 	/// `pending`, `active`, `repaid`, `settled`, `cancelled` or `overdue`.
 	pub status: String,
 	pub repaid: String,
-	pub redeemed: String,
+	pub paid_out: String,
 	pub root: u64,
 	pub escrow: String,
 	pub escrow_balance: String,
@@ -111,7 +111,7 @@ pub struct ExposureJson {
 	pub credit_lines: Vec<LineJson>,
 }
 
-/// A recourse claim, for JSON.
+/// A claim (recourse, or a called pledge loan), for JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClaimJson {
@@ -187,7 +187,7 @@ fn receivable_json<A: Ss58Codec, S: ToString, B: ToString>(
 		invoice_ref: String::from_utf8_lossy(&r.invoice_ref).into_owned(),
 		status: status_name(r.status).into(),
 		repaid: r.repaid.to_string(),
-		redeemed: r.redeemed.to_string(),
+		paid_out: r.paid_out.to_string(),
 		root: r.root,
 		escrow: r.escrow.to_ss58check(),
 		escrow_balance: r.escrow_balance.to_string(),
@@ -240,7 +240,7 @@ pub trait CascadeApi<BlockHash> {
 	#[method(name = "cascade_quote")]
 	fn quote(&self, note: u64, annual_rate: u32, at: Option<BlockHash>) -> RpcResult<QuoteJson>;
 
-	/// The recourse claims an account owes or is owed.
+	/// The claims (recourse, called pledge loans) an account owes or is owed.
 	#[method(name = "cascade_claimsOf")]
 	fn claims_of(&self, account: String, at: Option<BlockHash>) -> RpcResult<Vec<ClaimJson>>;
 }

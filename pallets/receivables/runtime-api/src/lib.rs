@@ -28,7 +28,7 @@ pub struct ReceivableInfo<AccountId, AssetId, Balance> {
 	pub invoice_ref: Vec<u8>,
 	pub status: ReceivableStatus,
 	pub repaid: Balance,
-	pub redeemed: Balance,
+	pub paid_out: Balance,
 	pub root: NoteId,
 	/// The escrow account repayments go into.
 	pub escrow: AccountId,
@@ -89,7 +89,7 @@ pub struct Quote<AccountId, AssetId, Balance> {
 	pub financeable: bool,
 }
 
-/// A recourse claim a seller still owes a financier.
+/// A claim a seller (recourse) or a borrower (a called pledge loan) still owes a financier.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct ClaimInfo<AccountId, Balance> {
 	pub financing: cascade_primitives::FinancingId,
@@ -121,7 +121,7 @@ sp_api::decl_runtime_apis! {
 		fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance>;
 		/// What financing `note` at `annual_rate` would pay now; `None` if the note is unknown.
 		fn quote(note: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetId, Balance>>;
-		/// The recourse claims `who` owes or is owed.
+		/// The claims (recourse, called loans) `who` owes or is owed.
 		fn claims_of(who: AccountId) -> Vec<ClaimInfo<AccountId, Balance>>;
 	}
 }

@@ -15,20 +15,76 @@ const EVERYONE: [AccountId; 8] = [CORE, OTHER_CORE, T1, T2, T3, BANK, STRANGER, 
 
 #[derive(Clone, Debug)]
 enum Op {
-	Issue { issuer: usize, supplier: usize, face: u32, days: u8 },
-	Accept { note: u16, honest: bool, actor: usize },
-	Reject { note: u16, honest: bool, actor: usize },
-	Revoke { note: u16, honest: bool, actor: usize },
-	Cancel { receivable: u8, honest: bool, actor: usize },
-	Split { note: u16, parts: Vec<u8>, honest: bool, actor: usize },
-	Transfer { note: u16, to: usize, honest: bool, actor: usize },
-	SplitTransfer { note: u16, to: usize, percent: u8, honest: bool, actor: usize },
-	Repay { receivable: u8, honest: bool, actor: usize },
-	Redeem { note: u16 },
-	Freeze { note: u16 },
-	Unfreeze { note: u16 },
-	MarkOverdue { receivable: u8 },
-	Wait { days: u8 },
+	Issue {
+		issuer: usize,
+		supplier: usize,
+		face: u32,
+		days: u8,
+	},
+	Accept {
+		note: u16,
+		honest: bool,
+		actor: usize,
+	},
+	Reject {
+		note: u16,
+		honest: bool,
+		actor: usize,
+	},
+	Revoke {
+		note: u16,
+		honest: bool,
+		actor: usize,
+	},
+	Cancel {
+		receivable: u8,
+		honest: bool,
+		actor: usize,
+	},
+	Split {
+		note: u16,
+		parts: Vec<u8>,
+		honest: bool,
+		actor: usize,
+	},
+	Transfer {
+		note: u16,
+		to: usize,
+		honest: bool,
+		actor: usize,
+	},
+	SplitTransfer {
+		note: u16,
+		to: usize,
+		percent: u8,
+		honest: bool,
+		actor: usize,
+	},
+	Repay {
+		receivable: u8,
+		honest: bool,
+		actor: usize,
+	},
+	Redeem {
+		note: u16,
+	},
+	Freeze {
+		note: u16,
+	},
+	Unfreeze {
+		note: u16,
+	},
+	MarkOverdue {
+		receivable: u8,
+	},
+	Wait {
+		days: u8,
+	},
+	/// The bank sends money to a receivable's escrow.
+	Donate {
+		receivable: u8,
+		amount: u16,
+	},
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -57,6 +113,7 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => any::<u16>().prop_map(|note| Op::Unfreeze { note }),
 		1 => any::<u8>().prop_map(|receivable| Op::MarkOverdue { receivable }),
 		1 => (1u8..40).prop_map(|days| Op::Wait { days }),
+		1 => (any::<u8>(), 1u16..5_000).prop_map(|(receivable, amount)| Op::Donate { receivable, amount }),
 	]
 }
 
@@ -174,6 +231,19 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 		Op::Wait { days } => {
 			set_time(pallet_timestamp::Now::<Test>::get() + days as u64 * DAY);
 			Ok(())
+		}
+		Op::Donate { receivable, amount } => {
+			if NextReceivableId::<Test>::get() == 0 {
+				return Err(sp_runtime::DispatchError::Other("no receivable to donate to"));
+			}
+			<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+				CNY,
+				&BANK,
+				&Receivables::escrow_account(pick_receivable(receivable)),
+				amount as u128,
+				frame_support::traits::tokens::Preservation::Preserve,
+			)
+			.map(|_| ())
 		}
 	}
 }

@@ -12,13 +12,15 @@ fn repay_moves_face_to_escrow_and_releases_credit() {
 		let (r, _) = active_receivable(1_000_000);
 		let escrow = Receivables::escrow_account(r);
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
-		assert_eq!(cny(CORE), CORE_CNY - 1_000_000);
-		assert_eq!(cny(escrow), 1_000_000);
+		// The face, and the asset's minimum balance (1) as the escrow's reserve.
+		assert_eq!(cny(CORE), CORE_CNY - 1_000_001);
+		assert_eq!(cny(escrow), 1_000_001);
 		let rec = crate::pallet::Receivables::<Test>::get(r).unwrap();
 		assert_eq!((rec.status, rec.repaid), (ReceivableStatus::Repaid, 1_000_000));
+		assert_eq!(rec.repaid_at, Some(START));
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
 		System::assert_last_event(
-			Event::<Test>::Repaid { receivable: r, amount: 1_000_000, escrow }.into(),
+			Event::<Test>::Repaid { receivable: r, amount: 1_000_000, reserve: 1, escrow }.into(),
 		);
 	});
 }
@@ -296,7 +298,8 @@ fn ten_thousand_notes_settle_completely() {
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
 		assert_eq!(pallet_enterprises::CreditLines::<Test>::get(LINE).unwrap().used, 0);
 		let escrow = Receivables::escrow_account(r);
-		assert_eq!(cny(escrow), face);
+		// The face and the reserve (the asset's minimum balance, 1).
+		assert_eq!(cny(escrow), face + 1);
 		let before: Vec<Balance> = suppliers.iter().map(|s| cny(*s)).collect();
 		set_time(MATURITY);
 		for note in &level {
@@ -310,5 +313,104 @@ fn ten_thousand_notes_settle_completely() {
 			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
 			ReceivableStatus::Settled
 		);
+	});
+}
+
+// Issue 11, item 4: escrow never loses a unit to dust or account reaping, whatever the asset's
+// minimum balance. Face 15.00 split 6.00 / 9.00 in an asset whose minimum balance is 10.00:
+// before, redeeming 6.00 reaped the escrow and destroyed the 9.00 the other note was owed.
+#[test]
+fn escrow_never_loses_a_unit_to_dust_or_reaping() {
+	ExtBuilder::default().build_and_execute(|| {
+		let hkd = |who| {
+			<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::balance(HKD, &who)
+		};
+		let supply = || {
+			<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::total_issuance(HKD)
+		};
+		let issued = supply();
+		let (r, root) = (crate::NextReceivableId::<Test>::get(), crate::NextNoteId::<Test>::get());
+		assert_ok!(Receivables::issue(
+			RuntimeOrigin::signed(CORE),
+			T1,
+			HKD,
+			1_500,
+			MATURITY,
+			HKD_LINE,
+			doc(),
+			invoice("HKD-1")
+		));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
+		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T2, 600));
+		let (to_t2, kept) = (root + 1, root + 2);
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), to_t2));
+		let core = hkd(CORE);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		// 15.00 and a reserve of the minimum balance, 10.00.
+		assert_eq!(hkd(Receivables::escrow_account(r)), 1_500 + HKD_MIN);
+		set_time(MATURITY);
+		let (t1, t2) = (hkd(T1), hkd(T2));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), to_t2));
+		assert_eq!(hkd(T2), t2 + 600);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), kept));
+		assert_eq!(hkd(T1), t1 + 900);
+		// The escrow is empty, the reserve is back with the issuer, nothing was burnt.
+		assert_eq!(hkd(Receivables::escrow_account(r)), 0);
+		assert_eq!(hkd(CORE), core - 1_500);
+		assert_eq!(supply(), issued);
+		let rec = crate::pallet::Receivables::<Test>::get(r).unwrap();
+		assert_eq!((rec.status, rec.paid_out), (ReceivableStatus::Settled, 1_500));
+	});
+}
+
+// Issue 11, item 8: a donation to an escrow account keeps the invariants (escrow ≥ what it
+// owes) and goes back to the issuer when the receivable is settled.
+#[test]
+fn a_donation_to_an_escrow_returns_to_the_issuer_at_settlement() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, root) = active_receivable(1_000);
+		let escrow = Receivables::escrow_account(r);
+		let give = |amount| {
+			assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+				CNY,
+				&BANK,
+				&escrow,
+				amount,
+				frame_support::traits::tokens::Preservation::Expendable
+			));
+		};
+		give(70);
+		check_invariants();
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		give(30);
+		check_invariants();
+		set_time(MATURITY);
+		let (core, t1) = (cny(CORE), cny(T1));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root));
+		assert_eq!(cny(T1), t1 + 1_000);
+		// The reserve (1) and the 100 donated.
+		assert_eq!(cny(CORE), core + 101);
+		assert_eq!(cny(escrow), 0);
+		System::assert_has_event(
+			Event::<Test>::EscrowReturned { escrow, to: CORE, amount: 101 }.into(),
+		);
+	});
+}
+
+#[test]
+fn a_donation_to_a_cancelled_receivables_escrow_returns_to_the_issuer() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, _) = issue_to_t1(1_000, "INV-1");
+		let escrow = Receivables::escrow_account(r);
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+			CNY,
+			&BANK,
+			&escrow,
+			50,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
+		let core = cny(CORE);
+		assert_ok!(Receivables::cancel(RuntimeOrigin::signed(CORE), r));
+		assert_eq!((cny(CORE), cny(escrow)), (core + 50, 0));
 	});
 }

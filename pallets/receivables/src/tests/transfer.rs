@@ -158,3 +158,52 @@ fn split_transfer_errors() {
 		);
 	});
 }
+
+// Issue 11, item 7 (offers): a holder cannot push unbounded offers onto another account. At
+// most MAX_OFFERS wait for one account; it clears them one O(1) call each.
+#[test]
+fn nobody_can_grow_another_accounts_offers_without_bound() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (_, root) = active_receivable(100 * (MAX_OFFERS as u128 + 2));
+		// T1 splits off 1.00 pieces and offers them to T2, one after another.
+		let mut note = root;
+		let mut offered = vec![];
+		for _ in 0..MAX_OFFERS {
+			let sent = crate::NextNoteId::<Test>::get();
+			assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), note, T2, 100));
+			offered.push(sent);
+			note = sent + 1;
+		}
+		assert_eq!(OffersWaiting::<Test>::get(T2), MAX_OFFERS);
+		assert_noop!(
+			Receivables::split_transfer(RuntimeOrigin::signed(T1), note, T2, 100),
+			Error::<Test>::TooManyOffers
+		);
+		assert_noop!(
+			Receivables::transfer(RuntimeOrigin::signed(T1), note, T2),
+			Error::<Test>::TooManyOffers
+		);
+		// Others may still offer to anyone else.
+		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), note, T3, 100));
+		// T2 rejects one and accepts another: room for two more.
+		assert_ok!(Receivables::reject(RuntimeOrigin::signed(T2), offered[0]));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), offered[1]));
+		assert_eq!(OffersWaiting::<Test>::get(T2), MAX_OFFERS - 2);
+		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), offered[0], T2));
+	});
+}
+
+#[test]
+fn frozen_and_revoked_offers_leave_the_count() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (_, root) = active_receivable(1_000);
+		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), root, T2));
+		assert_eq!(OffersWaiting::<Test>::get(T2), 1);
+		assert_ok!(Receivables::freeze(RuntimeOrigin::root(), root));
+		assert_eq!(OffersWaiting::<Test>::get(T2), 0);
+		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), root));
+		assert_eq!(OffersWaiting::<Test>::get(T2), 1);
+		assert_ok!(Receivables::revoke(RuntimeOrigin::signed(T1), root));
+		assert!(!OffersWaiting::<Test>::contains_key(T2));
+	});
+}
