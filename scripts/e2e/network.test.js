@@ -21,8 +21,9 @@ async function call(url, method, params = [], headers = {}) {
 
 test('the testnet validators answer safe RPC only, and browsers from the project pages only', async () => {
   const dir = tempDir('testnet');
-  const rpcBase = 41_000 + Math.floor(Math.random() * 4_000) * 4;
-  const p2pBase = rpcBase + 16_000;
+  // Free ports of its own (CASCADE_TESTNET_RPC_BASE / _P2P_BASE pin them, as the script does).
+  const rpcBase = Number(process.env.CASCADE_TESTNET_RPC_BASE) || 41_000 + Math.floor(Math.random() * 2_000) * 4;
+  const p2pBase = Number(process.env.CASCADE_TESTNET_P2P_BASE) || rpcBase + 12_000;
   const net = spawn(join(ROOT, 'scripts', 'testnet.sh'), [], {
     env: {
       ...process.env,

@@ -86,9 +86,9 @@ test('notesOf, tree, exposure and quote describe a fresh receivable', async () =
 
   const quote = (await api.rpc.cascade.quote(root + 1, 36_500)).toJSON();
   assert.equal(quote.days, 30);
-  // 200,000 分 × 3.65 % × 30/360 = 608.33… → 608.
-  assert.equal(quote.interest, '608');
-  assert.equal(quote.disbursed, (200_000n - 608n).toString());
+  // 200,000 分 × 3.65 % × 30/360 = 608.33… → 609 (interest is rounded up).
+  assert.equal(quote.interest, '609');
+  assert.equal(quote.disbursed, (200_000n - 609n).toString());
 });
 
 test('a query at an older block hash returns that block\'s state', async () => {
