@@ -55,9 +55,9 @@ pub trait WeightInfo {
 	fn grant_credit_line() -> Weight;
 	fn set_credit_limit() -> Weight;
 	fn revoke_credit_line() -> Weight;
+	fn refuse_credit_line() -> Weight;
 	fn create_settlement_asset() -> Weight;
 	fn mint_settlement() -> Weight;
-	fn refuse_credit_line() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -68,49 +68,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Enterprises::CreditCodes` (r:1 w:1)
 	/// Proof: `Enterprises::CreditCodes` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size, measured: `524`
+		// Proof size, measured: `590`
 		// Proof size, estimated: `3665`
-		// Fastest run: 29_144_000 ps.
-		Weight::from_parts(31_088_000, 3665)
+		// Fastest run: 33_833_000 ps.
+		Weight::from_parts(60_634_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Enterprises::Enterprises` (r:1 w:1)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
-		// Proof size, measured: `529`
+		// Proof size, measured: `595`
 		// Proof size, estimated: `3665`
-		// Fastest run: 22_202_000 ps.
-		Weight::from_parts(23_644_000, 3665)
+		// Fastest run: 24_596_000 ps.
+		Weight::from_parts(42_650_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Enterprises::Enterprises` (r:1 w:1)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size, measured: `529`
+		// Proof size, measured: `595`
 		// Proof size, estimated: `3665`
-		// Fastest run: 22_151_000 ps.
-		Weight::from_parts(23_835_000, 3665)
+		// Fastest run: 25_899_000 ps.
+		Weight::from_parts(38_131_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Enterprises::Enterprises` (r:1 w:1)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		// Proof size, measured: `529`
+		// Proof size, measured: `595`
 		// Proof size, estimated: `3665`
-		// Fastest run: 21_891_000 ps.
-		Weight::from_parts(23_334_000, 3665)
+		// Fastest run: 24_737_000 ps.
+		Weight::from_parts(40_596_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Enterprises::Enterprises` (r:2 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:1 w:0)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::SettlementAssets` (r:1 w:0)
+	/// Proof: `Enterprises::SettlementAssets` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::LinesPerCore` (r:1 w:1)
+	/// Proof: `Enterprises::LinesPerCore` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::NextLineId` (r:1 w:1)
 	/// Proof: `Enterprises::NextLineId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::LinesByCore` (r:0 w:1)
@@ -118,102 +120,133 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Enterprises::CreditLines` (r:0 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	fn grant_credit_line() -> Weight {
-		// Proof size, measured: `922`
+		// Proof size, measured: `898`
 		// Proof size, estimated: `6340`
-		// Fastest run: 43_451_000 ps.
-		Weight::from_parts(46_006_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Fastest run: 57_909_000 ps.
+		Weight::from_parts(95_679_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::Enterprises` (r:1 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	fn set_credit_limit() -> Weight {
-		// Proof size, measured: `690`
+		// Proof size, measured: `756`
 		// Proof size, estimated: `3665`
-		// Fastest run: 28_213_000 ps.
-		Weight::from_parts(30_156_000, 3665)
+		// Fastest run: 31_669_000 ps.
+		Weight::from_parts(48_300_000, 3665)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::LinesPerCore` (r:1 w:1)
+	/// Proof: `Enterprises::LinesPerCore` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::LinesByCore` (r:0 w:1)
+	/// Proof: `Enterprises::LinesByCore` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn revoke_credit_line() -> Weight {
-		// Proof size, measured: `357`
+		// Proof size, measured: `500`
 		// Proof size, estimated: `3598`
-		// Fastest run: 21_149_000 ps.
-		Weight::from_parts(22_713_000, 3598)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Fastest run: 33_824_000 ps.
+		Weight::from_parts(50_314_000, 3598)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	fn create_settlement_asset() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn mint_settlement() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
+	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
+	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::LinesPerCore` (r:1 w:1)
+	/// Proof: `Enterprises::LinesPerCore` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::LinesByCore` (r:0 w:1)
+	/// Proof: `Enterprises::LinesByCore` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn refuse_credit_line() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Proof size, measured: `500`
+		// Proof size, estimated: `3598`
+		// Fastest run: 33_253_000 ps.
+		Weight::from_parts(48_992_000, 3598)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::SettlementAssets` (r:0 w:1)
+	/// Proof: `Enterprises::SettlementAssets` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	fn create_settlement_asset() -> Weight {
+		// Proof size, measured: `139`
+		// Proof size, estimated: `3675`
+		// Fastest run: 29_104_000 ps.
+		Weight::from_parts(51_206_000, 3675)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Enterprises::SettlementAssets` (r:1 w:0)
+	/// Proof: `Enterprises::SettlementAssets` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn mint_settlement() -> Weight {
+		// Proof size, measured: `873`
+		// Proof size, estimated: `3675`
+		// Fastest run: 61_285_000 ps.
+		Weight::from_parts(107_522_000, 3675)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(31_088_000, 3665)
+		Weight::from_parts(60_634_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(23_644_000, 3665)
+		Weight::from_parts(42_650_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(23_835_000, 3665)
+		Weight::from_parts(38_131_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(23_334_000, 3665)
+		Weight::from_parts(40_596_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn grant_credit_line() -> Weight {
-		Weight::from_parts(46_006_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(95_679_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(30_156_000, 3665)
+		Weight::from_parts(48_300_000, 3665)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn revoke_credit_line() -> Weight {
-		Weight::from_parts(22_713_000, 3598)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn create_settlement_asset() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn mint_settlement() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(50_314_000, 3598)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refuse_credit_line() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		Weight::from_parts(48_992_000, 3598)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn create_settlement_asset() -> Weight {
+		Weight::from_parts(51_206_000, 3675)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn mint_settlement() -> Weight {
+		Weight::from_parts(107_522_000, 3675)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

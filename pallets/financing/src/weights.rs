@@ -56,9 +56,9 @@ pub trait WeightInfo {
 	fn decline() -> Weight;
 	fn withdraw() -> Weight;
 	fn repay_loan() -> Weight;
+	fn call_loan() -> Weight;
 	fn exercise_recourse() -> Weight;
 	fn settle_claim() -> Weight;
-	fn call_loan() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -66,6 +66,8 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Enterprises::Enterprises` (r:2 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::SettlementAssets` (r:1 w:0)
+	/// Proof: `Enterprises::SettlementAssets` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::NextProgramId` (r:1 w:1)
@@ -73,11 +75,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Financing::Programs` (r:0 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn open_program() -> Weight {
-		// Proof size, measured: `694`
+		// Proof size, measured: `768`
 		// Proof size, estimated: `6340`
-		// Fastest run: 39_544_000 ps.
-		Weight::from_parts(41_487_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Fastest run: 48_791_000 ps.
+		Weight::from_parts(54_121_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Financing::Programs` (r:1 w:1)
@@ -85,62 +87,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close_program() -> Weight {
 		// Proof size, measured: `272`
 		// Proof size, estimated: `3602`
-		// Fastest run: 22_602_000 ps.
-		Weight::from_parts(24_035_000, 3602)
+		// Fastest run: 25_368_000 ps.
+		Weight::from_parts(35_616_000, 3602)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:0)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
-	/// Storage: `Enterprises::Enterprises` (r:1 w:0)
-	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::Programs` (r:1 w:1)
-	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::NextFinancingId` (r:1 w:1)
-	/// Proof: `Financing::NextFinancingId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:1 w:1)
-	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
-	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::FinancingOfNote` (r:1 w:1)
-	/// Proof: `Financing::FinancingOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
-	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::Financings` (r:0 w:1)
-	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	fn finance() -> Weight {
-		// Proof size, measured: `1937`
-		// Proof size, estimated: `6208`
-		// Fastest run: 144_761_000 ps.
-		Weight::from_parts(150_921_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
-	}
-	/// Storage: `Receivables::Notes` (r:1 w:0)
-	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::Receivables` (r:1 w:0)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::Enterprises` (r:2 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Programs` (r:2 w:2)
+	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::NextFinancingId` (r:1 w:1)
+	/// Proof: `Financing::NextFinancingId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FactoringOfNote` (r:1 w:1)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Financings` (r:1 w:2)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
+	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	fn finance() -> Weight {
+		// Proof size, measured: `2536`
+		// Proof size, estimated: `6340`
+		// Fastest run: 173_846_000 ps.
+		Weight::from_parts(283_221_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	/// Storage: `Receivables::Notes` (r:1 w:0)
+	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Receivables` (r:1 w:0)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
+	/// Storage: `Enterprises::Enterprises` (r:2 w:0)
+	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestOfNote` (r:1 w:1)
+	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsWaiting` (r:1 w:1)
+	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::NextRequestId` (r:1 w:1)
 	/// Proof: `Financing::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Requests` (r:0 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn request() -> Weight {
-		// Proof size, measured: `1184`
+		// Proof size, measured: `1251`
 		// Proof size, estimated: `6340`
-		// Fastest run: 53_099_000 ps.
-		Weight::from_parts(56_095_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Fastest run: 70_132_000 ps.
+		Weight::from_parts(101_800_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Financing::Requests` (r:1 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
@@ -149,99 +153,129 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:0)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsWaiting` (r:1 w:1)
+	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::NextFinancingId` (r:1 w:1)
 	/// Proof: `Financing::NextFinancingId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FactoringOfNote` (r:1 w:1)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Financings` (r:1 w:2)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Programs` (r:1 w:1)
+	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::FinancingOfNote` (r:1 w:1)
-	/// Proof: `Financing::FinancingOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::Financings` (r:0 w:1)
-	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestOfNote` (r:0 w:1)
+	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size, measured: `2019`
+		// Proof size, measured: `2667`
 		// Proof size, estimated: `6340`
-		// Fastest run: 150_752_000 ps.
-		Weight::from_parts(157_163_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Fastest run: 185_367_000 ps.
+		Weight::from_parts(196_868_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Financing::Requests` (r:1 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsWaiting` (r:1 w:1)
+	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestOfNote` (r:0 w:1)
+	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn decline() -> Weight {
-		// Proof size, measured: `267`
+		// Proof size, measured: `378`
 		// Proof size, estimated: `3575`
-		// Fastest run: 23_454_000 ps.
-		Weight::from_parts(25_458_000, 3575)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Fastest run: 35_887_000 ps.
+		Weight::from_parts(42_169_000, 3575)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Financing::Requests` (r:1 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsWaiting` (r:1 w:1)
+	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestOfNote` (r:0 w:1)
+	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size, measured: `267`
+		// Proof size, measured: `378`
 		// Proof size, estimated: `3575`
-		// Fastest run: 23_274_000 ps.
-		Weight::from_parts(25_007_000, 3575)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Fastest run: 36_078_000 ps.
+		Weight::from_parts(55_244_000, 3575)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::Notes` (r:1 w:1)
+	/// Storage: `Receivables::Notes` (r:1 w:0)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:0)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::FrozenPrior` (r:1 w:1)
+	/// Proof: `Receivables::FrozenPrior` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Programs` (r:1 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::FinancingOfNote` (r:0 w:1)
-	/// Proof: `Financing::FinancingOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn repay_loan() -> Weight {
-		// Proof size, measured: `1706`
+		// Proof size, measured: `1749`
 		// Proof size, estimated: `6208`
-		// Fastest run: 114_263_000 ps.
-		Weight::from_parts(118_200_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Fastest run: 127_188_000 ps.
+		Weight::from_parts(137_277_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Financing::Financings` (r:1 w:1)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Notes` (r:1 w:0)
+	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Receivables` (r:1 w:0)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Claims` (r:0 w:1)
+	/// Proof: `Financing::Claims` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	fn call_loan() -> Weight {
+		// Proof size, measured: `877`
+		// Proof size, estimated: `3713`
+		// Fastest run: 47_078_000 ps.
+		Weight::from_parts(85_460_000, 3713)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:0)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::Programs` (r:1 w:1)
-	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::FinancingOfNote` (r:0 w:1)
-	/// Proof: `Financing::FinancingOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FactoringOfNote` (r:0 w:1)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Claims` (r:0 w:1)
+	/// Proof: `Financing::Claims` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn exercise_recourse() -> Weight {
-		// Proof size, measured: `1698`
+		// Proof size, measured: `1594`
 		// Proof size, estimated: `6208`
-		// Fastest run: 126_816_000 ps.
-		Weight::from_parts(131_806_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Fastest run: 133_410_000 ps.
+		Weight::from_parts(231_002_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Financing::Claims` (r:1 w:1)
@@ -251,83 +285,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::Notes` (r:1 w:0)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:0)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::FrozenPrior` (r:1 w:1)
+	/// Proof: `Receivables::FrozenPrior` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Programs` (r:1 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn settle_claim() -> Weight {
-		// Proof size, measured: `1784`
+		// Proof size, measured: `1841`
 		// Proof size, estimated: `6208`
-		// Fastest run: 108_743_000 ps.
-		Weight::from_parts(114_584_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
-	fn call_loan() -> Weight {
-		Weight::from_parts(60_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Fastest run: 133_449_000 ps.
+		Weight::from_parts(144_451_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn open_program() -> Weight {
-		Weight::from_parts(41_487_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(54_121_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close_program() -> Weight {
-		Weight::from_parts(24_035_000, 3602)
+		Weight::from_parts(35_616_000, 3602)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn finance() -> Weight {
-		Weight::from_parts(150_921_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(283_221_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn request() -> Weight {
-		Weight::from_parts(56_095_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(101_800_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(157_163_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(196_868_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(25_458_000, 3575)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(42_169_000, 3575)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(25_007_000, 3575)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(55_244_000, 3575)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn repay_loan() -> Weight {
-		Weight::from_parts(118_200_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
-	}
-	fn exercise_recourse() -> Weight {
-		Weight::from_parts(131_806_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
-	}
-	fn settle_claim() -> Weight {
-		Weight::from_parts(114_584_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(137_277_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn call_loan() -> Weight {
-		Weight::from_parts(60_000_000, 6208)
+		Weight::from_parts(85_460_000, 3713)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn exercise_recourse() -> Weight {
+		Weight::from_parts(231_002_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+	}
+	fn settle_claim() -> Weight {
+		Weight::from_parts(144_451_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 }

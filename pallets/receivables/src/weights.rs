@@ -58,13 +58,13 @@ pub trait WeightInfo {
 	fn split_transfer() -> Weight;
 	fn repay() -> Weight;
 	fn redeem() -> Weight;
+	fn redeem_called() -> Weight;
+	fn redeem_factored() -> Weight;
+	fn redeem_pending() -> Weight;
 	fn mark_overdue() -> Weight;
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn set_parameters() -> Weight;
-	fn redeem_called() -> Weight;
-	fn redeem_factored() -> Weight;
-	fn redeem_pending() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -84,10 +84,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::NextReceivableId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NextNoteId` (r:1 w:1)
 	/// Proof: `Receivables::NextNoteId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:0 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
@@ -97,96 +99,122 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::ReceivablesByIssuer` (r:0 w:1)
 	/// Proof: `Receivables::ReceivablesByIssuer` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
-		// Proof size, measured: `814`
+		// Proof size, measured: `880`
 		// Proof size, estimated: `6340`
-		// Fastest run: 75_561_000 ps.
-		Weight::from_parts(79_748_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Fastest run: 85_941_000 ps.
+		Weight::from_parts(98_956_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::Enterprises` (r:1 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::PendingTo` (r:1 w:1)
+	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::PendingTo` (r:0 w:1)
-	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
-		// Proof size, measured: `1045`
-		// Proof size, estimated: `3704`
-		// Fastest run: 46_987_000 ps.
-		Weight::from_parts(49_392_000, 3704)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size, measured: `1285`
+		// Proof size, estimated: `3713`
+		// Fastest run: 63_308_000 ps.
+		Weight::from_parts(91_552_000, 3713)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::PendingTo` (r:1 w:1)
+	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::InvoiceRefs` (r:0 w:1)
 	/// Proof: `Receivables::InvoiceRefs` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::PendingTo` (r:0 w:1)
-	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size, measured: `970`
-		// Proof size, estimated: `3704`
-		// Fastest run: 59_020_000 ps.
-		Weight::from_parts(62_256_000, 3704)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size, measured: `1936`
+		// Proof size, estimated: `6208`
+		// Fastest run: 160_751_000 ps.
+		Weight::from_parts(174_616_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::PendingTo` (r:1 w:1)
+	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::InvoiceRefs` (r:0 w:1)
 	/// Proof: `Receivables::InvoiceRefs` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::PendingTo` (r:0 w:1)
-	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size, measured: `970`
-		// Proof size, estimated: `3704`
-		// Fastest run: 59_391_000 ps.
-		Weight::from_parts(62_728_000, 3704)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size, measured: `1936`
+		// Proof size, estimated: `6208`
+		// Fastest run: 159_659_000 ps.
+		Weight::from_parts(177_222_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::PendingTo` (r:1 w:1)
+	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::InvoiceRefs` (r:0 w:1)
 	/// Proof: `Receivables::InvoiceRefs` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::PendingTo` (r:0 w:1)
-	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size, measured: `970`
-		// Proof size, estimated: `3704`
-		// Fastest run: 56_446_000 ps.
-		Weight::from_parts(59_551_000, 3704)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size, measured: `1936`
+		// Proof size, estimated: `6208`
+		// Fastest run: 158_747_000 ps.
+		Weight::from_parts(170_459_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:17)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
@@ -202,12 +230,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[2, 16]`.
 	fn split(p: u32, ) -> Weight {
-		// Proof size, measured: `805`
+		// Proof size, measured: `871`
 		// Proof size, estimated: `3665`
-		// Fastest run: 56_525_000 ps.
-		Weight::from_parts(44_103_738, 3665)
-			// Standard error: 3_681
-			.saturating_add(Weight::from_parts(7_731_379, 0).saturating_mul(p.into()))
+		// Fastest run: 62_577_000 ps.
+		Weight::from_parts(52_792_985, 3665)
+			// Standard error: 91_938
+			.saturating_add(Weight::from_parts(12_726_080, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
@@ -216,20 +244,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::Enterprises` (r:2 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size, measured: `835`
+		// Proof size, measured: `940`
 		// Proof size, estimated: `6340`
-		// Fastest run: 41_146_000 ps.
-		Weight::from_parts(43_341_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Fastest run: 55_735_000 ps.
+		Weight::from_parts(91_051_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:3)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::Enterprises` (r:2 w:0)
 	/// Proof: `Enterprises::Enterprises` (`max_values`: None, `max_size`: Some(200), added: 2675, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Params` (r:1 w:0)
 	/// Proof: `Receivables::Params` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NextNoteId` (r:1 w:1)
@@ -241,15 +273,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn split_transfer() -> Weight {
-		// Proof size, measured: `891`
+		// Proof size, measured: `957`
 		// Proof size, estimated: `6340`
-		// Fastest run: 64_209_000 ps.
-		Weight::from_parts(67_005_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Fastest run: 76_914_000 ps.
+		Weight::from_parts(127_028_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -258,192 +290,273 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Enterprises::CreditLines` (r:1 w:1)
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn repay() -> Weight {
-		// Proof size, measured: `1416`
+		// Proof size, measured: `1556`
 		// Proof size, estimated: `6208`
-		// Fastest run: 98_394_000 ps.
-		Weight::from_parts(101_530_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Fastest run: 115_656_000 ps.
+		Weight::from_parts(126_567_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Financing::Financings` (r:1 w:0)
+	/// Storage: `Financing::FactoringOfNote` (r:1 w:1)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Financings` (r:2 w:2)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Programs` (r:2 w:2)
+	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size, measured: `1476`
-		// Proof size, estimated: `6208`
-		// Fastest run: 120_133_000 ps.
-		Weight::from_parts(123_891_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size, measured: `2443`
+		// Proof size, estimated: `11426`
+		// Fastest run: 264_135_000 ps.
+		Weight::from_parts(441_357_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
+	}
+	/// Storage: `Receivables::Notes` (r:1 w:1)
+	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Receivables` (r:1 w:1)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FactoringOfNote` (r:1 w:1)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Financings` (r:2 w:2)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Programs` (r:1 w:1)
+	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Claims` (r:1 w:1)
+	/// Proof: `Financing::Claims` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
+	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	fn redeem_called() -> Weight {
+		// Proof size, measured: `2351`
+		// Proof size, estimated: `8817`
+		// Fastest run: 221_255_000 ps.
+		Weight::from_parts(366_276_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Receivables::Notes` (r:1 w:1)
+	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Receivables` (r:1 w:1)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FactoringOfNote` (r:1 w:1)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Financings` (r:1 w:1)
+	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::Programs` (r:1 w:1)
+	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
+	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	fn redeem_factored() -> Weight {
+		// Proof size, measured: `2024`
+		// Proof size, estimated: `8817`
+		// Fastest run: 198_712_000 ps.
+		Weight::from_parts(335_579_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Receivables::Notes` (r:1 w:1)
+	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Receivables` (r:1 w:1)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FactoringOfNote` (r:1 w:0)
+	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::PendingTo` (r:1 w:1)
+	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
+	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	fn redeem_pending() -> Weight {
+		// Proof size, measured: `1791`
+		// Proof size, estimated: `8817`
+		// Fastest run: 197_790_000 ps.
+		Weight::from_parts(244_598_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
-	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(239), added: 2714, mode: `MaxEncodedLen`)
+	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(248), added: 2723, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Params` (r:1 w:0)
 	/// Proof: `Receivables::Params` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn mark_overdue() -> Weight {
-		// Proof size, measured: `601`
-		// Proof size, estimated: `3704`
-		// Fastest run: 31_198_000 ps.
-		Weight::from_parts(32_881_000, 3704)
+		// Proof size, measured: `602`
+		// Proof size, estimated: `3713`
+		// Fastest run: 35_957_000 ps.
+		Weight::from_parts(63_369_000, 3713)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::PendingTo` (r:1 w:1)
+	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::FrozenPrior` (r:0 w:1)
 	/// Proof: `Receivables::FrozenPrior` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Receivables::PendingTo` (r:0 w:1)
-	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size, measured: `383`
+		// Proof size, measured: `556`
 		// Proof size, estimated: `3591`
-		// Fastest run: 27_923_000 ps.
-		Weight::from_parts(29_696_000, 3591)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Fastest run: 41_197_000 ps.
+		Weight::from_parts(49_011_000, 3591)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::FrozenPrior` (r:1 w:1)
 	/// Proof: `Receivables::FrozenPrior` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
+	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size, measured: `401`
+		// Proof size, measured: `440`
 		// Proof size, estimated: `3591`
-		// Fastest run: 30_878_000 ps.
-		Weight::from_parts(32_902_000, 3591)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Fastest run: 38_452_000 ps.
+		Weight::from_parts(64_511_000, 3591)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Receivables::Params` (r:0 w:1)
 	/// Proof: `Receivables::Params` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 9_618_000 ps.
-		Weight::from_parts(10_550_000, 0)
+		// Fastest run: 10_359_000 ps.
+		Weight::from_parts(14_457_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn redeem_called() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn redeem_factored() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
-	}
-	fn redeem_pending() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn issue() -> Weight {
-		Weight::from_parts(79_748_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(98_956_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(49_392_000, 3704)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(91_552_000, 3713)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(62_256_000, 3704)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(174_616_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(62_728_000, 3704)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(177_222_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(59_551_000, 3704)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(170_459_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn split(p: u32, ) -> Weight {
-		Weight::from_parts(44_103_738, 3665)
-			.saturating_add(Weight::from_parts(7_731_379, 0).saturating_mul(p.into()))
+		Weight::from_parts(52_792_985, 3665)
+			.saturating_add(Weight::from_parts(12_726_080, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into())))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(43_341_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(91_051_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn split_transfer() -> Weight {
-		Weight::from_parts(67_005_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(127_028_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(101_530_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(126_567_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(123_891_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(441_357_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
+	}
+	fn redeem_called() -> Weight {
+		Weight::from_parts(366_276_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+	}
+	fn redeem_factored() -> Weight {
+		Weight::from_parts(335_579_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+	}
+	fn redeem_pending() -> Weight {
+		Weight::from_parts(244_598_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn mark_overdue() -> Weight {
-		Weight::from_parts(32_881_000, 3704)
+		Weight::from_parts(63_369_000, 3713)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(29_696_000, 3591)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(49_011_000, 3591)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(32_902_000, 3591)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(64_511_000, 3591)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(10_550_000, 0)
+		Weight::from_parts(14_457_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn redeem_called() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn redeem_factored() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn redeem_pending() -> Weight {
-		Weight::from_parts(150_000_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 }
