@@ -162,30 +162,34 @@ fn the_story_runs_on_the_real_runtime() {
 	});
 }
 
+/// Bob issues 100,000.00 to Charlie (receivable and note 0, due in 30 days), Charlie accepts and
+/// finances it with program 0 as `kind`; returns the maturity.
+fn charlie_finances_a_note(kind: pallet_financing::FinancingKind) -> u64 {
+	let charlie = demo::suppliers()[0].clone();
+	let maturity = GENESIS_TIME + 30 * MILLIS_PER_DAY;
+	assert_ok!(Receivables::issue(
+		RuntimeOrigin::signed(demo::core()),
+		charlie.clone(),
+		CNY,
+		100_000 * YUAN,
+		maturity,
+		0,
+		H256::zero(),
+		b"FIN-1".to_vec().try_into().unwrap(),
+	));
+	assert_ok!(Receivables::accept(RuntimeOrigin::signed(charlie.clone()), 0));
+	assert_ok!(cascade_runtime::Financing::finance(RuntimeOrigin::signed(charlie), 0, 0, kind));
+	maturity
+}
+
 #[test]
 fn recourse_claims_show_through_the_runtime_api() {
 	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV1;
 	ext_from_preset("development").execute_with(|| {
 		let [charlie, dave, _] = demo::suppliers();
 		let bob = demo::core();
-		let maturity = GENESIS_TIME + 30 * MILLIS_PER_DAY;
-		assert_ok!(Receivables::issue(
-			RuntimeOrigin::signed(bob.clone()),
-			charlie.clone(),
-			CNY,
-			100_000 * YUAN,
-			maturity,
-			0,
-			H256::zero(),
-			b"CLAIM-1".to_vec().try_into().unwrap(),
-		));
-		assert_ok!(Receivables::accept(RuntimeOrigin::signed(charlie.clone()), 0));
-		assert_ok!(cascade_runtime::Financing::finance(
-			RuntimeOrigin::signed(charlie.clone()),
-			0,
-			0,
-			pallet_financing::FinancingKind::Factoring { recourse: true },
-		));
+		let maturity =
+			charlie_finances_a_note(pallet_financing::FinancingKind::Factoring { recourse: true });
 		pallet_timestamp::Now::<Runtime>::put(maturity + 3 * MILLIS_PER_DAY);
 		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(dave.clone()), 0));
 		// Charlie has spent everything: recourse becomes a claim.
@@ -262,25 +266,7 @@ fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
 	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV1;
 	ext_from_preset("development").execute_with(|| {
 		let [charlie, dave, _] = demo::suppliers();
-		let bob = demo::core();
-		let maturity = GENESIS_TIME + 30 * MILLIS_PER_DAY;
-		assert_ok!(Receivables::issue(
-			RuntimeOrigin::signed(bob.clone()),
-			charlie.clone(),
-			CNY,
-			100_000 * YUAN,
-			maturity,
-			0,
-			H256::zero(),
-			b"CALL-1".to_vec().try_into().unwrap(),
-		));
-		assert_ok!(Receivables::accept(RuntimeOrigin::signed(charlie.clone()), 0));
-		assert_ok!(cascade_runtime::Financing::finance(
-			RuntimeOrigin::signed(charlie.clone()),
-			0,
-			0,
-			pallet_financing::FinancingKind::Pledge,
-		));
+		let maturity = charlie_finances_a_note(pallet_financing::FinancingKind::Pledge);
 		pallet_timestamp::Now::<Runtime>::put(maturity + 3 * MILLIS_PER_DAY);
 		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(dave), 0));
 		assert_ok!(cascade_runtime::Financing::call_loan(

@@ -365,23 +365,29 @@ fn a_suspended_financiers_program_finances_nothing() {
 	});
 }
 
+/// T1 factors a 1,000,000 note to BANK (program 0, recourse; financing 0), and BANK pledges the
+/// note it bought to OTHER_BANK (financing 1); returns (receivable, note).
+fn factored_then_pledged() -> (u64, u64) {
+	let recourse = FinancingKind::Factoring { recourse: true };
+	let (r, note) = note_of_t1(CORE, 1_000_000);
+	assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, recourse));
+	assert_ok!(Financing::request(
+		RuntimeOrigin::signed(BANK),
+		note,
+		OTHER_BANK,
+		FinancingKind::Pledge,
+		rate()
+	));
+	assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
+	(r, note)
+}
+
 // Issue 11, item 6: pledging a factored note changes no owner, so the factoring stays open:
 // the factor keeps its recourse and the program its outstanding advance.
 #[test]
 fn pledging_a_factored_note_keeps_the_factoring() {
 	build_and_execute(|| {
-		let recourse = FinancingKind::Factoring { recourse: true };
-		let (r, note) = note_of_t1(CORE, 1_000_000);
-		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, recourse));
-		// The factor (BANK) pledges the note it bought to OTHER_BANK.
-		assert_ok!(Financing::request(
-			RuntimeOrigin::signed(BANK),
-			note,
-			OTHER_BANK,
-			FinancingKind::Pledge,
-			rate()
-		));
-		assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
+		let (r, note) = factored_then_pledged();
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Open);
 		assert_eq!(FactoringOfNote::<Test>::get(note), Some(0));
 		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().outstanding, 990_875);
@@ -400,17 +406,7 @@ fn pledging_a_factored_note_keeps_the_factoring() {
 #[test]
 fn a_factor_that_pledged_its_note_keeps_its_recourse_once_the_loan_is_repaid() {
 	build_and_execute(|| {
-		let recourse = FinancingKind::Factoring { recourse: true };
-		let (r, note) = note_of_t1(CORE, 1_000_000);
-		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, recourse));
-		assert_ok!(Financing::request(
-			RuntimeOrigin::signed(BANK),
-			note,
-			OTHER_BANK,
-			FinancingKind::Pledge,
-			rate()
-		));
-		assert_ok!(Financing::approve(RuntimeOrigin::signed(OTHER_BANK), 0));
+		let (r, note) = factored_then_pledged();
 		set_time(MATURITY + 3 * DAY);
 		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
 		// Pledged: the factor must free the note before handing it back.
