@@ -605,7 +605,7 @@ pub mod pallet {
 				ensure!(id < next, "credit line id at or above NextLineId");
 				ensure!(line.used <= line.limit, "credit line used above its limit");
 				ensure!(
-					LinesByCore::<T>::contains_key(&line.core, id) == !line.is_retired(),
+					LinesByCore::<T>::contains_key(&line.core, id) != line.is_retired(),
 					"LinesByCore disagrees with a line's standing"
 				);
 				if !line.is_retired() {

@@ -23,6 +23,9 @@ use sp_runtime::{
 	ArithmeticError,
 };
 
+/// Who is paid first out of a note's money, and how much.
+type Payee<T> = (<T as frame_system::Config>::AccountId, BalanceOf<T>);
+
 impl<T: Config> Pallet<T> {
 	/// What settles a loan of `principal` at `rate` started at `start`, at `until`: principal
 	/// plus interest for the whole days elapsed (rounded up, at least one), actual/360.
@@ -93,7 +96,7 @@ impl<T: Config> Pallet<T> {
 		note: NoteId,
 		amount: BalanceOf<T>,
 		interest_until: Moment,
-	) -> Result<Option<(T::AccountId, BalanceOf<T>)>, DispatchError> {
+	) -> Result<Option<Payee<T>>, DispatchError> {
 		let Some(mut f) = Financings::<T>::get(id) else { return Ok(None) };
 		if f.note != note || f.kind != FinancingKind::Pledge {
 			return Ok(None);

@@ -148,7 +148,7 @@ fn financing(sel: u8, pledge: bool, overdue: bool) -> u64 {
 		})
 		.map(|(id, _)| id)
 		.collect();
-	if sel % 2 == 0 && !open.is_empty() {
+	if sel.is_multiple_of(2) && !open.is_empty() {
 		open[(sel as usize / 2) % open.len()]
 	} else {
 		pick(sel as u64, crate::NextFinancingId::<Test>::get())
@@ -163,7 +163,7 @@ fn receivable(sel: u8) -> u64 {
 		.filter(|(_, r)| r.maturity + 3 * DAY <= now)
 		.map(|(id, _)| id)
 		.collect();
-	if sel % 2 == 0 && !due.is_empty() {
+	if sel.is_multiple_of(2) && !due.is_empty() {
 		due[(sel as usize / 2) % due.len()]
 	} else {
 		pick(sel as u64, NextReceivableId::<Test>::get())
@@ -180,7 +180,7 @@ fn financeable(sel: u16) -> u64 {
 		})
 		.map(|(id, _)| id)
 		.collect();
-	if sel % 2 == 0 && !active.is_empty() {
+	if sel.is_multiple_of(2) && !active.is_empty() {
 		active[(sel as usize / 2) % active.len()]
 	} else {
 		note(sel)
