@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates pallets/<pallet>/src/weights.rs of Cascade's three pallets on this machine:
+# Regenerates pallets/<pallet>/src/weights.rs of Cascade's own pallets on this machine:
 # builds cascade-node with the runtime-benchmarks feature, then runs `benchmark pallet` for each
 # pallet with the development preset. STEPS and REPEAT may be lowered for a quick look.
 #
@@ -16,7 +16,7 @@ cargo build --release -p cascade-node --features runtime-benchmarks
 # The wasm runtime the build just made, with the runtime-benchmarks feature.
 RUNTIME="$CARGO_TARGET_DIR/release/wbuild/cascade-runtime/cascade_runtime.compact.compressed.wasm"
 
-for pallet in "${@:-enterprises receivables financing}"; do
+for pallet in "${@:-enterprises receivables financing validators council_root}"; do
 	for p in $pallet; do
 		echo "==== pallet_$p (steps $STEPS, repeat $REPEAT) ===="
 		"$CASCADE_NODE" benchmark pallet \
@@ -30,6 +30,6 @@ for pallet in "${@:-enterprises receivables financing}"; do
 			--wasm-execution compiled \
 			--header scripts/benchmark/header.txt \
 			--template scripts/benchmark/weight-template.hbs \
-			--output "pallets/$p/src/weights.rs"
+			--output "pallets/${p//_/-}/src/weights.rs"
 	done
 done

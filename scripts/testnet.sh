@@ -3,6 +3,14 @@
 # Aura + GRANDPA. RPC of validator i (0..3) on 127.0.0.1:$((RPC_BASE + i)) (9944…9947), p2p on
 # 30333 + i.
 #   ./scripts/testnet.sh            run until Ctrl-C; logs and databases under .local/testnet
+#   CASCADE_TESTNET_EVE=1 ./scripts/testnet.sh
+#                                   also run Eve's node (RPC 9948): a standby validator, in the
+#                                   network but not in the validator set until the council admits
+#                                   her (README "Governance")
+#
+# A permissioned network: every node has a fixed node key (node i has key i + 1) and talks only
+# to the consortium's reserved peers (--reserved-only, the five nodes' peer ids), with no mDNS
+# discovery. A stranger's node started with the same chain spec finds no peer and gets no block.
 #
 # Not a dev chain, so its RPC is safe-only: no author_insertKey, author_rotateKeys or other
 # unsafe methods (validators' session keys come from --alice…--dave here), and browsers are
@@ -27,24 +35,34 @@ mkdir -p "$DIR"
 SPEC="$DIR/local.json"
 "$CASCADE_NODE" build-spec --chain local --raw --disable-default-bootnode >"$SPEC" 2>/dev/null
 
-# Fixed node keys (validators must have one), so the others can find Alice: key 1 is her peer id.
-ALICE_PEER=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
-BOOT="/ip4/127.0.0.1/tcp/$P2P_BASE/p2p/$ALICE_PEER"
+NAMES=(alice bob charlie dave eve)
+RUN=(alice bob charlie dave)
+[ "${CASCADE_TESTNET_EVE:-0}" = 1 ] && RUN+=(eve)
+
+# The consortium's nodes: fixed node keys, and the peer ids they give.
+node_key() { printf '%064x' $(($1 + 1)); }
+RESERVED=()
+for i in "${!NAMES[@]}"; do
+	peer=$("$CASCADE_NODE" key inspect-node-key --file <(node_key "$i" | tr -d '\n') 2>/dev/null)
+	RESERVED+=("/ip4/127.0.0.1/tcp/$((P2P_BASE + i))/p2p/$peer")
+done
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-i=0
-for who in alice bob charlie dave; do
-	extra=()
-	[ "$who" = alice ] || extra=(--bootnodes "$BOOT")
-	"$CASCADE_NODE" --chain "$SPEC" --"$who" --validator --node-key "$(printf '%064x' $((i + 1)))" \
-		--base-path "$DIR/$who" --port $((P2P_BASE + i)) --rpc-port $((RPC_BASE + i)) \
-		--rpc-methods safe --rpc-cors "$CASCADE_RPC_CORS" \
-		--no-prometheus --no-telemetry --no-mdns "${extra[@]}" >"$DIR/$who.log" 2>&1 &
+for i in "${!RUN[@]}"; do
+	who=${RUN[$i]}
+	peers=()
+	for j in "${!RESERVED[@]}"; do
+		[ "$j" = "$i" ] || peers+=(--reserved-nodes "${RESERVED[$j]}")
+	done
+	"$CASCADE_NODE" --chain "$SPEC" --"$who" --validator --node-key "$(node_key "$i")" \
+		--base-path "$DIR/$who" --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))" \
+		--rpc-port $((RPC_BASE + i)) --rpc-methods safe --rpc-cors "$CASCADE_RPC_CORS" \
+		--reserved-only "${peers[@]}" \
+		--no-prometheus --no-telemetry --no-mdns >"$DIR/$who.log" 2>&1 &
 	pids+=($!)
-	echo "started $who: ws://127.0.0.1:$((RPC_BASE + i)) (log $DIR/$who.log)"
-	i=$((i + 1))
+	echo "started $who: ws://127.0.0.1:$((RPC_BASE + i)) (log $DIR/$who.log, ${RESERVED[$i]})"
 done
 wait

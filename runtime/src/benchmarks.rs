@@ -12,7 +12,8 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
+	[pallet_validators, Validators]
+	[pallet_council_root, CouncilRoot]
 	[pallet_enterprises, Enterprises]
 	[pallet_receivables, Receivables]
 	[pallet_financing, Financing]
@@ -195,3 +196,20 @@ impl pallet_financing::BenchmarkHelper<AccountId, AssetId, Balance> for CascadeB
 }
 
 const DAY_MS: Moment = 86_400_000;
+
+/// Validators' benchmarks admit accounts that registered session keys: keys generated in the
+/// benchmark's keystore, with their proof of possession, funded for the consumer reference.
+impl pallet_validators::BenchmarkHelper<AccountId> for CascadeBenchmarkHelper {
+	fn register_keys(who: &AccountId) {
+		use codec::Encode;
+		use frame_support::traits::fungible::Mutate as _;
+		crate::Balances::mint_into(who, crate::UNIT).expect("mints fees");
+		let generated = crate::opaque::SessionKeys::generate(&who.encode(), None);
+		crate::Session::set_keys(
+			RuntimeOrigin::signed(who.clone()),
+			generated.keys,
+			generated.proof.encode(),
+		)
+		.expect("registers keys");
+	}
+}

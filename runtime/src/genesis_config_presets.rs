@@ -1,7 +1,10 @@
-//! Genesis presets: `development` (Alice alone validates) and `local_testnet` (Alice, Bob,
-//! Charlie and Dave validate). Both carry the demo world of DESIGN.md §6.
+//! Genesis presets: `development` (Alice alone validates and is the council of one) and
+//! `local_testnet` (Alice, Bob, Charlie and Dave validate; Alice, Bob and Ferdie hold the
+//! council's seats). Both carry the demo world of DESIGN.md §6.
 
-use crate::{AccountId, Balance, RuntimeGenesisConfig, CNY, MILLIS_PER_DAY, UNIT, YUAN};
+use crate::{
+	opaque::SessionKeys, AccountId, Balance, RuntimeGenesisConfig, CNY, MILLIS_PER_DAY, UNIT, YUAN,
+};
 use alloc::{vec, vec::Vec};
 use cascade_primitives::Roles;
 use frame_support::build_struct_json_patch;
@@ -74,7 +77,7 @@ pub fn demo_enterprises() -> Vec<(AccountId, Vec<u8>, CreditCode, Roles)> {
 /// The demo roles, by dev key.
 pub mod demo {
 	use super::*;
-	/// Operator (sudo) and validator.
+	/// The consortium's seat on the council, and a validator.
 	pub fn operator() -> AccountId {
 		Sr25519Keyring::Alice.to_account_id()
 	}
@@ -96,12 +99,38 @@ pub mod demo {
 	}
 }
 
-fn session_keys(k: Sr25519Keyring, g: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(k.public().into(), g.public().into())
+type CouncilSeats = frame_support::BoundedVec<
+	AccountId,
+	frame_support::traits::ConstU32<{ crate::configs::council::MAX_COUNCIL_MEMBERS }>,
+>;
+
+/// A dev validator: its account and its session keys (Aura sr25519, GRANDPA ed25519 of the same
+/// dev seed, as `--alice` .. `--dave` put them in a node's keystore).
+pub fn dev_validator(k: Sr25519Keyring) -> (AccountId, SessionKeys) {
+	let aura: AuraId = k.public().into();
+	let grandpa: GrandpaId = ed25519_twin(k).public().into();
+	(k.to_account_id(), SessionKeys { aura, grandpa })
 }
 
-/// The genesis of a chain validated by `authorities`, with the demo world.
-fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Value {
+fn ed25519_twin(k: Sr25519Keyring) -> Ed25519Keyring {
+	match k {
+		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
+		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
+		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
+		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
+		Sr25519Keyring::Ferdie => Ed25519Keyring::Ferdie,
+		_ => Ed25519Keyring::One,
+	}
+}
+
+/// The genesis of a chain validated by `validators` and governed by `council`, with the demo
+/// world. `operator` is the consortium's own account (its CNY treasury).
+fn cascade_genesis(
+	validators: Vec<(AccountId, SessionKeys)>,
+	council: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
 	let every_demo_account: Vec<AccountId> =
 		Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
 	let mut cny: Vec<(u32, AccountId, Balance)> = Vec::new();
@@ -124,13 +153,19 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 				.map(|k| (k, DEMO_NATIVE))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		// Aura's and GRANDPA's authorities come from Session's genesis.
+		validators: pallet_validators::GenesisConfig {
+			validators: validators.iter().map(|(who, _)| who.clone()).collect::<Vec<_>>(),
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: pallet_session::GenesisConfig {
+			keys: validators
+				.iter()
+				.map(|(who, keys)| (who.clone(), who.clone(), keys.clone()))
+				.collect::<Vec<_>>(),
 		},
-		sudo: pallet_sudo::GenesisConfig { key: Some(root.clone()) },
+		council_membership: pallet_membership::GenesisConfig {
+			members: CouncilSeats::try_from(council).expect("the demo council fits"),
+		},
 		assets: pallet_assets::GenesisConfig {
 			// Sufficient, minimum balance 1: escrow and suppliers need no native balance. Owned
 			// by the enterprises pallet's keyless account: no signed account may force-transfer,
@@ -164,23 +199,28 @@ fn cascade_genesis(authorities: Vec<(AuraId, GrandpaId)>, root: AccountId) -> Va
 	})
 }
 
-/// `development`: Alice validates alone.
+/// `development`: Alice validates alone and is the council of one, so her motions with
+/// threshold 1 are carried at once.
 pub fn development_config_genesis() -> Value {
 	cascade_genesis(
-		vec![session_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice)],
+		vec![demo::operator()],
 		demo::operator(),
 	)
 }
 
-/// `local_testnet`: Alice, Bob, Charlie and Dave validate.
+/// `local_testnet`: Alice, Bob, Charlie and Dave validate; the council is Alice (the
+/// consortium), Bob (the core enterprises) and Ferdie (the banks), so every Operator decision
+/// needs two of the three.
 pub fn local_config_genesis() -> Value {
 	cascade_genesis(
 		vec![
-			session_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			session_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			session_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			session_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			dev_validator(Sr25519Keyring::Alice),
+			dev_validator(Sr25519Keyring::Bob),
+			dev_validator(Sr25519Keyring::Charlie),
+			dev_validator(Sr25519Keyring::Dave),
 		],
+		vec![demo::operator(), demo::core(), demo::financier()],
 		demo::operator(),
 	)
 }

@@ -1,7 +1,25 @@
 //! The Cascade runtime: a supply-chain-finance ledger.
 //!
-//! System, Timestamp, Aura, Grandpa, Balances (fees), TransactionPayment, Sudo (the Operator on
-//! dev chains) and Assets (settlement money) around Cascade's own pallets.
+//! System, Timestamp, Balances (fees), TransactionPayment, the governed validator set (Validators,
+//! Session, Aura, Grandpa), the consortium's governance (Council, CouncilMembership, CouncilRoot,
+//! Multisig, TxPause) and Assets (settlement money) around Cascade's own pallets.
+//!
+//! ## Who may do what: no single key
+//!
+//! There is no Sudo. The consortium's Operator is the `Council`: a motion carried by at least two
+//! thirds of its members ([`configs::CouncilSupermajority`]). Each power takes one of two paths:
+//!
+//! | power | path | why |
+//! |---|---|---|
+//! | register, re-role, suspend enterprises; set parameters; freeze notes; create and mint settlement assets | the pallets' `OperatorOrigin` = council supermajority | Cascade's own calls name their origin |
+//! | admit and remove validators (`Validators`) | `OperatorOrigin` = council supermajority | a small pallet of ours, same rule |
+//! | council seats (`CouncilMembership`) | every origin of the membership pallet = council supermajority; `Council.set_members` is disabled | only the council changes the council |
+//! | pause and resume calls (`TxPause`) | Pause/UnpauseOrigin = council supermajority; governance, System, Timestamp never pausable | an emergency brake must not lock the council out |
+//! | runtime upgrade (`System.authorize_upgrade`), other System code/storage calls, `Balances`/`Assets` `force_*` | Root, reached only by `CouncilRoot.dispatch_as_root` from a council supermajority | FRAME hard-codes Root for these; the glue hands Root to the vote and to nothing else |
+//!
+//! A carried upgrade motion only *authorizes* a code hash; anyone then submits the code with
+//! `System.apply_authorized_upgrade`, and the chain carries on under the new runtime without a
+//! restart.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`-style macros expand to large types.
@@ -53,12 +71,28 @@ pub mod opaque {
 	}
 }
 
+#[cfg(not(feature = "upgrade-test"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("cascade"),
 	impl_name: alloc::borrow::Cow::Borrowed("cascade-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime one spec version up: what the upgrade tests vote in (the `upgrade-test`
+/// feature, built into its own target folder by the test script).
+#[cfg(feature = "upgrade-test")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("cascade"),
+	impl_name: alloc::borrow::Cow::Borrowed("cascade-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -172,29 +206,49 @@ mod runtime {
 	pub type Timestamp = pallet_timestamp;
 
 	#[runtime::pallet_index(2)]
-	pub type Aura = pallet_aura;
-
-	#[runtime::pallet_index(3)]
-	pub type Grandpa = pallet_grandpa;
-
-	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
 
-	#[runtime::pallet_index(5)]
+	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
+	// Before Session: its genesis hands Session the first validator set.
+	#[runtime::pallet_index(4)]
+	pub type Validators = pallet_validators;
+
+	// Before Aura and Grandpa: a new session hands them their authorities.
+	#[runtime::pallet_index(5)]
+	pub type Session = pallet_session;
+
 	#[runtime::pallet_index(6)]
-	pub type Sudo = pallet_sudo;
+	pub type Aura = pallet_aura;
 
 	#[runtime::pallet_index(7)]
-	pub type Assets = pallet_assets;
+	pub type Grandpa = pallet_grandpa;
 
 	#[runtime::pallet_index(8)]
-	pub type Enterprises = pallet_enterprises;
+	pub type Council = pallet_collective<Instance1>;
 
 	#[runtime::pallet_index(9)]
-	pub type Receivables = pallet_receivables;
+	pub type CouncilMembership = pallet_membership<Instance1>;
 
 	#[runtime::pallet_index(10)]
+	pub type CouncilRoot = pallet_council_root;
+
+	#[runtime::pallet_index(11)]
+	pub type Multisig = pallet_multisig;
+
+	#[runtime::pallet_index(12)]
+	pub type TxPause = pallet_tx_pause;
+
+	#[runtime::pallet_index(13)]
+	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(14)]
+	pub type Enterprises = pallet_enterprises;
+
+	#[runtime::pallet_index(15)]
+	pub type Receivables = pallet_receivables;
+
+	#[runtime::pallet_index(16)]
 	pub type Financing = pallet_financing;
 }

@@ -5,56 +5,11 @@ use cascade_runtime::{
 	AccountId, Assets, Balance, Enterprises, Receivables, Runtime, RuntimeGenesisConfig,
 	RuntimeOrigin, System, CNY, MILLIS_PER_DAY, YUAN,
 };
+use common::{check_invariants, cny, ext_from_preset, GENESIS_TIME};
 use frame_support::{assert_noop, assert_ok};
-use serde_json::Value;
 use sp_core::H256;
 
-/// A first-block time for the tests (ms).
-const GENESIS_TIME: u64 = 1_790_000_000_000;
-
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (k, v) in patch {
-				merge(base.entry(k).or_insert(Value::Null), v);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
-
-/// Storage built from a named preset, at block 1 with the first timestamp set.
-fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
-	let patch: Value = serde_json::from_slice(
-		&genesis_config_presets::get_preset(&name.into()).expect("preset exists"),
-	)
-	.expect("preset is JSON");
-	let mut config =
-		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config serializes");
-	merge(&mut config, patch);
-	let json = serde_json::to_vec(&config).expect("serializes");
-	let mut ext = sp_io::TestExternalities::default();
-	ext.execute_with(|| {
-		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(json)
-			.expect("preset builds");
-		System::set_block_number(1);
-		// Aura checks the timestamp against the slot of the block's pre-digest.
-		pallet_aura::CurrentSlot::<Runtime>::put(sp_consensus_aura::Slot::from(
-			GENESIS_TIME / cascade_runtime::SLOT_DURATION,
-		));
-		pallet_timestamp::Pallet::<Runtime>::set_timestamp(GENESIS_TIME);
-	});
-	ext
-}
-
-fn cny(who: &AccountId) -> Balance {
-	Assets::balance(CNY, who)
-}
-
-fn check_invariants() {
-	pallet_enterprises::Pallet::<Runtime>::do_try_state().expect("enterprises invariants");
-	pallet_receivables::Pallet::<Runtime>::do_try_state().expect("receivables invariants");
-}
+mod common;
 
 #[test]
 fn presets_are_listed() {
@@ -91,8 +46,9 @@ fn development_preset_carries_the_demo_world() {
 		assert_eq!(line.asset, CNY);
 		assert_eq!(line.limit, DEMO_LINE_LIMIT);
 		assert_eq!(line.expires_at, GENESIS_TIME + 365 * MILLIS_PER_DAY);
-		// Sudo is Alice, the Operator.
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(demo::operator()));
+		// No Sudo: the Operator is the council, on the dev chain Alice alone.
+		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(), vec![demo::operator()]);
+		assert_eq!(pallet_validators::Validators::<Runtime>::get().into_inner(), vec![demo::operator()]);
 		check_invariants();
 	});
 }
@@ -100,6 +56,8 @@ fn development_preset_carries_the_demo_world() {
 #[test]
 fn local_testnet_has_four_validators() {
 	ext_from_preset("local_testnet").execute_with(|| {
+		assert_eq!(pallet_validators::Validators::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
 		assert!(pallet_enterprises::CreditLines::<Runtime>::get(0).is_some());
@@ -253,8 +211,10 @@ fn no_signed_account_creates_or_owns_the_settlement_money() {
 			),
 			pallet_assets::Error::<Runtime>::NoPermission
 		);
-		assert_ok!(Enterprises::create_settlement_asset(RuntimeOrigin::root(), 7, 100));
-		assert_ok!(Enterprises::mint_settlement(RuntimeOrigin::root(), 7, charlie.clone(), 1_000));
+		// The Operator (here the dev chain's council of one) creates and mints.
+		let operator = common::council_origin(1, 1);
+		assert_ok!(Enterprises::create_settlement_asset(operator.clone(), 7, 100));
+		assert_ok!(Enterprises::mint_settlement(operator, 7, charlie.clone(), 1_000));
 		assert_eq!(Assets::balance(7, &charlie), 1_000);
 		check_invariants();
 	});

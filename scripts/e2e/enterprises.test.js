@@ -45,8 +45,8 @@ test('credit line 0 runs from Demo Bank to Demo Manufacturing for 50,000,000.00 
   assert.equal(line.expiresAt.toBigInt(), t1 + 365n * 86_400_000n);
 });
 
-test('only the Operator registers enterprises (through sudo)', async () => {
-  const { submit, ok } = await import('./lib.js');
+test('only the Operator registers enterprises (a council motion)', async () => {
+  const { submit, propose, asOperator } = await import('./lib.js');
   const { Keyring } = await import('@polkadot/keyring');
   const newcomer = new Keyring({ type: 'sr25519' }).addFromUri('//E2ENewcomer');
   const code = '91310000MA1FL0009'; // body; the check character is computed below
@@ -55,7 +55,13 @@ test('only the Operator registers enterprises (through sudo)', async () => {
     { core: false, supplier: true, financier: false });
   const bad = await submit(api, call, keys.bob);
   assert.equal(bad.error, 'BadOrigin');
-  await ok(api, api.tx.sudo.sudo(call), keys.alice);
+  // Bob holds no council seat on the dev chain: he cannot even propose.
+  const notMember = await submit(api, api.tx.council.propose(1, call, call.encodedLength), keys.bob);
+  assert.equal(notMember.error, 'council.NotMember');
+  await asOperator(api, call, keys.alice);
+  // The same registration again: the motion is carried, the call fails on its own terms.
+  const again = await propose(api, call, keys.alice);
+  assert.equal(again.error, 'enterprises.AlreadyRegistered');
   const e = (await api.query.enterprises.enterprises(newcomer.address)).unwrap();
   assert.equal(e.name.toUtf8(), 'E2E Supplier Co.');
 });

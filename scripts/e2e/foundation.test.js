@@ -14,10 +14,12 @@ after(async () => api && api.disconnect());
 
 test('metadata lists every runtime pallet', async () => {
   const names = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
-  for (const p of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
-    'Sudo', 'Assets', 'Enterprises', 'Receivables', 'Financing']) {
+  for (const p of ['System', 'Timestamp', 'Balances', 'TransactionPayment', 'Validators', 'Session',
+    'Aura', 'Grandpa', 'Council', 'CouncilMembership', 'CouncilRoot', 'Multisig', 'TxPause',
+    'Assets', 'Enterprises', 'Receivables', 'Financing']) {
     assert.ok(names.includes(p), `${p} missing from ${names.join(', ')}`);
   }
+  assert.ok(!names.includes('Sudo'), 'no Sudo: no single key rules the chain');
 });
 
 test('blocks are produced and finalized', async () => {

@@ -80,6 +80,35 @@ export async function ok(api, tx, signer) {
   return r;
 }
 
+/** "Pallet.Variant" of a DispatchError (or its string form). */
+export function errorName(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const meta = api.registry.findMetaError(dispatchError.asModule);
+    return `${meta.section}.${meta.name}`;
+  }
+  return dispatchError.toString();
+}
+
+/**
+ * A council motion with threshold 1: on the dev chain Alice is the council of one, so it is
+ * carried at once and `call` runs with the Operator's origin. Resolves with { ok, error, events }
+ * of the carried call (`error` as "Pallet.Variant"); the proposal itself must go through.
+ */
+export async function propose(api, call, signer) {
+  const r = await ok(api, api.tx.council.propose(1, call, call.encodedLength), signer);
+  const executed = eventOf(r.events, 'council', 'Executed');
+  if (!executed) throw new Error('the motion was not executed at once (is the signer the council of one?)');
+  const result = executed.data.result;
+  return { ...r, ok: result.isOk, error: result.isErr ? errorName(api, result.asErr) : null };
+}
+
+/** The Operator's work on the dev chain (Alice's one-member council); requires success. */
+export async function asOperator(api, call, alice) {
+  const r = await propose(api, call, alice);
+  if (!r.ok) throw new Error(`the Operator's call failed: ${r.error}`);
+  return r;
+}
+
 /** The data of the first event `section.method` among `events`. */
 export function eventOf(events, section, method) {
   const e = events.find(({ event }) => event.section === section && event.method === method);

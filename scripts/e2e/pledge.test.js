@@ -4,7 +4,7 @@
 // then pays late; the note's redemption pays Ferdie first, Charlie the rest, and the claim closes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, submit, ok, eventOf, cny, waitForTime, CNY, YUAN } from './lib.js';
+import { connect, devAccounts, submit, ok, asOperator, eventOf, cny, waitForTime, CNY, YUAN } from './lib.js';
 
 let api;
 let keys;
@@ -17,8 +17,8 @@ before(async () => {
 after(async () => {
   if (api && params) {
     // Put the ledger's parameters back for the tests that follow.
-    await ok(api, api.tx.sudo.sudo(api.tx.receivables.setParameters(
-      params.maxTenor, params.gracePeriod, params.minNoteAmount)), keys.alice);
+    await asOperator(api, api.tx.receivables.setParameters(
+      params.maxTenor, params.gracePeriod, params.minNoteAmount), keys.alice);
   }
   if (api) await api.disconnect();
 });
@@ -33,8 +33,8 @@ function data(result, section, method) {
 
 test('a called pledge loan is paid first when the core pays late', { timeout: 110_000 }, async () => {
   // A one-minute grace period (chain time), so the receivable goes overdue within the test.
-  await ok(api, api.tx.sudo.sudo(api.tx.receivables.setParameters(
-    params.maxTenor, MINUTE, params.minNoteAmount)), keys.alice);
+  await asOperator(api, api.tx.receivables.setParameters(
+    params.maxTenor, MINUTE, params.minNoteAmount), keys.alice);
   const face = 1_000_000n * YUAN;
   const now = (await api.query.timestamp.now()).toBigInt();
   const maturity = now + 3n * MINUTE;

@@ -31,48 +31,64 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn register() {
+	fn register() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who: T::AccountId = account("who", 0, 0);
 		let name: frame_support::BoundedVec<u8, T::MaxNameLength> =
 			alloc::vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("fits");
 		let roles = Roles { core: true, supplier: true, financier: false };
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, who.clone(), name, code(7), roles);
+		_(origin as T::RuntimeOrigin, who.clone(), name, code(7), roles);
 
 		assert!(Enterprises::<T>::contains_key(&who));
+
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_roles() {
+	fn set_roles() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who = enroll::<T>("who", 0, Roles::only(Role::Supplier));
 		let roles = Roles { core: true, supplier: true, financier: true };
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, who.clone(), roles);
+		_(origin as T::RuntimeOrigin, who.clone(), roles);
 
 		assert_eq!(Enterprises::<T>::get(&who).map(|e| e.roles), Some(roles));
+
+		Ok(())
 	}
 
 	#[benchmark]
-	fn suspend() {
+	fn suspend() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who = enroll::<T>("who", 0, Roles::only(Role::Supplier));
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, who.clone());
+		_(origin as T::RuntimeOrigin, who.clone());
 
 		assert_eq!(Enterprises::<T>::get(&who).map(|e| e.status), Some(Status::Suspended));
+
+		Ok(())
 	}
 
 	#[benchmark]
-	fn reinstate() {
+	fn reinstate() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who = enroll::<T>("who", 0, Roles::only(Role::Supplier));
 		Pallet::<T>::do_set_status(who.clone(), Status::Suspended).expect("suspends");
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, who.clone());
+		_(origin as T::RuntimeOrigin, who.clone());
 
 		assert_eq!(Enterprises::<T>::get(&who).map(|e| e.status), Some(Status::Active));
+
+		Ok(())
 	}
 
 	#[benchmark]

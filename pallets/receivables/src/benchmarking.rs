@@ -7,7 +7,10 @@
 use super::*;
 use cascade_primitives::NoteLedger;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::traits::{Bounded, One};
@@ -344,34 +347,46 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn freeze() {
+	fn freeze() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let w = world::<T>();
 		let (_, root) = issued(&w, big_face::<T>());
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, root);
+		_(origin as T::RuntimeOrigin, root);
 
 		assert_eq!(Notes::<T>::get(root).map(|n| n.state), Some(NoteState::Frozen));
+
+		Ok(())
 	}
 
 	#[benchmark]
-	fn unfreeze() {
+	fn unfreeze() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let w = world::<T>();
 		let (_, root) = issued(&w, big_face::<T>());
 		Pallet::<T>::do_freeze(root).expect("freezes");
 
 		#[extrinsic_call]
-		_(RawOrigin::Root, root);
+		_(origin as T::RuntimeOrigin, root);
 
 		assert!(matches!(Notes::<T>::get(root).map(|n| n.state), Some(NoteState::Pending { .. })));
+
+		Ok(())
 	}
 
 	#[benchmark]
-	fn set_parameters() {
+	fn set_parameters() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
-		_(RawOrigin::Root, 30 * DAY, DAY, 1u32.into());
+		_(origin as T::RuntimeOrigin, 30 * DAY, DAY, 1u32.into());
 
 		assert_eq!(Params::<T>::get().max_tenor, 30 * DAY);
+
+		Ok(())
 	}
 
 	// Scaling: the same calls on a note `d` levels deep, and in a receivable of `1 + 16·n`

@@ -15,7 +15,8 @@ parameter_types! {
 /// assets: settlement assets are created by the Operator through
 /// `Enterprises::create_settlement_asset`, sufficient (escrow and supplier accounts hold them
 /// without any native balance) and owned by the enterprises pallet's keyless account, so no
-/// key holds the asset owner's powers over escrow. `force_*` calls stay with Root.
+/// key holds the asset owner's powers over escrow. `force_*` calls stay with Root, which only a
+/// council supermajority reaches (`CouncilRoot`).
 impl pallet_assets::Config for Runtime {
 	type RuntimeEvent = crate::RuntimeEvent;
 	type Balance = Balance;

@@ -1,16 +1,15 @@
-use crate::{AccountId, AssetId, Assets, Balance, Runtime, Timestamp};
+use crate::{AssetId, Assets, Balance, Runtime, Timestamp};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use frame_system::EnsureRoot;
 
 parameter_types! {
 	/// Seeds the keyless account that owns the settlement assets.
 	pub const EnterprisesPalletId: PalletId = PalletId(*b"cscd/ent");
 }
 
-/// The registry, the credit lines and the settlement assets. The Operator is Root (Sudo on dev
-/// chains).
+/// The registry, the credit lines and the settlement assets. The Operator is a council
+/// supermajority.
 impl pallet_enterprises::Config for Runtime {
-	type OperatorOrigin = EnsureRoot<AccountId>;
+	type OperatorOrigin = super::council::CouncilSupermajority;
 	type AssetId = AssetId;
 	type Balance = Balance;
 	type Assets = Assets;

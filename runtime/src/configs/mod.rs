@@ -3,13 +3,18 @@
 mod assets;
 mod aura;
 mod balances;
+pub mod council;
 mod enterprises;
 mod financing;
 mod grandpa;
+mod multisig;
 mod receivables;
-mod sudo;
+mod session;
+mod tx_pause;
 mod system;
 mod timestamp;
 mod transaction_payment;
 
+pub use council::{CouncilCollective, CouncilSupermajority};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
+pub use tx_pause::Unpausable;

@@ -1,9 +1,8 @@
 use crate::{
-	AccountId, AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN,
+	AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN,
 };
 use cascade_primitives::MILLIS_PER_DAY;
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use frame_system::EnsureRoot;
 
 parameter_types! {
 	/// Seeds each receivable's escrow account.
@@ -17,7 +16,7 @@ parameter_types! {
 }
 
 impl pallet_receivables::Config for Runtime {
-	type OperatorOrigin = EnsureRoot<AccountId>;
+	type OperatorOrigin = super::council::CouncilSupermajority;
 	type AssetId = AssetId;
 	type Balance = Balance;
 	type Assets = Assets;

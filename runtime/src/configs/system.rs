@@ -51,4 +51,6 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = frame_support::traits::ConstU32<16>;
 	type PalletInfo = PalletInfo;
+	// The emergency brake: calls the council paused are refused before they run.
+	type BaseCallFilter = crate::TxPause;
 }

@@ -1,0 +1,370 @@
+//! Governance on the real runtime: no single key does the Operator's work or reaches Root; a
+//! council supermajority does; the council's seats change only by the council; the emergency
+//! brake stops calls but never the council.
+//!
+//! `local_testnet`'s council is Alice, Bob and Ferdie: two of three carry a motion.
+
+use cascade_runtime::{
+	configs::CouncilCollective, genesis_config_presets::demo, AccountId, Council, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+};
+use codec::Encode;
+use common::{check_invariants, ext_from_preset, GENESIS_TIME};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::UnfilteredDispatchable,
+};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	traits::{BlakeTwo256, Dispatchable, Hash},
+	DispatchError, DispatchResult,
+};
+
+mod common;
+
+fn alice() -> AccountId {
+	Sr25519Keyring::Alice.to_account_id()
+}
+fn bob() -> AccountId {
+	Sr25519Keyring::Bob.to_account_id()
+}
+fn ferdie() -> AccountId {
+	Sr25519Keyring::Ferdie.to_account_id()
+}
+fn eve() -> AccountId {
+	Sr25519Keyring::Eve.to_account_id()
+}
+
+/// A council motion: `ayes[0]` proposes `call` with threshold `ayes.len()`, the others vote aye,
+/// the proposer closes it. Returns what the carried call's dispatch returned (the `Executed`
+/// event), or the error of proposing, voting or closing.
+fn motion(call: RuntimeCall, ayes: &[AccountId]) -> DispatchResult {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = BlakeTwo256::hash_of(&call);
+	let threshold = ayes.len() as u32;
+	System::reset_events();
+	Council::propose(RuntimeOrigin::signed(ayes[0].clone()), threshold, Box::new(call), length)
+		.map_err(|e| e.error)?;
+	if threshold > 1 {
+		let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get() - 1;
+		for voter in &ayes[1..] {
+			Council::vote(RuntimeOrigin::signed(voter.clone()), hash, index, true)
+				.map_err(|e| e.error)?;
+		}
+		Council::close(RuntimeOrigin::signed(ayes[0].clone()), hash, index, weight, length)
+			.map_err(|e| e.error)?;
+	}
+	System::events()
+		.into_iter()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) =>
+				Some(result),
+			_ => None,
+		})
+		.expect("a carried motion executes")
+}
+
+/// Every Operator and Root power, as a call.
+fn powers() -> Vec<(&'static str, RuntimeCall)> {
+	let code = pallet_enterprises::credit_code::numbered(4242);
+	vec![
+		(
+			"register an enterprise",
+			RuntimeCall::Enterprises(pallet_enterprises::Call::register {
+				who: eve(),
+				name: b"Governed Co.".to_vec().try_into().unwrap(),
+				credit_code: code,
+				roles: cascade_primitives::Roles { core: true, supplier: false, financier: false },
+			}),
+		),
+		(
+			"suspend an enterprise",
+			RuntimeCall::Enterprises(pallet_enterprises::Call::suspend { who: demo::core() }),
+		),
+		(
+			"create a settlement asset",
+			RuntimeCall::Enterprises(pallet_enterprises::Call::create_settlement_asset {
+				asset: 7,
+				min_balance: 1,
+			}),
+		),
+		(
+			"mint settlement money",
+			RuntimeCall::Enterprises(pallet_enterprises::Call::mint_settlement {
+				asset: cascade_runtime::CNY,
+				beneficiary: alice(),
+				amount: 1,
+			}),
+		),
+		(
+			"set parameters",
+			RuntimeCall::Receivables(pallet_receivables::Call::set_parameters {
+				max_tenor: 30 * cascade_runtime::MILLIS_PER_DAY,
+				grace_period: cascade_runtime::MILLIS_PER_DAY,
+				min_note_amount: 1,
+			}),
+		),
+		(
+			"remove a validator",
+			RuntimeCall::Validators(pallet_validators::Call::remove_validator { who: alice() }),
+		),
+		(
+			"pause a call",
+			RuntimeCall::TxPause(pallet_tx_pause::Call::pause {
+				full_name: call_name(b"Receivables", b"issue"),
+			}),
+		),
+		(
+			"add a council member",
+			RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+				who: eve().into(),
+			}),
+		),
+		(
+			"authorize a runtime upgrade",
+			RuntimeCall::CouncilRoot(pallet_council_root::Call::dispatch_as_root {
+				call: Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+					code_hash: H256::repeat_byte(1),
+				})),
+			}),
+		),
+	]
+}
+
+fn call_name(pallet: &[u8], call: &[u8]) -> pallet_tx_pause::RuntimeCallNameOf<Runtime> {
+	(pallet.to_vec().try_into().unwrap(), call.to_vec().try_into().unwrap())
+}
+
+/// The storage root, to show a refused call changed nothing.
+fn state() -> Vec<u8> {
+	sp_io::storage::root(sp_runtime::StateVersion::V1)
+}
+
+#[test]
+fn no_signed_account_does_the_operators_work() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		for (what, call) in powers() {
+			for who in [alice(), bob(), ferdie(), eve()] {
+				let before = state();
+				let result = call.clone().dispatch(RuntimeOrigin::signed(who));
+				assert_eq!(
+					result.map_err(|e| e.error),
+					Err(DispatchError::BadOrigin),
+					"a signed account could {what}"
+				);
+				assert_eq!(state(), before, "a refused {what} changed storage");
+			}
+		}
+	});
+}
+
+#[test]
+fn one_member_of_three_cannot_carry_a_motion() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		for (what, call) in powers() {
+			for member in [alice(), bob(), ferdie()] {
+				// Threshold 1 executes at once, with the origin "1 of 3": not enough.
+				assert_eq!(
+					motion(call.clone(), &[member]),
+					Err(DispatchError::BadOrigin),
+					"one member could {what}"
+				);
+			}
+		}
+		assert!(frame_system::Pallet::<Runtime>::authorized_upgrade().is_none());
+		assert!(!pallet_enterprises::Enterprises::<Runtime>::contains_key(eve()));
+	});
+}
+
+#[test]
+fn two_members_of_three_carry_every_power() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		for (what, call) in powers() {
+			assert_eq!(motion(call, &[alice(), bob()]), Ok(()), "two of three could not {what}");
+		}
+		assert!(pallet_enterprises::Enterprises::<Runtime>::contains_key(eve()));
+		assert_eq!(
+			frame_system::Pallet::<Runtime>::authorized_upgrade().map(|a| a.code_hash()),
+			Some(H256::repeat_byte(1))
+		);
+		assert!(pallet_collective::Members::<Runtime, CouncilCollective>::get().contains(&eve()));
+		assert!(!pallet_validators::Validators::<Runtime>::get().contains(&alice()));
+		check_invariants();
+	});
+}
+
+#[test]
+fn a_motion_needs_a_member_to_propose_and_to_vote() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		let (_, call) = powers().remove(0);
+		assert_noop!(
+			Council::propose(RuntimeOrigin::signed(eve()), 1, Box::new(call.clone()), 1_000),
+			pallet_collective::Error::<Runtime, CouncilCollective>::NotMember
+		);
+		// Bob's aye plus a stranger's cannot carry it.
+		assert_eq!(
+			motion(call, &[bob(), eve()]),
+			Err(pallet_collective::Error::<Runtime, CouncilCollective>::NotMember.into())
+		);
+	});
+}
+
+#[test]
+fn the_council_changes_only_through_its_membership_and_by_vote() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		// Not even Root sets the council's members directly: only the membership pallet does.
+		assert_noop!(
+			Council::set_members(RuntimeOrigin::root(), vec![alice()], None, 3),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			pallet_membership::Pallet::<Runtime, CouncilCollective>::remove_member(
+				RuntimeOrigin::signed(alice()),
+				bob().into()
+			),
+			DispatchError::BadOrigin
+		);
+		let remove_bob = RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
+			who: bob().into(),
+		});
+		assert_eq!(motion(remove_bob.clone(), &[alice()]), Err(DispatchError::BadOrigin));
+		assert_eq!(motion(remove_bob, &[alice(), ferdie()]), Ok(()));
+		assert_eq!(
+			pallet_collective::Members::<Runtime, CouncilCollective>::get(),
+			{
+				let mut m = vec![alice(), ferdie()];
+				m.sort();
+				m
+			}
+		);
+		// Bob is no longer a member: his vote does not count.
+		let (_, call) = powers().remove(0);
+		assert_eq!(
+			motion(call, &[alice(), bob()]),
+			Err(pallet_collective::Error::<Runtime, CouncilCollective>::NotMember.into())
+		);
+	});
+}
+
+#[test]
+fn on_the_dev_chain_alice_alone_is_the_operator() {
+	ext_from_preset("development").execute_with(|| {
+		for (what, call) in powers() {
+			if what == "remove a validator" {
+				// The dev chain's single validator stays.
+				assert_eq!(
+					motion(call, &[alice()]),
+					Err(pallet_validators::Error::<Runtime>::TooFewValidators.into())
+				);
+				continue;
+			}
+			assert_eq!(motion(call, &[alice()]), Ok(()), "Alice could not {what}");
+		}
+		// Bob is no council member on the dev chain.
+		let (_, call) = powers().remove(0);
+		assert_noop!(
+			Council::propose(RuntimeOrigin::signed(bob()), 1, Box::new(call), 1_000),
+			pallet_collective::Error::<Runtime, CouncilCollective>::NotMember
+		);
+	});
+}
+
+fn issue_call(invoice: &[u8]) -> RuntimeCall {
+	RuntimeCall::Receivables(pallet_receivables::Call::issue {
+		supplier: demo::suppliers()[0].clone(),
+		asset: cascade_runtime::CNY,
+		face: 1_000 * cascade_runtime::YUAN,
+		maturity: GENESIS_TIME + 30 * cascade_runtime::MILLIS_PER_DAY,
+		credit_line: 0,
+		doc_hash: H256::repeat_byte(3),
+		invoice_ref: invoice.to_vec().try_into().unwrap(),
+	})
+}
+
+#[test]
+fn a_paused_call_is_refused_until_the_council_resumes_it() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		let pause = RuntimeCall::TxPause(pallet_tx_pause::Call::pause {
+			full_name: call_name(b"Receivables", b"issue"),
+		});
+		assert_eq!(motion(pause, &[alice(), ferdie()]), Ok(()));
+
+		let before = state();
+		assert_eq!(
+			issue_call(b"INV-1").dispatch(RuntimeOrigin::signed(demo::core())).map_err(|e| e.error),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+		assert_eq!(state(), before);
+		// Other calls go on: the brake is per call (this one runs, and fails on its own terms).
+		assert_eq!(
+			RuntimeCall::Receivables(pallet_receivables::Call::mark_overdue { receivable: 0 })
+				.dispatch(RuntimeOrigin::signed(demo::core()))
+				.map_err(|e| e.error),
+			Err(pallet_receivables::Error::<Runtime>::UnknownReceivable.into())
+		);
+
+		// The council still votes while the brake is on, and resumes the call.
+		let unpause = RuntimeCall::TxPause(pallet_tx_pause::Call::unpause {
+			ident: call_name(b"Receivables", b"issue"),
+		});
+		assert_eq!(motion(unpause, &[bob(), ferdie()]), Ok(()));
+		assert_ok!(issue_call(b"INV-1").dispatch(RuntimeOrigin::signed(demo::core())));
+		check_invariants();
+	});
+}
+
+#[test]
+fn governance_cannot_be_paused() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		for (pallet, call) in [
+			(&b"Council"[..], &b"propose"[..]),
+			(b"Council", b"vote"),
+			(b"Council", b"close"),
+			(b"CouncilMembership", b"add_member"),
+			(b"CouncilRoot", b"dispatch_as_root"),
+			(b"TxPause", b"unpause"),
+			(b"Validators", b"add_validator"),
+			(b"Multisig", b"as_multi"),
+			(b"Timestamp", b"set"),
+		] {
+			let pause = RuntimeCall::TxPause(pallet_tx_pause::Call::pause {
+				full_name: call_name(pallet, call),
+			});
+			assert_eq!(
+				motion(pause, &[alice(), bob()]),
+				Err(pallet_tx_pause::Error::<Runtime>::Unpausable.into()),
+				"{} {} could be paused",
+				String::from_utf8_lossy(pallet),
+				String::from_utf8_lossy(call)
+			);
+		}
+	});
+}
+
+#[test]
+fn root_is_reached_only_through_council_root() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		let authorize = RuntimeCall::System(frame_system::Call::authorize_upgrade {
+			code_hash: H256::repeat_byte(2),
+		});
+		// A carried motion's own origin is not Root.
+		assert_eq!(motion(authorize.clone(), &[alice(), bob()]), Err(DispatchError::BadOrigin));
+		// Through CouncilRoot it is; and Root itself passes the brake's filter.
+		let as_root = RuntimeCall::CouncilRoot(pallet_council_root::Call::dispatch_as_root {
+			call: Box::new(authorize),
+		});
+		assert_ok!(as_root.clone().dispatch_bypass_filter(common::council_origin(2, 3)));
+		assert_eq!(
+			frame_system::Pallet::<Runtime>::authorized_upgrade().map(|a| a.code_hash()),
+			Some(H256::repeat_byte(2))
+		);
+		// One member's origin does not reach it.
+		assert_eq!(
+			as_root.dispatch_bypass_filter(common::council_origin(1, 3)).map_err(|e| e.error),
+			Err(DispatchError::BadOrigin)
+		);
+	});
+}

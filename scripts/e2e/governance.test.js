@@ -1,0 +1,181 @@
+// Issue 12 on a running 4-validator testnet (./scripts/testnet.sh, permissioned, safe RPC), with
+// Eve's node standing by:
+//  - the council (Alice, Bob, Ferdie; two of three carry) admits Eve and removes Dave as
+//    validators: Eve authors blocks after the sessions turn, and with Dave's node stopped GRANDPA
+//    still finalizes;
+//  - the council authorizes a runtime one spec version up and Charlie applies it: every node
+//    reports the new version, finality goes on, and a receivable issued before the upgrade is
+//    repaid and redeemed after it;
+//  - a stranger's node with the same chain spec and Alice's address gets no peer and no block.
+// The upgraded runtime comes from scripts/upgrade-runtime.sh ($CASCADE_UPGRADE_WASM, which
+// scripts/test.sh sets).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { connectTo, devAccounts, ok, submit, eventOf, errorName, cny, waitForTime, CNY, YUAN } from './lib.js';
+import { tempDir, removeDir, until, startNode, killNode, finalized } from './nodes.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WASM = process.env.CASCADE_UPGRADE_WASM;
+// Node key 1 (Alice's, fixed by testnet.sh) gives this peer id.
+const ALICE_PEER = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+const NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve'];
+
+/** A council motion carried by `proposer` and `voter` (two of three): propose, vote, close. */
+async function carried(api, call, proposer, voter) {
+  const proposed = await ok(api, api.tx.council.propose(2, call, call.encodedLength), proposer);
+  const { proposalIndex, proposalHash } = eventOf(proposed.events, 'council', 'Proposed').data;
+  await ok(api, api.tx.council.vote(proposalHash, proposalIndex, true), voter);
+  const weight = (await call.paymentInfo(proposer.address)).weight;
+  const closed = await ok(api, api.tx.council.close(proposalHash, proposalIndex, weight, call.encodedLength), proposer);
+  const executed = eventOf(closed.events, 'council', 'Executed');
+  assert.ok(executed, 'the motion was carried and executed');
+  const result = executed.data.result;
+  assert.ok(result.isOk, `the carried call failed: ${result.isErr ? errorName(api, result.asErr) : ''}`);
+  return closed;
+}
+
+/** Eve's session keys (the //Eve dev keys her node holds with --eve) and their proof. */
+function eveSessionKeys(eveAccount) {
+  const aura = new Keyring({ type: 'sr25519' }).addFromUri('//Eve');
+  const grandpa = new Keyring({ type: 'ed25519' }).addFromUri('//Eve');
+  // Each key signs "POP_" ++ the owner's account id (sp-core's statement of ownership).
+  const statement = u8aConcat(stringToU8a('POP_'), decodeAddress(eveAccount));
+  return {
+    keys: { aura: u8aToHex(aura.publicKey), grandpa: u8aToHex(grandpa.publicKey) },
+    proof: u8aToHex(u8aConcat(aura.sign(statement), grandpa.sign(statement))),
+  };
+}
+
+test('the council admits and removes validators, upgrades the runtime by vote; strangers stay out',
+  { timeout: 900_000, skip: WASM ? false : 'CASCADE_UPGRADE_WASM is not set (scripts/test.sh builds it)' },
+  async () => {
+    await cryptoWaitReady();
+    const keys = devAccounts();
+    const dir = tempDir('governed');
+    const rpcBase = 43_000 + Math.floor(Math.random() * 1_000) * 5;
+    const p2pBase = rpcBase + 10_000;
+    const net = spawn(join(ROOT, 'scripts', 'testnet.sh'), [], {
+      env: {
+        ...process.env,
+        CASCADE_SKIP_BUILD: '1',
+        CASCADE_TESTNET_EVE: '1',
+        CASCADE_TESTNET_DIR: dir,
+        CASCADE_TESTNET_RPC_BASE: String(rpcBase),
+        CASCADE_TESTNET_P2P_BASE: String(p2pBase),
+      },
+      stdio: 'ignore',
+      detached: true,
+    });
+    const apis = {};
+    let stranger = null;
+    let strangerApi = null;
+    const strangerDir = tempDir('stranger');
+    try {
+      for (const [i, name] of NAMES.entries()) {
+        apis[name] = await until(`${name}'s RPC`, 90_000, async () => {
+          try {
+            return await connectTo(`ws://127.0.0.1:${rpcBase + i}`);
+          } catch {
+            return null;
+          }
+        });
+      }
+      const api = apis.alice;
+      await until('GRANDPA to finalize block 2', 120_000, async () => (await finalized(api)).number >= 2);
+
+      // A stranger: same chain spec, Alice's address as bootnode, a node key of its own.
+      stranger = await startNode(['--chain', join(dir, 'local.json'), '--base-path', strangerDir, '--no-mdns',
+        '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pBase + 9}`,
+        '--bootnodes', `/ip4/127.0.0.1/tcp/${p2pBase}/p2p/${ALICE_PEER}`], 'stranger');
+      strangerApi = await connectTo(stranger.url);
+
+      // Before the upgrade: Bob issues to Charlie, who accepts; due in two minutes.
+      const now = (await api.query.timestamp.now()).toBigInt();
+      const maturity = now + 120_000n;
+      const face = 10_000n * YUAN;
+      const issued = await ok(api, api.tx.receivables.issue(keys.charlie.address, CNY, face, maturity, 0,
+        '0x' + '12'.repeat(32), `UPGRADE-${Date.now()}`), keys.bob);
+      const { receivable, rootNote } = eventOf(issued.events, 'receivables', 'Issued').data;
+      await ok(api, api.tx.receivables.accept(rootNote), keys.charlie);
+
+      // Eve registers her node's session keys; the council admits her and removes Dave.
+      const { keys: sessionKeys, proof } = eveSessionKeys(keys.eve.address);
+      await ok(api, api.tx.session.setKeys(sessionKeys, proof), keys.eve);
+      const lone = await submit(api, api.tx.validators.addValidator(keys.eve.address), keys.alice);
+      assert.equal(lone.error, 'BadOrigin', 'one member admitted a validator alone');
+      await carried(api, api.tx.validators.addValidator(keys.eve.address), keys.alice, keys.bob);
+      await carried(api, api.tx.validators.removeValidator(keys.dave.address), keys.bob, keys.ferdie);
+
+      // The runtime upgrade: authorized by vote, applied by anyone.
+      const code = readFileSync(WASM);
+      const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+      const codeHash = api.registry.hash(code).toHex();
+      const authorize = api.tx.councilRoot.dispatchAsRoot(api.tx.system.authorizeUpgrade(codeHash));
+      const alone = await submit(api, api.tx.council.propose(1, authorize, authorize.encodedLength), keys.ferdie);
+      const loneResult = eventOf(alone.events, 'council', 'Executed').data.result;
+      assert.equal(errorName(api, loneResult.asErr), 'BadOrigin', 'one member authorized an upgrade alone');
+      await carried(api, authorize, keys.alice, keys.ferdie);
+      await ok(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), keys.charlie);
+      for (const name of NAMES) {
+        await until(`${name} to run spec version ${before + 1}`, 120_000, async () =>
+          (await apis[name].rpc.state.getRuntimeVersion()).specVersion.toNumber() === before + 1);
+      }
+      const atUpgrade = await finalized(api);
+      await until('finality to go on after the upgrade', 120_000, async () =>
+        (await finalized(api)).number >= atUpgrade.number + 3);
+      for (const name of NAMES) {
+        assert.equal((await apis[name].rpc.state.getRuntimeVersion()).specVersion.toNumber(), before + 1, name);
+      }
+
+      // The receivable issued before the upgrade is repaid and redeemed after it.
+      await ok(api, api.tx.receivables.repay(receivable), keys.bob);
+      await waitForTime(api, maturity);
+      const charlieBefore = await cny(api, keys.charlie.address);
+      await ok(api, api.tx.receivables.redeem(rootNote), keys.dave);
+      assert.equal(await cny(api, keys.charlie.address), charlieBefore + face);
+      const note = (await api.query.receivables.notes(rootNote)).unwrap();
+      assert.ok(note.state.isRedeemed, `note state ${note.state.type}`);
+
+      // Two session boundaries after the motions, Eve validates and Dave does not.
+      const eveId = api.createType('AccountId', keys.eve.address).toString();
+      const daveId = api.createType('AccountId', keys.dave.address).toString();
+      await until('the session to take Eve in and Dave out', 300_000, async () => {
+        const set = (await api.query.session.validators()).map((v) => v.toString());
+        return set.includes(eveId) && !set.includes(daveId);
+      });
+      await until('a block authored by Eve', 120_000, async () => {
+        const header = await api.derive.chain.getHeader();
+        return header?.author?.toString() === eveId;
+      });
+
+      // Dave's node stops: the four left finalize on.
+      execFileSync('pkill', ['-KILL', '-f', `${dir}/dave`]);
+      await apis.dave.disconnect().catch(() => {});
+      delete apis.dave;
+      const atStop = await finalized(api);
+      await until('finality without Dave', 120_000, async () => (await finalized(api)).number >= atStop.number + 3);
+
+      // The stranger, by now minutes in: no peer, no block.
+      const health = await strangerApi.rpc.system.health();
+      assert.equal(health.peers.toNumber(), 0, 'a stranger found peers');
+      assert.equal((await strangerApi.rpc.chain.getHeader()).number.toNumber(), 0, 'a stranger got blocks');
+      assert.ok((await finalized(api)).number > 10);
+    } finally {
+      for (const a of Object.values(apis)) await a.disconnect().catch(() => {});
+      if (strangerApi) await strangerApi.disconnect().catch(() => {});
+      if (stranger) await killNode(stranger);
+      try {
+        process.kill(-net.pid, 'SIGTERM');
+      } catch {}
+      await new Promise((r) => (net.exitCode !== null ? r() : net.once('exit', r)));
+      removeDir(dir);
+      removeDir(strangerDir);
+    }
+  });
