@@ -2,8 +2,7 @@
 
 use cascade_runtime::{
 	genesis_config_presets::{self, demo, DEMO_CNY_LARGE, DEMO_CNY_SMALL, DEMO_LINE_LIMIT},
-	AccountId, Assets, Balance, Enterprises, Receivables, Runtime, RuntimeGenesisConfig,
-	RuntimeOrigin, System, CNY, MILLIS_PER_DAY, YUAN,
+	Assets, Enterprises, Receivables, Runtime, RuntimeOrigin, CNY, MILLIS_PER_DAY, YUAN,
 };
 use common::{check_invariants, cny, ext_from_preset, GENESIS_TIME};
 use frame_support::{assert_noop, assert_ok};

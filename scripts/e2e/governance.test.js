@@ -31,6 +31,8 @@ const NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve'];
 async function carried(api, call, proposer, voter) {
   const proposed = await ok(api, api.tx.council.propose(2, call, call.encodedLength), proposer);
   const { proposalIndex, proposalHash } = eventOf(proposed.events, 'council', 'Proposed').data;
+  // Proposing is not voting: both members vote aye.
+  await ok(api, api.tx.council.vote(proposalHash, proposalIndex, true), proposer);
   await ok(api, api.tx.council.vote(proposalHash, proposalIndex, true), voter);
   const weight = (await call.paymentInfo(proposer.address)).weight;
   const closed = await ok(api, api.tx.council.close(proposalHash, proposalIndex, weight, call.encodedLength), proposer);
