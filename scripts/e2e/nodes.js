@@ -86,3 +86,26 @@ export async function until(what, ms, check) {
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/** A JSON-RPC call over HTTP to the node at `url` (ws:// or http://); resolves with `result`. */
+export async function httpRpc(url, method, params = []) {
+  const res = await fetch(url.replace(/^ws/, 'http'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/** Resolve once the node at `url` answers JSON-RPC (no API object left retrying meanwhile). */
+export function waitForRpc(url, ms = 90_000) {
+  return until(`RPC at ${url}`, ms, async () => {
+    try {
+      return await httpRpc(url, 'system_health');
+    } catch {
+      return null;
+    }
+  });
+}

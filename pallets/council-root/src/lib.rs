@@ -48,7 +48,8 @@ pub mod pallet {
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
-			+ GetDispatchInfo;
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
 
 		/// Who may act as Root: a council motion carried by the supermajority.
 		type RootOrigin: EnsureOrigin<Self::RuntimeOrigin>;

@@ -4,7 +4,10 @@
 use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::{
+	traits::{EnsureOrigin, Get},
+	BoundedVec,
+};
 
 /// Fills the set with `n` validators that have keys.
 fn fill<T: Config>(n: u32) -> Vec<T::AccountId> {
