@@ -11,9 +11,7 @@ use cascade_runtime::{
 use codec::Encode;
 use common::{check_invariants, ext_from_preset, GENESIS_TIME};
 use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::UnfilteredDispatchable,
+	assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::UnfilteredDispatchable,
 };
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
@@ -64,8 +62,9 @@ fn motion(call: RuntimeCall, ayes: &[AccountId]) -> DispatchResult {
 	System::events()
 		.into_iter()
 		.find_map(|r| match r.event {
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) =>
-				Some(result),
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+				Some(result)
+			}
 			_ => None,
 		})
 		.expect("a carried motion executes")
@@ -237,14 +236,11 @@ fn the_council_changes_only_through_its_membership_and_by_vote() {
 		});
 		assert_eq!(motion(remove_bob.clone(), &[alice()]), Err(DispatchError::BadOrigin));
 		assert_eq!(motion(remove_bob, &[alice(), ferdie()]), Ok(()));
-		assert_eq!(
-			pallet_collective::Members::<Runtime, CouncilCollective>::get(),
-			{
-				let mut m = vec![alice(), ferdie()];
-				m.sort();
-				m
-			}
-		);
+		assert_eq!(pallet_collective::Members::<Runtime, CouncilCollective>::get(), {
+			let mut m = vec![alice(), ferdie()];
+			m.sort();
+			m
+		});
 		// Bob is no longer a member: his vote does not count.
 		let (_, call) = powers().remove(0);
 		assert_eq!(

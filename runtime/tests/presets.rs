@@ -46,8 +46,14 @@ fn development_preset_carries_the_demo_world() {
 		assert_eq!(line.limit, DEMO_LINE_LIMIT);
 		assert_eq!(line.expires_at, GENESIS_TIME + 365 * MILLIS_PER_DAY);
 		// No Sudo: the Operator is the council, on the dev chain Alice alone.
-		assert_eq!(pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(), vec![demo::operator()]);
-		assert_eq!(pallet_validators::Validators::<Runtime>::get().into_inner(), vec![demo::operator()]);
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get(),
+			vec![demo::operator()]
+		);
+		assert_eq!(
+			pallet_validators::Validators::<Runtime>::get().into_inner(),
+			vec![demo::operator()]
+		);
 		check_invariants();
 	});
 }

@@ -168,6 +168,7 @@ test('the council admits and removes validators, upgrades the runtime by vote; s
       const eveAura = u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri('//Eve').publicKey);
       await until('a block authored by Eve', 120_000, async () => (await auraAuthor(api)) === eveAura);
 
+      step("Dave's node stops");
       // Dave's node stops: the four left finalize on.
       execFileSync('pkill', ['-KILL', '-f', `${dir}/dave`]);
       await apis.dave.disconnect().catch(() => {});

@@ -87,14 +87,15 @@ pub mod pallet {
 			T::RootOrigin::ensure_origin(origin)?;
 			let call_hash = T::Hashing::hash_of(&call);
 			let own = T::WeightInfo::dispatch_as_root();
-			let post = call
-				.dispatch_bypass_filter(frame_system::RawOrigin::Root.into())
-				.map_err(|e| DispatchErrorWithPostInfo {
-					post_info: PostDispatchInfo {
-						actual_weight: e.post_info.actual_weight.map(|w| w.saturating_add(own)),
-						pays_fee: e.post_info.pays_fee,
-					},
-					error: e.error,
+			let post =
+				call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into()).map_err(|e| {
+					DispatchErrorWithPostInfo {
+						post_info: PostDispatchInfo {
+							actual_weight: e.post_info.actual_weight.map(|w| w.saturating_add(own)),
+							pays_fee: e.post_info.pays_fee,
+						},
+						error: e.error,
+					}
 				})?;
 			Self::deposit_event(Event::DispatchedAsRoot { call_hash });
 			Ok(PostDispatchInfo {

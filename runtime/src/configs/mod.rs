@@ -10,10 +10,10 @@ mod grandpa;
 mod multisig;
 mod receivables;
 mod session;
-mod tx_pause;
 mod system;
 mod timestamp;
 mod transaction_payment;
+mod tx_pause;
 
 pub use council::{CouncilCollective, CouncilSupermajority};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

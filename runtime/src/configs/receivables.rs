@@ -1,6 +1,4 @@
-use crate::{
-	AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN,
-};
+use crate::{AssetId, Assets, Balance, Enterprises, Financing, Runtime, Timestamp, YUAN};
 use cascade_primitives::MILLIS_PER_DAY;
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 

@@ -1,6 +1,4 @@
-use crate::{
-	opaque::SessionKeys, AccountId, Balances, BlockNumber, Runtime, Session, MINUTES,
-};
+use crate::{opaque::SessionKeys, AccountId, Balances, BlockNumber, Runtime, Session, MINUTES};
 use frame_support::{parameter_types, traits::ConstU32};
 use sp_runtime::traits::ConvertInto;
 

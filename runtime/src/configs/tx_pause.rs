@@ -10,11 +10,12 @@ impl Contains<RuntimeCallNameOf<Runtime>> for Unpausable {
 	fn contains((pallet, _call): &RuntimeCallNameOf<Runtime>) -> bool {
 		matches!(
 			pallet.as_slice(),
-			b"System" |
-				b"Timestamp" | b"Council" |
-				b"CouncilMembership" |
-				b"CouncilRoot" | b"Validators" |
-				b"Session" | b"Multisig"
+			b"System"
+				| b"Timestamp"
+				| b"Council" | b"CouncilMembership"
+				| b"CouncilRoot"
+				| b"Validators"
+				| b"Session" | b"Multisig"
 		)
 	}
 }

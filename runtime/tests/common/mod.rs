@@ -2,8 +2,7 @@
 #![allow(dead_code)]
 
 use cascade_runtime::{
-	genesis_config_presets, AccountId, Assets, Balance, Runtime, RuntimeGenesisConfig, System,
-	CNY,
+	genesis_config_presets, AccountId, Assets, Balance, Runtime, RuntimeGenesisConfig, System, CNY,
 };
 use serde_json::Value;
 
@@ -54,7 +53,6 @@ pub fn check_invariants() {
 	pallet_receivables::Pallet::<Runtime>::do_try_state().expect("receivables invariants");
 	pallet_validators::Pallet::<Runtime>::do_try_state().expect("validators invariants");
 }
-
 
 /// The origin of a council motion carried by `ayes` of `members`.
 pub fn council_origin(ayes: u32, members: u32) -> cascade_runtime::RuntimeOrigin {
