@@ -12,8 +12,7 @@ mod common;
 
 #[test]
 fn presets_are_listed() {
-	let names: Vec<String> =
-		genesis_config_presets::preset_names().into_iter().map(Into::into).collect();
+	let names: Vec<String> = genesis_config_presets::preset_names();
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 }
 
