@@ -10,8 +10,6 @@ use cascade_primitives::Roles;
 use frame_support::build_struct_json_patch;
 use pallet_enterprises::{credit_code, CreditCode};
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -104,24 +102,11 @@ type CouncilSeats = frame_support::BoundedVec<
 	frame_support::traits::ConstU32<{ crate::configs::council::MAX_COUNCIL_MEMBERS }>,
 >;
 
-/// A dev validator: its account and its session keys (Aura sr25519, GRANDPA ed25519 of the same
-/// dev seed, as `--alice` .. `--dave` put them in a node's keystore).
-pub fn dev_validator(k: Sr25519Keyring) -> (AccountId, SessionKeys) {
-	let aura: AuraId = k.public().into();
-	let grandpa: GrandpaId = ed25519_twin(k).public().into();
-	(k.to_account_id(), SessionKeys { aura, grandpa })
-}
-
-fn ed25519_twin(k: Sr25519Keyring) -> Ed25519Keyring {
-	match k {
-		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
-		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
-		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
-		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
-		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
-		Sr25519Keyring::Ferdie => Ed25519Keyring::Ferdie,
-		_ => Ed25519Keyring::One,
-	}
+/// A dev validator: its account and its session keys (Aura sr25519, GRANDPA ed25519, the dev
+/// seeds `--alice` .. `--dave` put in a node's keystore).
+pub fn dev_validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let keys = SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() };
+	(aura.to_account_id(), keys)
 }
 
 /// The genesis of a chain validated by `validators` and governed by `council`, with the demo
@@ -129,7 +114,7 @@ fn ed25519_twin(k: Sr25519Keyring) -> Ed25519Keyring {
 fn cascade_genesis(
 	validators: Vec<(AccountId, SessionKeys)>,
 	council: Vec<AccountId>,
-	root: AccountId,
+	operator: AccountId,
 ) -> Value {
 	let every_demo_account: Vec<AccountId> =
 		Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
@@ -137,7 +122,7 @@ fn cascade_genesis(
 	for who in &every_demo_account {
 		let amount = if *who == demo::core() || *who == demo::financier() {
 			DEMO_CNY_LARGE
-		} else if demo::suppliers().contains(who) || *who == root {
+		} else if demo::suppliers().contains(who) || *who == operator {
 			DEMO_CNY_SMALL
 		} else {
 			continue;
@@ -203,7 +188,7 @@ fn cascade_genesis(
 /// threshold 1 are carried at once.
 pub fn development_config_genesis() -> Value {
 	cascade_genesis(
-		vec![dev_validator(Sr25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		vec![demo::operator()],
 		demo::operator(),
 	)
@@ -215,10 +200,10 @@ pub fn development_config_genesis() -> Value {
 pub fn local_config_genesis() -> Value {
 	cascade_genesis(
 		vec![
-			dev_validator(Sr25519Keyring::Alice),
-			dev_validator(Sr25519Keyring::Bob),
-			dev_validator(Sr25519Keyring::Charlie),
-			dev_validator(Sr25519Keyring::Dave),
+			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		vec![demo::operator(), demo::core(), demo::financier()],
 		demo::operator(),
