@@ -164,6 +164,8 @@ pub struct NoteView<AccountId, AssetId, Balance> {
 	pub receivable: ReceivableId,
 	pub holder: AccountId,
 	pub amount: Balance,
+	/// What has been paid on the note so far (its unpaid part is `amount − paid`).
+	pub paid: Balance,
 	pub standing: NoteStanding,
 	/// The core enterprise that owes the receivable.
 	pub obligor: AccountId,
@@ -174,8 +176,8 @@ pub struct NoteView<AccountId, AssetId, Balance> {
 	pub financeable: bool,
 	/// Whether the receivable is overdue (recourse may open).
 	pub overdue: bool,
-	/// When the issuer funded the receivable's escrow, if it has: a pledge's interest runs no
-	/// further than `max(maturity, funded_at)`.
+	/// When the issuer completed paying the receivable into escrow, if it has: a pledge's
+	/// interest runs no further than `max(maturity, funded_at)`.
 	pub funded_at: Option<Moment>,
 }
 
@@ -192,30 +194,50 @@ pub trait NoteLedger<AccountId, AssetId, Balance> {
 	fn release_pledge(note: NoteId) -> DispatchResult;
 }
 
-/// Told when a note is redeemed, so a financing can be closed and a pledgee paid first.
-/// Implemented by the financing pallet; the default `()` pays everything to the holder.
+/// What a financing makes of one payout on a note (see [`RedeemHook`]).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Payout<AccountId, Balance> {
+	/// The pledgee and what it is paid out of the share (at most the share), if any; the holder
+	/// gets the rest.
+	pub to_pledgee: Option<(AccountId, Balance)>,
+	/// The pledge is paid off by this payout: a note not yet fully paid goes back to its holder,
+	/// Active.
+	pub release: bool,
+}
+
+impl<AccountId, Balance> Default for Payout<AccountId, Balance> {
+	fn default() -> Self {
+		Payout { to_pledgee: None, release: false }
+	}
+}
+
+/// Told when a note is paid (its pro-rata share of what reached escrow, or the rest of it), so a
+/// financing can be paid down or closed and a pledgee paid first. Implemented by the financing
+/// pallet; the default `()` pays everything to the holder.
 pub trait RedeemHook<AccountId, Balance> {
-	/// `note`, held by `holder` (pledged to `pledge`, if any), is being paid `amount` out of
-	/// escrow; a pledge's interest runs until `interest_until`. Returns the pledgee and what it
-	/// is paid out of `amount` (at most `amount`), if any; the holder gets the rest.
-	fn on_redeem(
+	/// `note`, held by `holder` (pledged to `pledge`, if any), is being paid `share` out of
+	/// escrow; `last` when this share completes the note (it is then Redeemed). A pledge's
+	/// interest runs until `interest_until`.
+	fn on_payout(
 		note: NoteId,
 		holder: &AccountId,
 		pledge: Option<FinancingId>,
-		amount: Balance,
+		share: Balance,
+		last: bool,
 		interest_until: Moment,
-	) -> Result<Option<(AccountId, Balance)>, frame_support::pallet_prelude::DispatchError>;
+	) -> Result<Payout<AccountId, Balance>, frame_support::pallet_prelude::DispatchError>;
 }
 
 impl<AccountId, Balance> RedeemHook<AccountId, Balance> for () {
-	fn on_redeem(
+	fn on_payout(
 		_note: NoteId,
 		_holder: &AccountId,
 		_pledge: Option<FinancingId>,
-		_amount: Balance,
+		_share: Balance,
+		_last: bool,
 		_interest_until: Moment,
-	) -> Result<Option<(AccountId, Balance)>, frame_support::pallet_prelude::DispatchError> {
-		Ok(None)
+	) -> Result<Payout<AccountId, Balance>, frame_support::pallet_prelude::DispatchError> {
+		Ok(Payout::default())
 	}
 }
 

@@ -20,6 +20,8 @@ impl<T: Config> Pallet<T> {
 	///   financings;
 	/// - `RequestOfNote` indexes exactly the waiting requests, and `RequestsWaiting` counts
 	///   them per financier, within `MaxRequestsPerFinancier`;
+	/// - `LoanBalances` holds only open pledges, each owing something and no more principal than
+	///   was advanced;
 	/// - ids are below their counters.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut advanced: BTreeMap<ProgramId, BalanceOf<T>> = BTreeMap::new();
@@ -64,6 +66,18 @@ impl<T: Config> Pallet<T> {
 					*a = a.saturating_add(f.disbursed);
 				}
 			}
+		}
+		for (id, balance) in LoanBalances::<T>::iter() {
+			let f = Financings::<T>::get(id).ok_or("loan balance of an unknown financing")?;
+			ensure!(
+				f.kind == FinancingKind::Pledge && f.status == FinancingStatus::Open,
+				"loan balance of a financing other than an open pledge"
+			);
+			ensure!(balance.principal <= f.disbursed, "loan balance above the advance");
+			ensure!(
+				!balance.principal.is_zero() || !balance.interest.is_zero(),
+				"a loan balance of zero"
+			);
 		}
 		ensure!(
 			FactoringOfNote::<T>::iter().count() as u64 == factorings,

@@ -205,6 +205,12 @@ pub mod pallet {
 	pub type RequestsWaiting<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// What the borrowers of open pledge loans still owe once part was paid from their notes'
+	/// payouts (a loan with no entry owes its principal and the interest from its start).
+	#[pallet::storage]
+	pub type LoanBalances<T: Config> =
+		StorageMap<_, Blake2_128Concat, FinancingId, LoanBalance<BalanceOf<T>>, OptionQuery>;
+
 	/// Claims sellers (recourse) and borrowers (called loans) still owe, by financing.
 	#[pallet::storage]
 	pub type Claims<T: Config> =
@@ -294,6 +300,9 @@ pub mod pallet {
 		/// The lender called a pledge loan of an overdue receivable: the borrower owes `owed`
 		/// as a claim; the note stays pledged.
 		LoanCalled { financing: FinancingId, borrower: T::AccountId, owed: BalanceOf<T> },
+		/// A pledged note was paid part of what it is owed and `paid` of it went to the lender:
+		/// the loan (or the claim of a called loan) still owes `owed`.
+		LoanPaidDown { financing: FinancingId, paid: BalanceOf<T>, owed: BalanceOf<T> },
 		/// A financed note was redeemed; `to_financier` went to the financier of a pledge.
 		FinancingRedeemed { financing: FinancingId, to_financier: BalanceOf<T> },
 		/// Recourse: the note went back to the seller, who owed `owed` and paid `paid` at once;

@@ -1,18 +1,27 @@
 //! Pledge loans — repayment before or after maturity, the lender's call once the receivable is
-//! overdue, payoff at redemption — and closing financings when their notes are redeemed (the
-//! receivables pallet's [`RedeemHook`]).
+//! overdue, payment from the note's payouts — and closing financings when their notes are paid
+//! (the receivables pallet's [`RedeemHook`]).
 //!
-//! Interest on a pledge loan runs, actual/360 and rounded up, from the day it was advanced to:
+//! Interest on a pledge loan runs, actual/360 and rounded up, from the day it was advanced (at
+//! least one day) to:
 //! - the day the borrower repays it (`repay_loan`), but no further than the day the note's
-//!   money became available (`max(maturity, funded_at)`) once the issuer has funded the escrow;
-//! - `max(maturity, funded_at)` when the note is redeemed: paid on time, interest stops at
-//!   maturity; paid late, at the day the issuer funded the escrow;
+//!   money became available (`max(maturity, funded_at)`) once the issuer has paid in full;
+//! - `max(maturity, paid in)` when the note is paid: paid on time, interest stops at maturity;
+//!   paid late, at the day the issuer paid the money in;
 //! - the day the lender calls the loan: the debt becomes a fixed claim, and the note stays
-//!   pledged as security. Redemption then pays the lender first up to the claim and the borrower
-//!   the rest; if the note's money does not cover the claim, the rest stays owed (`Claimed`).
+//!   pledged as security.
+//!
+//! A note's payouts (its pro-rata shares when the issuer pays in parts) go to the lender first,
+//! up to what the loan owes. A share that does not cover the loan pays it down — interest
+//! first, then principal — and interest then runs on the principal left ([`LoanBalance`]); the
+//! payout that covers it closes the loan and releases the note to its borrower, who receives
+//! the rest of that share and every later one. If the note is paid in full before the loan
+//! is covered, the lender keeps what it received (a called loan's rest stays owed as a claim).
 
-use crate::{pallet::*, Claim, FinancingId, FinancingKind, FinancingOf, FinancingStatus, NoteId};
-use cascade_primitives::{pricing, Moment, NoteLedger, RedeemHook};
+use crate::{
+	pallet::*, Claim, FinancingId, FinancingKind, FinancingOf, FinancingStatus, LoanBalance, NoteId,
+};
+use cascade_primitives::{pricing, Moment, NoteLedger, Payout, RedeemHook};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -22,9 +31,6 @@ use sp_runtime::{
 	traits::{CheckedAdd, Zero},
 	ArithmeticError,
 };
-
-/// Who is paid first out of a note's money, and how much.
-type Payee<T> = (<T as frame_system::Config>::AccountId, BalanceOf<T>);
 
 impl<T: Config> Pallet<T> {
 	/// What settles a loan of `principal` at `rate` started at `start`, at `until`: principal
@@ -40,6 +46,42 @@ impl<T: Config> Pallet<T> {
 			pricing::interest(principal.into(), rate, days).ok_or(ArithmeticError::Overflow)?;
 		let interest = BalanceOf::<T>::try_from(interest).map_err(|_| Error::<T>::Overflow)?;
 		principal.checked_add(&interest).ok_or_else(|| ArithmeticError::Overflow.into())
+	}
+
+	/// What the open pledge `id` owes at `until`: its balance with interest accrued to `until`
+	/// (before any payment: the principal and the interest from its start, at least a day).
+	pub fn loan_balance(
+		id: FinancingId,
+		f: &FinancingOf<T>,
+		until: Moment,
+	) -> Result<LoanBalance<BalanceOf<T>>, DispatchError> {
+		let Some(mut balance) = LoanBalances::<T>::get(id) else {
+			let total = Self::payoff(f.disbursed, f.annual_rate, f.started_at, until)?;
+			return Ok(LoanBalance {
+				principal: f.disbursed,
+				interest: sp_runtime::traits::Saturating::saturating_sub(total, f.disbursed),
+				accrued_to: until.max(f.started_at),
+			});
+		};
+		if until > balance.accrued_to {
+			let days = pricing::days_to_maturity(balance.accrued_to, until);
+			let more = pricing::interest(balance.principal.into(), f.annual_rate, days)
+				.ok_or(ArithmeticError::Overflow)?;
+			let more = BalanceOf::<T>::try_from(more).map_err(|_| Error::<T>::Overflow)?;
+			balance.interest =
+				balance.interest.checked_add(&more).ok_or(ArithmeticError::Overflow)?;
+			balance.accrued_to = until;
+		}
+		Ok(balance)
+	}
+
+	/// What the open pledge `id` owes in all at `until`.
+	fn loan_owed(
+		id: FinancingId,
+		f: &FinancingOf<T>,
+		until: Moment,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		Self::loan_balance(id, f, until)?.total().ok_or_else(|| ArithmeticError::Overflow.into())
 	}
 
 	/// The open pledge `id`, checked to be one.
@@ -60,10 +102,11 @@ impl<T: Config> Pallet<T> {
 			Some(funded) => now.min(f.maturity.max(funded)),
 			None => now,
 		};
-		let paid = Self::payoff(f.disbursed, f.annual_rate, f.started_at, until)?;
+		let paid = Self::loan_owed(id, &f, until)?;
 
 		T::Assets::transfer(view.asset, &who, &f.financier, paid, Preservation::Expendable)?;
 		T::Notes::release_pledge(f.note)?;
+		LoanBalances::<T>::remove(id);
 		f.status = FinancingStatus::LoanRepaid;
 		Self::recover_budget(f.program, f.disbursed);
 		Financings::<T>::insert(id, f);
@@ -77,8 +120,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(f.status == FinancingStatus::Open, Error::<T>::NotOpen);
 		let view = T::Notes::note(f.note).ok_or(Error::<T>::UnknownNote)?;
 		ensure!(view.overdue, Error::<T>::NotOverdue);
-		let owed = Self::payoff(f.disbursed, f.annual_rate, f.started_at, T::Time::now())?;
+		let owed = Self::loan_owed(id, &f, T::Time::now())?;
 
+		LoanBalances::<T>::remove(id);
 		Claims::<T>::insert(
 			id,
 			Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: owed },
@@ -90,45 +134,75 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The pledge `id` of `note` is redeemed for `amount`: what goes to the lender.
-	fn redeem_pledge(
+	/// The pledge `id` of `note` is paid `share` (`last`: the note is paid in full): what goes
+	/// to the lender, and whether the loan is paid off so the note goes back to its borrower.
+	fn pay_pledge(
 		id: FinancingId,
 		note: NoteId,
-		amount: BalanceOf<T>,
+		share: BalanceOf<T>,
+		last: bool,
 		interest_until: Moment,
-	) -> Result<Option<Payee<T>>, DispatchError> {
-		let Some(mut f) = Financings::<T>::get(id) else { return Ok(None) };
+	) -> Result<Payout<T::AccountId, BalanceOf<T>>, DispatchError> {
+		let Some(mut f) = Financings::<T>::get(id) else { return Ok(Payout::default()) };
 		if f.note != note || f.kind != FinancingKind::Pledge {
-			return Ok(None);
+			return Ok(Payout::default());
 		}
-		let to_lender = match f.status {
+		let (to_lender, paid_off) = match f.status {
 			FinancingStatus::Open => {
-				let owed = Self::payoff(f.disbursed, f.annual_rate, f.started_at, interest_until)?;
-				f.status = FinancingStatus::Redeemed;
-				Self::recover_budget(f.program, f.disbursed);
-				owed.min(amount)
+				let mut balance = Self::loan_balance(id, &f, interest_until)?;
+				let owed = balance.total().ok_or(ArithmeticError::Overflow)?;
+				let to_lender = owed.min(share);
+				balance.apply(to_lender);
+				let paid_off = to_lender == owed;
+				if paid_off || last {
+					// Covered, or the note is paid in full: the lender keeps what it got.
+					LoanBalances::<T>::remove(id);
+					f.status = FinancingStatus::Redeemed;
+					Self::recover_budget(f.program, f.disbursed);
+				} else {
+					LoanBalances::<T>::insert(id, balance);
+					let owed = owed - to_lender;
+					Self::deposit_event(Event::LoanPaidDown {
+						financing: id,
+						paid: to_lender,
+						owed,
+					});
+				}
+				(to_lender, paid_off)
 			}
 			FinancingStatus::Called => {
 				let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::NoClaim)?;
-				let paid = claim.amount.min(amount);
+				let paid = claim.amount.min(share);
 				claim.amount -= paid;
-				if claim.amount.is_zero() {
+				let paid_off = claim.amount.is_zero();
+				if paid_off {
 					Claims::<T>::remove(id);
 					f.status = FinancingStatus::Redeemed;
 					Self::recover_budget(f.program, f.disbursed);
 				} else {
-					// The note's money did not cover the debt: the rest stays owed.
+					let owed = claim.amount;
 					Claims::<T>::insert(id, claim);
-					f.status = FinancingStatus::Claimed;
+					if last {
+						// The note's money did not cover the debt: the rest stays owed.
+						f.status = FinancingStatus::Claimed;
+					} else {
+						Self::deposit_event(Event::LoanPaidDown { financing: id, paid, owed });
+					}
 				}
-				paid
+				(paid, paid_off)
 			}
-			_ => return Ok(None),
+			_ => return Ok(Payout::default()),
 		};
 		let lender = f.financier.clone();
+		let closed = f.status != FinancingStatus::Open && f.status != FinancingStatus::Called;
 		Financings::<T>::insert(id, f);
-		Self::deposit_event(Event::FinancingRedeemed { financing: id, to_financier: to_lender });
-		Ok(Some((lender, to_lender)))
+		if closed {
+			Self::deposit_event(Event::FinancingRedeemed {
+				financing: id,
+				to_financier: to_lender,
+			});
+		}
+		Ok(Payout { to_pledgee: Some((lender, to_lender)), release: paid_off })
 	}
 
 	/// The open factoring of `note` ends with its redemption: the advance came back.
@@ -146,18 +220,22 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> RedeemHook<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn on_redeem(
+	fn on_payout(
 		note: NoteId,
 		_holder: &T::AccountId,
 		pledge: Option<FinancingId>,
-		amount: BalanceOf<T>,
+		share: BalanceOf<T>,
+		last: bool,
 		interest_until: Moment,
-	) -> Result<Option<(T::AccountId, BalanceOf<T>)>, DispatchError> {
-		// A factor that pledged a note it bought: both financings end here.
-		Self::redeem_factoring(note);
+	) -> Result<Payout<T::AccountId, BalanceOf<T>>, DispatchError> {
+		// A factor's advance has come back once its note is paid in full (a factor that
+		// pledged a note it bought: both financings end with the last payout).
+		if last {
+			Self::redeem_factoring(note);
+		}
 		match pledge {
-			Some(id) => Self::redeem_pledge(id, note, amount, interest_until),
-			None => Ok(None),
+			Some(id) => Self::pay_pledge(id, note, share, last, interest_until),
+			None => Ok(Payout::default()),
 		}
 	}
 }

@@ -117,6 +117,8 @@ impl pallet_receivables::Config for Test {
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
+	type MaxClearPerBlock = ConstU32<8>;
+	type MaxSettleNotes = ConstU32<10>;
 	type MaxPendingOffers = ConstU32<64>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;

@@ -1,7 +1,9 @@
 //! Recourse factoring and claims: when the receivable goes overdue, a recourse factor hands the
-//! note back to the seller, who owes the advance plus interest. The seller pays what it can at
-//! once; the rest is a claim, as is a called pledge loan (see `loans.rs`). Claims are paid with
-//! `settle_claim`, in one go or in parts.
+//! note back to the seller, who owes the advance plus interest — for the part of the note still
+//! unpaid: a note the issuer has paid part of (pro rata) was paid that part to the factor, so
+//! the seller owes `advance × (amount − paid) / amount` (rounded up) plus its interest. The
+//! seller pays what it can at once; the rest is a claim, as is a called pledge loan (see
+//! `loans.rs`). Claims are paid with `settle_claim`, in one go or in parts.
 
 use crate::{pallet::*, Claim, FinancingId, FinancingKind, FinancingStatus};
 use cascade_primitives::{NoteLedger, NoteStanding};
@@ -14,7 +16,11 @@ use frame_support::{
 		Time,
 	},
 };
-use sp_runtime::{traits::Zero, TokenError};
+use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
+	traits::{CheckedSub, Zero},
+	ArithmeticError, Rounding, TokenError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// What `who` can pay of `owed` in `asset` now without its account being reaped (so no
@@ -35,7 +41,16 @@ impl<T: Config> Pallet<T> {
 			view.holder == who && view.standing == NoteStanding::Active,
 			Error::<T>::NoteNotHeld
 		);
-		let owed = Self::payoff(f.disbursed, f.annual_rate, f.started_at, T::Time::now())?;
+		let unpaid = view.amount.checked_sub(&view.paid).ok_or(ArithmeticError::Underflow)?;
+		let advance = multiply_by_rational_with_rounding(
+			f.disbursed.into(),
+			unpaid.into(),
+			view.amount.into(),
+			Rounding::Up,
+		)
+		.ok_or(ArithmeticError::Overflow)?;
+		let advance = BalanceOf::<T>::try_from(advance).map_err(|_| Error::<T>::Overflow)?;
+		let owed = Self::payoff(advance, f.annual_rate, f.started_at, T::Time::now())?;
 
 		T::Notes::move_note(f.note, &f.seller)?;
 		FactoringOfNote::<T>::remove(f.note);

@@ -124,6 +124,33 @@ pub struct Financing<AccountId, Balance> {
 	pub status: FinancingStatus,
 }
 
+/// What the borrower of a pledge loan still owes once part of the loan was paid from the note's
+/// payouts (a partly paid receivable): interest runs on the principal left, and every payment
+/// goes to interest first, then principal.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct LoanBalance<Balance> {
+	/// Principal not yet repaid.
+	pub principal: Balance,
+	/// Interest accrued and not yet paid.
+	pub interest: Balance,
+	/// Interest is accrued up to this moment (ms).
+	pub accrued_to: Moment,
+}
+
+impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> LoanBalance<Balance> {
+	/// Principal and interest together.
+	pub fn total(&self) -> Option<Balance> {
+		self.principal.checked_add(&self.interest)
+	}
+
+	/// Apply a payment of at most [`Self::total`]: interest first, then principal.
+	pub fn apply(&mut self, payment: Balance) {
+		let to_interest = payment.min(self.interest);
+		self.interest -= to_interest;
+		self.principal = self.principal.saturating_sub(payment - to_interest);
+	}
+}
+
 /// A holder's request to a financier with no program.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Request<AccountId> {

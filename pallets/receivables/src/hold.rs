@@ -30,9 +30,28 @@ impl<T: Config> Pallet<T> {
 			Self::add_offer(to, id);
 		}
 		note.state = prior;
-		Notes::<T>::insert(id, note);
+		Notes::<T>::insert(id, note.clone());
 		Self::deposit_event(Event::Unfrozen { note: id });
+		Self::pay_unfrozen(id, note);
 		Ok(())
+	}
+
+	/// A note just unfrozen is paid what waited for it in escrow, if its receivable has
+	/// matured. A payout that fails leaves the note owed ([`Event::PayoutFailed`]): lifting the
+	/// hold does not depend on the recipient.
+	fn pay_unfrozen(id: NoteId, mut note: NoteOf<T>) {
+		let Some(mut receivable) = Receivables::<T>::get(note.receivable) else { return };
+		if receivable.repaid.is_zero() || Self::now() < receivable.maturity {
+			return;
+		}
+		let receivable_id = note.receivable;
+		match frame_support::storage::with_storage_layer(|| {
+			Self::pay_note(id, &mut note, &mut receivable)
+		}) {
+			Ok(true) => Receivables::<T>::insert(receivable_id, receivable),
+			Ok(false) => {}
+			Err(error) => Self::deposit_event(Event::PayoutFailed { note: id, error }),
+		}
 	}
 
 	pub(crate) fn do_set_parameters(

@@ -13,15 +13,19 @@ use sp_runtime::{
 impl<T: Config> Pallet<T> {
 	/// The ledger's invariants:
 	///
-	/// 1. For every live (not Cancelled) receivable: Σ amount of its Active, Pending, Pledged
-	///    and Frozen notes + what has been paid out = face. Nothing is created or lost.
+	/// 1. For every live (not Cancelled) receivable: Σ (amount − paid) of its Active,
+	///    Pending, Pledged and Frozen notes + what has been paid out = face, and what has been
+	///    paid out = Σ paid over all its notes; no note is paid more than its entitlement
+	///    (`amount × repaid / face`), a Redeemed note is paid exactly its amount, a Consumed
+	///    note nothing; `live_notes` counts its live notes. Nothing is created or lost.
 	/// 2. A Consumed note's children sum to its amount; every child's depth is its parent's
 	///    plus one, and both belong to the same receivable.
-	/// 3. Each credit line's `used` = Σ face of the receivables drawn on it that are neither
-	///    repaid nor cancelled (settled ones are repaid).
-	/// 4. The escrow balance of a Repaid receivable ≥ what was repaid − what was paid out
-	///    (= Σ amount of its live notes): money others send to an escrow is surplus, returned
-	///    to the issuer at settlement.
+	/// 3. Each credit line's `used` = Σ (face − repaid) of the receivables drawn on it that
+	///    are not cancelled.
+	/// 4. The escrow balance of a receivable ≥ what was repaid − what was paid out: money
+	///    others send to an escrow is surplus, returned to the issuer at settlement.
+	/// 6. `DueQueue` holds only receivables with money repaid and not settled, under their
+	///    maturity, each with its cursor on one of its notes.
 	/// 5. The indexes agree with the notes: `NotesByHolder` holds exactly the live notes by
 	///    holder, `PendingTo` exactly the Pending notes by recipient, `NotesByReceivable`
 	///    exactly every note by receivable, `FrozenPrior` exactly the Frozen notes, and
@@ -33,7 +37,8 @@ impl<T: Config> Pallet<T> {
 		let next_receivable = NextReceivableId::<T>::get();
 
 		// Per receivable: live amount; per parent: children's sum.
-		let mut live: BTreeMap<ReceivableId, BalanceOf<T>> = BTreeMap::new();
+		let mut live: BTreeMap<ReceivableId, (BalanceOf<T>, u32)> = BTreeMap::new();
+		let mut paid: BTreeMap<ReceivableId, BalanceOf<T>> = BTreeMap::new();
 		let mut children: BTreeMap<NoteId, BalanceOf<T>> = BTreeMap::new();
 		let mut live_count = 0u64;
 		let mut pending_count = 0u64;
@@ -68,14 +73,27 @@ impl<T: Config> Pallet<T> {
 					*sum = sum.checked_add(&note.amount).ok_or("children's sum overflows")?;
 				}
 			}
+			ensure!(note.paid <= note.amount, "note paid above its amount");
+			ensure!(
+				Some(note.paid) <= receivable.entitlement(note.amount),
+				"note paid above its entitlement"
+			);
+			let p = paid.entry(note.receivable).or_insert_with(Zero::zero);
+			*p = p.checked_add(&note.paid).ok_or("paid sum overflows")?;
+			match note.state {
+				NoteState::Redeemed => ensure!(note.paid == note.amount, "redeemed, not paid"),
+				NoteState::Consumed => ensure!(note.paid.is_zero(), "consumed note was paid"),
+				_ => ensure!(note.paid < note.amount, "live note paid in full"),
+			}
 			if note.is_live() {
 				live_count += 1;
 				ensure!(
 					NotesByHolder::<T>::contains_key(&note.holder, id),
 					"live note missing from NotesByHolder"
 				);
-				let sum = live.entry(note.receivable).or_insert_with(Zero::zero);
-				*sum = sum.checked_add(&note.amount).ok_or("live sum overflows")?;
+				let (sum, count) = live.entry(note.receivable).or_insert_with(|| (Zero::zero(), 0));
+				*sum = sum.checked_add(&(note.amount - note.paid)).ok_or("live sum overflows")?;
+				*count += 1;
 			}
 			match &note.state {
 				NoteState::Pending { to } => {
@@ -127,38 +145,61 @@ impl<T: Config> Pallet<T> {
 				InvoiceRefs::<T>::get(&r.issuer, &r.invoice_ref) == Some(id),
 				"invoice reference index disagrees"
 			);
-			let live_sum = live.get(&id).copied().unwrap_or_else(Zero::zero);
+			let (live_sum, live_notes) = live.get(&id).copied().unwrap_or((Zero::zero(), 0));
 			ensure!(
 				live_sum.checked_add(&r.paid_out) == Some(r.face),
-				"live notes + paid out differ from the face"
+				"live notes' unpaid amounts + paid out differ from the face"
 			);
+			ensure!(live_notes == r.live_notes, "live_notes miscounts the live notes");
+			ensure!(
+				paid.get(&id).copied().unwrap_or_else(Zero::zero) == r.paid_out,
+				"paid out differs from what its notes were paid"
+			);
+			ensure!(r.repaid <= r.face, "repaid above the face");
+			ensure!(r.repaid.is_zero() == r.repaid_at.is_none(), "repaid time disagrees");
+			let owed = r.repaid.checked_sub(&r.paid_out).ok_or("paid out above repaid")?;
 			let escrow = T::Assets::balance(r.asset, &Self::escrow_account(id));
+			let d = drawn.entry(r.credit_line).or_insert_with(Zero::zero);
+			*d = d.checked_add(&r.outstanding()).ok_or("drawn sum overflows")?;
 			match r.status {
-				ReceivableStatus::Pending
-				| ReceivableStatus::Active
-				| ReceivableStatus::Overdue => {
-					let d = drawn.entry(r.credit_line).or_insert_with(Zero::zero);
-					*d = d.checked_add(&r.face).ok_or("drawn sum overflows")?;
-					ensure!(r.paid_out.is_zero(), "paid out before repayment");
-					ensure!(r.repaid.is_zero() && r.repaid_at.is_none(), "repaid but not Repaid");
+				ReceivableStatus::Pending => {
+					ensure!(r.repaid.is_zero(), "a pending receivable was repaid")
+				}
+				ReceivableStatus::Active | ReceivableStatus::Overdue => {
+					ensure!(r.repaid < r.face, "repaid in full but not Repaid");
+					ensure!(escrow >= owed, "escrow holds less than it owes");
 				}
 				ReceivableStatus::Repaid => {
 					ensure!(r.repaid == r.face, "repaid differs from the face");
-					ensure!(r.repaid_at.is_some(), "repaid without a time");
-					let owed = r.repaid.checked_sub(&r.paid_out).ok_or("paid out above repaid")?;
-					ensure!(owed == live_sum, "repaid − paid out differs from the live notes");
 					ensure!(escrow >= owed, "escrow holds less than it owes");
 				}
 				ReceivableStatus::Settled => {
 					ensure!(live_sum.is_zero(), "a settled receivable has live notes");
 					ensure!(
-						r.paid_out == r.repaid,
-						"a settled receivable paid out other than repaid"
+						r.paid_out == r.repaid && r.repaid == r.face,
+						"a settled receivable paid out other than its face"
 					);
 				}
 				ReceivableStatus::Cancelled => {}
 			}
 		}
+		// 6. The clearing queue.
+		for (key, id, clearing) in DueQueue::<T>::iter() {
+			let r = Receivables::<T>::get(id).ok_or("DueQueue names an unknown receivable")?;
+			ensure!(key == Self::due_key(r.maturity), "DueQueue key is not the maturity");
+			ensure!(!r.repaid.is_zero(), "DueQueue holds a receivable with nothing repaid");
+			ensure!(
+				!matches!(r.status, ReceivableStatus::Settled | ReceivableStatus::Cancelled),
+				"DueQueue holds a settled or cancelled receivable"
+			);
+			if let Some(last) = clearing.last {
+				ensure!(
+					NotesByReceivable::<T>::contains_key(id, last),
+					"clearing cursor on a note of another receivable"
+				);
+			}
+		}
+
 		for (line, sum) in drawn.iter() {
 			ensure!(
 				T::CreditLines::used(*line) == Some(*sum),

@@ -50,6 +50,7 @@ impl<T: Config> Pallet<T> {
 				depth: 0,
 				holder: issuer.clone(),
 				amount: face,
+				paid: Zero::zero(),
 				state: NoteState::Pending { to: supplier.clone() },
 			},
 		);
@@ -71,6 +72,7 @@ impl<T: Config> Pallet<T> {
 				repaid_at: None,
 				paid_out: Zero::zero(),
 				root,
+				live_notes: 1,
 			},
 		);
 		Self::deposit_event(Event::Issued {
@@ -113,6 +115,7 @@ impl<T: Config> Pallet<T> {
 		// Money someone sent to the escrow of a receivable that will never be repaid.
 		Self::return_escrow(receivable.asset, &Self::escrow_account(id), &receivable.issuer)?;
 		receivable.status = ReceivableStatus::Cancelled;
+		receivable.live_notes = 0;
 		Receivables::<T>::insert(id, receivable);
 		Self::deposit_event(Event::Cancelled { receivable: id });
 		Ok(())

@@ -105,13 +105,18 @@ impl<T: Config> NoteLedger<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T>
 			receivable: note.receivable,
 			holder: note.holder,
 			amount: note.amount,
+			paid: note.paid,
 			standing,
 			obligor: receivable.issuer,
 			asset: receivable.asset,
 			maturity: receivable.maturity,
 			financeable: receivable.status == ReceivableStatus::Active,
 			overdue: receivable.status == ReceivableStatus::Overdue,
-			funded_at: receivable.repaid_at,
+			funded_at: if receivable.repaid == receivable.face {
+				receivable.repaid_at
+			} else {
+				None
+			},
 		})
 	}
 

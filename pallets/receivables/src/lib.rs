@@ -7,9 +7,14 @@
 //!   offered (Pending) to the tier-1 supplier, who `accept`s (签收) or `reject`s it.
 //! - Holders `split` notes, `transfer` them whole, or `split_transfer` part of one to their own
 //!   supplier; every offer waits for the recipient's acceptance and may be revoked until then.
-//! - `repay` moves everything outstanding into the receivable's escrow account and releases the
-//!   credit line; from maturity on, anyone may `redeem` any note, paying its rightful party
-//!   (the pledgee first, for a pledged note). Settlement of N notes is N bounded calls.
+//! - `repay` moves everything outstanding into the receivable's escrow account, `repay_part` a
+//!   part of it; the credit line is released by what reaches escrow.
+//! - Clearing (自动清分, `clearing.rs`): once a receivable's maturity has come and its escrow holds
+//!   money, the chain pays every live note its pro-rata share by itself, from each block's
+//!   leftover weight (`on_idle`), a bounded number of notes a block, receivables in order of
+//!   maturity, resuming from a stored cursor. `settle(receivable, max_notes)` and `redeem(note)`
+//!   let anyone push the same payouts along. Each payout pays the pledgee first, a pending
+//!   note's sender, and waits for a frozen note until it is unfrozen.
 //! - The escrow never loses a unit to dust or reaping, whatever the asset's minimum balance:
 //!   `repay` adds the minimum balance as a reserve, payouts keep the escrow alive, and the last
 //!   one returns the reserve and anything others sent to the escrow to the issuer (see
@@ -32,6 +37,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod clearing;
 mod hold;
 mod invariants;
 mod issue;
@@ -146,6 +152,14 @@ pub mod pallet {
 		/// `min_note_amount` until the Operator sets it.
 		#[pallet::constant]
 		type DefaultMinNoteAmount: Get<Self::Balance>;
+
+		/// Most notes clearing pays in one block out of the block's leftover weight.
+		#[pallet::constant]
+		type MaxClearPerBlock: Get<u32>;
+
+		/// Most notes one `settle` call visits.
+		#[pallet::constant]
+		type MaxSettleNotes: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -272,6 +286,14 @@ pub mod pallet {
 	pub type FrozenPrior<T: Config> =
 		StorageMap<_, Blake2_128Concat, NoteId, NoteStateOf<T>, OptionQuery>;
 
+	/// The receivables whose escrow holds money to pay out to their notes, with where their
+	/// clearing stands. The first key is the maturity, big-endian and unhashed, so the map is
+	/// walked in order of maturity; a receivable is due once the chain's time reaches it. (Only
+	/// core enterprises choose maturities, within `max_tenor`: nobody can unbalance the trie.)
+	#[pallet::storage]
+	pub type DueQueue<T: Config> =
+		StorageDoubleMap<_, Identity, [u8; 8], Twox64Concat, ReceivableId, Clearing, OptionQuery>;
+
 	/// The id the next receivable gets.
 	#[pallet::storage]
 	pub type NextReceivableId<T: Config> = StorageValue<_, ReceivableId, ValueQuery>;
@@ -325,11 +347,36 @@ pub mod pallet {
 			reserve: BalanceOf<T>,
 			escrow: T::AccountId,
 		},
+		/// The issuer paid `amount` of a receivable into escrow, `outstanding` is still owed (the
+		/// first payment also pays the asset's minimum balance as the escrow's `reserve`); the
+		/// credit line was released by `amount`.
+		PartRepaid {
+			receivable: ReceivableId,
+			amount: BalanceOf<T>,
+			reserve: BalanceOf<T>,
+			outstanding: BalanceOf<T>,
+		},
+		/// A note was paid part of what it is owed (its share of a partial repayment): `amount`
+		/// to `holder`, after `to_pledgee` to the pledgee of a pledged note; `left` is still
+		/// owed on it.
+		PartPaid {
+			note: NoteId,
+			receivable: ReceivableId,
+			holder: T::AccountId,
+			amount: BalanceOf<T>,
+			to_pledgee: Option<(T::AccountId, BalanceOf<T>)>,
+			left: BalanceOf<T>,
+		},
+		/// Clearing could not pay a note (the payout failed, e.g. below the asset's minimum
+		/// balance for a recipient holding none): it stays owed, for `redeem` to pay later.
+		PayoutFailed { note: NoteId, error: DispatchError },
+		/// Clearing walked every note of a receivable once with the money in escrow.
+		ClearingDone { receivable: ReceivableId },
 		/// What was left in a settled or cancelled receivable's escrow (its reserve, and money
 		/// others sent to it) went back to the issuer.
 		EscrowReturned { escrow: T::AccountId, to: T::AccountId, amount: BalanceOf<T> },
-		/// A note was paid out of escrow: `amount` to `holder`, after `to_pledgee` to the
-		/// pledgee of a pledged note.
+		/// A note was paid in full out of escrow (it is Redeemed): this last payment paid
+		/// `amount` to `holder`, after `to_pledgee` to the pledgee of a pledged note.
 		Redeemed {
 			note: NoteId,
 			receivable: ReceivableId,
@@ -427,6 +474,19 @@ pub mod pallet {
 		NotPledged,
 		/// A parameter is zero.
 		InvalidParameters,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The amount is more than what is still outstanding on the receivable.
+		AboveOutstanding,
+		/// Nothing is due on the note now: its share of the money in escrow is paid.
+		NothingDue,
+		/// The receivable has no clearing under way: not matured, or no money waits in its
+		/// escrow.
+		NothingToSettle,
+		/// `max_notes` is zero or above `MaxSettleNotes`.
+		BadMaxNotes,
+		/// Payouts on the receivable have begun: its notes can no longer be split.
+		PaymentsStarted,
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -438,10 +498,21 @@ pub mod pallet {
 				.max(T::WeightInfo::redeem_factored())
 				.max(T::WeightInfo::redeem_pending())
 		}
+
+		/// What `unfreeze` is charged: lifting the hold, then paying the note what waited for
+		/// it.
+		pub fn unfreeze_weight() -> Weight {
+			T::WeightInfo::unfreeze().saturating_add(Self::redeem_weight())
+		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Clearing: pay due notes out of the weight the block has left.
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::clear_idle(remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxSplit::get() >= 2, "MaxSplit must allow at least two parts");
 			assert!(T::MaxInvoiceRefLength::get() > 0, "MaxInvoiceRefLength must be above zero");
@@ -449,6 +520,7 @@ pub mod pallet {
 				!sp_runtime::traits::Zero::is_zero(&T::DefaultMinNoteAmount::get()),
 				"DefaultMinNoteAmount must be above zero"
 			);
+			assert!(T::MaxSettleNotes::get() > 0, "MaxSettleNotes must be above zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -658,11 +730,12 @@ pub mod pallet {
 			Self::do_split_transfer(who, note, to, amount)
 		}
 
-		/// Pay a receivable: everything outstanding moves from the issuer into the
+		/// Pay a receivable: everything still outstanding moves from the issuer into the
 		/// receivable's escrow account and the credit line is released. Allowed before
-		/// maturity (early) and after it (late, while Overdue). The asset's minimum balance
-		/// goes along as a reserve that keeps the escrow alive, returned at settlement with
-		/// anything else left in the escrow.
+		/// maturity (early) and after it (late, while Overdue). On the first payment the
+		/// asset's minimum balance goes along as a reserve that keeps the escrow alive,
+		/// returned at settlement with anything else left in the escrow. From maturity on the
+		/// chain pays the notes by itself.
 		///
 		/// The origin must be signed by the issuer (a suspended issuer may still repay).
 		///
@@ -678,22 +751,89 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::repay())]
 		pub fn repay(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_repay(who, receivable)
+			Self::do_repay(who, receivable, None)
 		}
 
-		/// Pay a note out of escrow to its rightful party: the pledgee first for a pledged
-		/// note, the holder for the rest. The last redemption settles the receivable and
-		/// returns what is left in the escrow (its reserve, and any surplus) to the issuer.
+		/// Pay part of a receivable (部分兑付): `amount` moves from the issuer into the escrow and
+		/// the credit line is released by as much. Before or after maturity. From maturity on,
+		/// the money in escrow is shared among the live notes pro rata to their amounts
+		/// (rounded down; the units held back are carried to the next payment, so once
+		/// everything is paid every note has received exactly its amount); what is unpaid
+		/// stays owed. Paying all that is outstanding is a `repay`.
+		///
+		/// The origin must be signed by the issuer (a suspended issuer may still pay).
+		///
+		/// - `receivable`: an Active or Overdue receivable of the caller.
+		/// - `amount`: above zero, at most what is outstanding.
+		///
+		/// Emits [`Event::PartRepaid`] (or [`Event::Repaid`] when it pays the rest).
+		///
+		/// Errors: [`Error::UnknownReceivable`], [`Error::NotIssuer`], [`Error::NotRepayable`],
+		/// [`Error::ZeroAmount`], [`Error::AboveOutstanding`], and the asset's errors if the
+		/// issuer's balance is short.
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::repay_part())]
+		pub fn repay_part(
+			origin: OriginFor<T>,
+			receivable: ReceivableId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_repay(who, receivable, Some(amount))
+		}
+
+		/// Push a due receivable's clearing along: pay up to `max_notes` of its notes their
+		/// share now, from where clearing stands, following `redeem`'s rules. Free (the fee is
+		/// refunded) when it pays at least one note.
 		///
 		/// The origin may be anyone signed.
 		///
-		/// - `note`: a live, unfrozen note of a Repaid receivable at or after maturity.
+		/// - `receivable`: a receivable at or past maturity with money in escrow to pay out.
+		/// - `max_notes`: how many notes to visit, 1 to `MaxSettleNotes`.
 		///
-		/// Emits [`Event::Redeemed`] (and [`Event::Settled`] and [`Event::EscrowReturned`] for
-		/// the last note).
+		/// Emits [`Event::Redeemed`] or [`Event::PartPaid`] per note paid,
+		/// [`Event::ClearingDone`] when every note was visited, [`Event::Settled`] when all is
+		/// paid.
+		///
+		/// Errors: [`Error::UnknownReceivable`], [`Error::BadMaxNotes`],
+		/// [`Error::NothingToSettle`].
+		///
+		/// Complexity: `O(max_notes)`; charged for the notes visited.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::settle((*max_notes).min(T::MaxSettleNotes::get())))]
+		pub fn settle(
+			origin: OriginFor<T>,
+			receivable: ReceivableId,
+			max_notes: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let (visited, paid) = Self::do_settle(receivable, max_notes)?;
+			let pays_fee = if paid > 0 { Pays::No } else { Pays::Yes };
+			Ok(frame_support::dispatch::PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::settle(visited)),
+				pays_fee,
+			})
+		}
+
+		/// Pay one note its share of the money in escrow now (clearing would pay it in the
+		/// next blocks anyway), to its rightful party: the pledgee first for a pledged note,
+		/// the holder (a pending note's sender) the rest. The payout that completes the last
+		/// note settles the receivable and returns what is left in the escrow (its reserve,
+		/// and any surplus) to the issuer.
+		///
+		/// The origin may be anyone signed.
+		///
+		/// - `note`: a live, unfrozen note of a receivable at or after maturity, with money in
+		///   escrow for it.
+		///
+		/// Emits [`Event::Redeemed`] when the note is paid in full, [`Event::PartPaid`]
+		/// otherwise (and [`Event::Settled`] and [`Event::EscrowReturned`] for the last note).
 		///
 		/// Errors: [`Error::UnknownNote`], [`Error::AlreadyRedeemed`], [`Error::NoteConsumed`],
-		/// [`Error::NoteFrozen`], [`Error::NotRepaid`], [`Error::NotMatured`].
+		/// [`Error::NoteFrozen`], [`Error::NotRepaid`] (nothing paid into escrow yet),
+		/// [`Error::NotMatured`], [`Error::NothingDue`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(9)]
@@ -742,19 +882,21 @@ pub mod pallet {
 			Self::do_freeze(note)
 		}
 
-		/// Lift a judicial hold: the note returns to the state it had.
+		/// Lift a judicial hold: the note returns to the state it had, and is paid at once
+		/// what waited for it in escrow (if clearing could not pay it now, it stays owed, for
+		/// `redeem`).
 		///
 		/// The origin must be the Operator.
 		///
 		/// - `note`: a frozen note.
 		///
-		/// Emits [`Event::Unfrozen`].
+		/// Emits [`Event::Unfrozen`] (and the payout's events).
 		///
 		/// Errors: [`Error::UnknownNote`], [`Error::NotFrozen`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::unfreeze())]
+		#[pallet::weight(Pallet::<T>::unfreeze_weight())]
 		pub fn unfreeze(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
 			T::OperatorOrigin::ensure_origin(origin)?;
 			Self::do_unfreeze(note)

@@ -108,21 +108,22 @@ parameter_types! {
 	pub static PledgeCalls: Vec<(u64, u64, Balance)> = vec![];
 }
 
-/// Stands in for pallet-financing at redemption: pays the configured pledgee of pledged notes.
+/// Stands in for pallet-financing at payouts: pays the configured pledgee of pledged notes.
 pub struct MockPledges;
 impl cascade_primitives::RedeemHook<AccountId, Balance> for MockPledges {
-	fn on_redeem(
+	fn on_payout(
 		note: u64,
 		_holder: &AccountId,
 		pledge: Option<u64>,
-		amount: Balance,
+		share: Balance,
+		_last: bool,
 		_interest_until: u64,
-	) -> Result<Option<(AccountId, Balance)>, sp_runtime::DispatchError> {
-		let Some(financing) = pledge else { return Ok(None) };
+	) -> Result<cascade_primitives::Payout<AccountId, Balance>, sp_runtime::DispatchError> {
+		let Some(financing) = pledge else { return Ok(Default::default()) };
 		let mut calls = PledgeCalls::get();
-		calls.push((financing, note, amount));
+		calls.push((financing, note, share));
 		PledgeCalls::set(calls);
-		Ok(PledgeOwed::get())
+		Ok(cascade_primitives::Payout { to_pledgee: PledgeOwed::get(), release: false })
 	}
 }
 
@@ -137,6 +138,8 @@ impl crate::Config for Test {
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
+	type MaxClearPerBlock = ConstU32<MAX_CLEAR_PER_BLOCK>;
+	type MaxSettleNotes = ConstU32<MAX_SETTLE_NOTES>;
 	type MaxPendingOffers = ConstU32<MAX_OFFERS>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
@@ -341,6 +344,22 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn check_invariants() {
 	crate::Pallet::<Test>::do_try_state().expect("receivables invariants hold");
 	pallet_enterprises::Pallet::<Test>::do_try_state().expect("enterprises invariants hold");
+}
+
+/// Most notes the mock clears in a block.
+pub const MAX_CLEAR_PER_BLOCK: u32 = 8;
+/// Most notes one `settle` visits in the mock.
+pub const MAX_SETTLE_NOTES: u32 = 10;
+
+/// `n` blocks pass, each with all its weight left for clearing; invariants hold after each.
+pub fn idle_blocks(n: u32) {
+	use frame_support::traits::Hooks;
+	for _ in 0..n {
+		let block = System::block_number() + 1;
+		System::set_block_number(block);
+		crate::Pallet::<Test>::on_idle(block, frame_support::weights::Weight::MAX);
+		check_invariants();
+	}
 }
 
 /// Move the chain's clock to `now` (ms).

@@ -37,8 +37,27 @@ impl<T: Config> Pallet<T> {
 			depth: parent.depth.checked_add(1).ok_or(ArithmeticError::Overflow)?,
 			holder,
 			amount,
+			paid: Zero::zero(),
 			state,
 		})
+	}
+
+	/// The receivable of a note about to be split into `parts`, checked to have no payouts
+	/// under way (a split mid-clearing could hide a child from the walk; a partly paid note's
+	/// parts would not sum to what is owed), with `parts − 1` more live notes counted; the
+	/// caller stores it.
+	pub(crate) fn splittable_receivable(
+		note: &NoteOf<T>,
+		parts: u32,
+	) -> Result<ReceivableOf<T>, DispatchError> {
+		let mut receivable = Self::receivable_of(note.receivable)?;
+		let started = !receivable.repaid.is_zero() && Self::now() >= receivable.maturity;
+		ensure!(!started && note.paid.is_zero(), Error::<T>::PaymentsStarted);
+		receivable.live_notes = receivable
+			.live_notes
+			.checked_add(parts.saturating_sub(1))
+			.ok_or(ArithmeticError::Overflow)?;
+		Ok(receivable)
 	}
 
 	pub(crate) fn do_split(
@@ -55,6 +74,7 @@ impl<T: Config> Pallet<T> {
 			sum = sum.checked_add(amount).ok_or(Error::<T>::AmountMismatch)?;
 		}
 		ensure!(sum == note.amount, Error::<T>::AmountMismatch);
+		let receivable = Self::splittable_receivable(&note, amounts.len() as u32)?;
 
 		let first = Self::reserve_note_ids(amounts.len() as u64)?;
 		let mut children = BoundedVec::<NoteId, T::MaxSplit>::default();
@@ -65,6 +85,7 @@ impl<T: Config> Pallet<T> {
 			children.try_push(child_id).map_err(|_| Error::<T>::TooFewParts)?;
 		}
 		Self::retire_note(id, &mut note, NoteState::Consumed);
+		Receivables::<T>::insert(note.receivable, receivable);
 		Notes::<T>::insert(id, note);
 		Self::deposit_event(Event::Split { note: id, holder: who, children });
 		Ok(())

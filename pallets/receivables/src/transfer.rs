@@ -41,6 +41,7 @@ impl<T: Config> Pallet<T> {
 		let min = Params::<T>::get().min_note_amount;
 		let rest = note.amount - amount;
 		ensure!(amount >= min && rest >= min, Error::<T>::BelowMinimum);
+		let receivable = Self::splittable_receivable(&note, 2)?;
 
 		let sent = Self::reserve_note_ids(2)?;
 		let kept = sent + 1;
@@ -50,6 +51,7 @@ impl<T: Config> Pallet<T> {
 		Self::insert_note(sent, sent_note);
 		Self::insert_note(kept, kept_note);
 		Self::retire_note(id, &mut note, NoteState::Consumed);
+		Receivables::<T>::insert(note.receivable, receivable);
 		Notes::<T>::insert(id, note);
 		Self::deposit_event(Event::SplitTransferred {
 			note: id,

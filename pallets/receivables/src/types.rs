@@ -24,13 +24,15 @@ pub enum ReceivableStatus {
 	Pending,
 	/// Accepted; its notes move down the chain.
 	Active,
-	/// The issuer paid everything outstanding into escrow; notes are paid from maturity on.
+	/// The issuer paid everything outstanding into escrow (in one payment or in parts); notes
+	/// are paid from maturity on.
 	Repaid,
 	/// Every note is paid; what was left in escrow went back to the issuer.
 	Settled,
 	/// Withdrawn before acceptance; the credit line was released.
 	Cancelled,
-	/// Not repaid by maturity plus the grace period.
+	/// Not repaid in full by maturity plus the grace period. Later payments are cleared as
+	/// they come.
 	Overdue,
 }
 
@@ -56,14 +58,45 @@ pub struct Receivable<AccountId, AssetId, Balance, RefLimit: Get<u32>> {
 	pub invoice_ref: BoundedVec<u8, RefLimit>,
 	/// Where it is in its life.
 	pub status: ReceivableStatus,
-	/// What the issuer paid into escrow towards the face (the escrow's reserve not counted).
+	/// What the issuer paid into escrow towards the face so far (the escrow's reserve not
+	/// counted).
 	pub repaid: Balance,
-	/// When the issuer funded the escrow (ms), once it has.
+	/// When the issuer last paid into the escrow (ms), once it has.
 	pub repaid_at: Option<Moment>,
 	/// What has been paid out of escrow to note holders and pledgees.
 	pub paid_out: Balance,
 	/// Its root note.
 	pub root: NoteId,
+	/// How many of its notes are live (not Consumed, not Redeemed): the notes clearing still
+	/// has to pay in full.
+	pub live_notes: u32,
+}
+
+impl<AccountId, AssetId, Balance, RefLimit: Get<u32>>
+	Receivable<AccountId, AssetId, Balance, RefLimit>
+where
+	Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
+{
+	/// What a note of `amount` is entitled to from the money paid in so far: its pro-rata share
+	/// `amount × repaid / face`, rounded down. Exactly `amount` once everything is repaid, so the
+	/// units rounding holds back are carried to the next payment and nothing is lost.
+	pub fn entitlement(&self, amount: Balance) -> Option<Balance> {
+		if self.repaid >= self.face {
+			return Some(amount);
+		}
+		let share = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			amount.try_into().ok()?,
+			self.repaid.try_into().ok()?,
+			self.face.try_into().ok()?,
+			sp_runtime::Rounding::Down,
+		)?;
+		share.try_into().ok()
+	}
+
+	/// What is still to be paid into escrow.
+	pub fn outstanding(&self) -> Balance {
+		self.face.saturating_sub(self.repaid)
+	}
 }
 
 /// Where a note is in its life.
@@ -107,6 +140,8 @@ pub struct Note<AccountId, Balance> {
 	pub holder: AccountId,
 	/// Its amount in the asset's minor unit.
 	pub amount: Balance,
+	/// What has been paid on it out of escrow so far; `amount − paid` is still owed.
+	pub paid: Balance,
 	/// Where it is in its life.
 	pub state: NoteState<AccountId>,
 }
@@ -138,4 +173,27 @@ pub struct Parameters<Balance> {
 	pub grace_period: Moment,
 	/// Smallest amount of a note.
 	pub min_note_amount: Balance,
+}
+
+/// Where the clearing of a due receivable stands: the note it last visited (its notes are
+/// walked in the order of the `NotesByReceivable` index), and whether money arrived during the
+/// walk, so that one more walk pays the notes already passed their new share.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Clearing {
+	/// The last note visited; `None` before the walk starts.
+	pub last: Option<NoteId>,
+	/// Money arrived after the walk started: walk again once it ends.
+	pub again: bool,
 }

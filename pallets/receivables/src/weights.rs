@@ -65,6 +65,8 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn set_parameters() -> Weight;
+	fn repay_part() -> Weight;
+	fn settle(n: u32, ) -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -469,6 +471,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(14_457_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn repay_part() -> Weight {
+		Weight::from_parts(126_567_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn settle(n: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(Weight::from_parts(441_357_000, 11426).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -558,5 +573,18 @@ impl WeightInfo for () {
 	fn set_parameters() -> Weight {
 		Weight::from_parts(14_457_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn repay_part() -> Weight {
+		Weight::from_parts(126_567_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn settle(n: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 6000)
+			.saturating_add(Weight::from_parts(441_357_000, 11426).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((14_u64).saturating_mul(n.into())))
 	}
 }

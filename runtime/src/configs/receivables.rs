@@ -25,6 +25,12 @@ impl pallet_receivables::Config for Runtime {
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
+	// Clearing pays at most this many notes a block out of the weight left over (the weight
+	// is the real bound: ~1,000 notes fill an empty block); a cap keeps a block's events and
+	// proof size reasonable whatever the weights.
+	type MaxClearPerBlock = ConstU32<2_000>;
+	// One `settle` visits at most this many notes (its weight is charged up front).
+	type MaxSettleNotes = ConstU32<100>;
 	// Offers waiting for one enterprise's 签收: far above a month's payments from its
 	// customers, low enough that nobody can grow its storage without bound.
 	type MaxPendingOffers = ConstU32<1024>;

@@ -29,9 +29,17 @@ fn freeze_blocks_everything_until_unfrozen() {
 			Receivables::redeem(RuntimeOrigin::signed(T1), root),
 			Error::<Test>::NoteFrozen
 		);
+		// Lifting the hold pays the note what waited for it in escrow.
+		let before = cny(T1);
 		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), root));
-		System::assert_last_event(Event::<Test>::Unfrozen { note: root }.into());
-		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(T1), root));
+		System::assert_has_event(Event::<Test>::Unfrozen { note: root }.into());
+		System::assert_last_event(Event::<Test>::Settled { receivable: r }.into());
+		assert_eq!(cny(T1), before + 1_000);
+		assert_eq!(Notes::<Test>::get(root).unwrap().state, NoteState::Redeemed);
+		assert_noop!(
+			Receivables::redeem(RuntimeOrigin::signed(T1), root),
+			Error::<Test>::AlreadyRedeemed
+		);
 	});
 }
 

@@ -1,3 +1,4 @@
+mod clearing;
 mod hold;
 mod issue;
 mod ledger;

@@ -1,0 +1,148 @@
+//! Clearing (自动清分): the chain pays every live note of a due receivable by itself.
+//!
+//! Every payment into a receivable's escrow puts it in the [`DueQueue`], keyed by its maturity
+//! so the queue is walked in order of maturity. From each block's leftover weight (`on_idle`)
+//! the chain takes the first due receivable and walks its notes in the order of the
+//! `NotesByReceivable` index from a stored cursor ([`Clearing::last`]), paying each live,
+//! unfrozen note its share ([`Pallet::pay_note`]), at most `MaxClearPerBlock` notes a block and
+//! never more than the weight the block has left: user transactions are never crowded out.
+//! `settle` walks the same cursor on request. A walk that reaches the last note ends the
+//! receivable's clearing, unless money arrived during the walk: then it walks once more, so
+//! the notes it had already passed get their new share.
+//!
+//! Each payout runs in its own storage layer: one that fails (say, a recipient holding none of
+//! an asset with a large minimum balance) changes nothing, is reported as
+//! [`Event::PayoutFailed`] and skipped; the note stays owed, for `redeem`. Frozen notes are
+//! skipped too and paid when unfrozen. Notes cannot be split once payouts have begun, so no
+//! note appears behind the cursor during a walk.
+
+use crate::{pallet::*, weights::WeightInfo, Clearing, Moment, NoteState, ReceivableId};
+use frame_support::{ensure, pallet_prelude::*, storage::with_storage_layer, weights::WeightMeter};
+
+impl<T: Config> Pallet<T> {
+	/// The [`DueQueue`] key of a maturity: big-endian, so keys sort by time.
+	pub(crate) fn due_key(maturity: Moment) -> [u8; 8] {
+		maturity.to_be_bytes()
+	}
+
+	/// Money reached the escrow of receivable `id`: its notes are to be paid from `maturity`
+	/// on. A walk under way is told to walk once more when it ends.
+	pub(crate) fn schedule_clearing(id: ReceivableId, maturity: Moment) {
+		DueQueue::<T>::mutate(Self::due_key(maturity), id, |clearing| match clearing {
+			Some(c) if c.last.is_some() => c.again = true,
+			Some(_) => {}
+			None => *clearing = Some(Clearing::default()),
+		});
+	}
+
+	/// What one more note costs a walk, on the worst path (a factored note pledged to a
+	/// lender): the slope of `settle`'s benchmark.
+	pub fn clear_note_weight() -> Weight {
+		T::WeightInfo::settle(1).saturating_sub(T::WeightInfo::settle(0))
+	}
+
+	/// What taking up one due receivable costs a walk besides its notes, with finding it in
+	/// the queue.
+	pub fn clear_receivable_weight() -> Weight {
+		T::WeightInfo::settle(0).saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	pub(crate) fn do_settle(id: ReceivableId, max_notes: u32) -> Result<(u32, u32), DispatchError> {
+		ensure!(max_notes > 0 && max_notes <= T::MaxSettleNotes::get(), Error::<T>::BadMaxNotes);
+		let receivable = Self::receivable_of(id)?;
+		let key = Self::due_key(receivable.maturity);
+		let clearing = DueQueue::<T>::get(key, id).ok_or(Error::<T>::NothingToSettle)?;
+		ensure!(Self::now() >= receivable.maturity, Error::<T>::NothingToSettle);
+		Ok(Self::walk(id, receivable, clearing, max_notes))
+	}
+
+	/// Clear due receivables, in order of maturity, within `remaining` weight and
+	/// `MaxClearPerBlock` notes. Returns the weight used.
+	pub(crate) fn clear_idle(remaining: Weight) -> Weight {
+		let mut meter = WeightMeter::with_limit(remaining);
+		let per_note = Self::clear_note_weight();
+		let per_receivable = Self::clear_receivable_weight();
+		let mut budget = T::MaxClearPerBlock::get();
+		let now = Self::now();
+		while budget > 0 && meter.can_consume(per_receivable.saturating_add(per_note)) {
+			meter.consume(per_receivable);
+			let Some((key, id, clearing)) = DueQueue::<T>::iter().next() else { break };
+			if Moment::from_be_bytes(key) > now {
+				break;
+			}
+			let Some(receivable) = Receivables::<T>::get(id) else {
+				// Cannot happen (receivables are never deleted); never let it block the queue.
+				DueQueue::<T>::remove(key, id);
+				continue;
+			};
+			let max = budget.min(Self::notes_within(meter.remaining(), per_note));
+			let (visited, _) = Self::walk(id, receivable, clearing, max);
+			meter.consume(per_note.saturating_mul(visited as u64));
+			budget = budget.saturating_sub(visited.max(1));
+		}
+		meter.consumed()
+	}
+
+	/// How many notes of weight `per_note` fit in `room`.
+	fn notes_within(room: Weight, per_note: Weight) -> u32 {
+		let by = |room: u64, per: u64| if per == 0 { u64::MAX } else { room / per };
+		by(room.ref_time(), per_note.ref_time())
+			.min(by(room.proof_size(), per_note.proof_size()))
+			.min(u32::MAX as u64) as u32
+	}
+
+	/// Walk receivable `id`'s notes from where its clearing stands, visiting at most `max`
+	/// notes and paying each live, unfrozen one its share; store the receivable and the
+	/// clearing's new place (or end it). Returns the notes visited and paid.
+	fn walk(
+		id: ReceivableId,
+		mut receivable: ReceivableOf<T>,
+		mut clearing: Clearing,
+		max: u32,
+	) -> (u32, u32) {
+		let key = Self::due_key(receivable.maturity);
+		let mut notes = match clearing.last {
+			Some(last) => NotesByReceivable::<T>::iter_key_prefix_from(
+				id,
+				NotesByReceivable::<T>::hashed_key_for(id, last),
+			),
+			None => NotesByReceivable::<T>::iter_key_prefix(id),
+		};
+		let (mut visited, mut paid, mut walked_all) = (0u32, 0u32, false);
+		while visited < max {
+			let Some(note_id) = notes.next() else {
+				walked_all = true;
+				break;
+			};
+			visited += 1;
+			clearing.last = Some(note_id);
+			let Some(mut note) = Notes::<T>::get(note_id) else { continue };
+			if !note.is_live() || note.state == NoteState::Frozen {
+				continue;
+			}
+			// On an error `pay_note` leaves `receivable` as it was and the layer rolls back.
+			match with_storage_layer(|| Self::pay_note(note_id, &mut note, &mut receivable)) {
+				Ok(true) => paid += 1,
+				Ok(false) => {}
+				Err(error) => Self::deposit_event(Event::PayoutFailed { note: note_id, error }),
+			}
+			if receivable.status == crate::ReceivableStatus::Settled {
+				// `pay_note` settled it and took it off the queue.
+				Receivables::<T>::insert(id, receivable);
+				return (visited, paid);
+			}
+		}
+		if walked_all || notes.next().is_none() {
+			if clearing.again {
+				DueQueue::<T>::insert(key, id, Clearing::default());
+			} else {
+				DueQueue::<T>::remove(key, id);
+				Self::deposit_event(Event::ClearingDone { receivable: id });
+			}
+		} else {
+			DueQueue::<T>::insert(key, id, clearing);
+		}
+		Receivables::<T>::insert(id, receivable);
+		(visited, paid)
+	}
+}
