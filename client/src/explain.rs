@@ -52,6 +52,18 @@ pub fn advice(error: &str) -> &'static str {
 		"Receivables.AlreadyRedeemed" => "the note was already paid out",
 		"Receivables.NoteConsumed" => "the note was split; its parts are redeemed instead",
 		"Receivables.NoteFrozen" => "the note is under judicial hold",
+		"Receivables.ZeroAmount" => "the amount must be above zero",
+		"Receivables.AboveOutstanding" => {
+			"that is more than is still outstanding on the receivable (`cascade repay` without \
+			 --amount pays exactly the rest)"
+		}
+		"Receivables.NothingDue" => "nothing is due on this note now: its share is paid",
+		"Receivables.NothingToSettle" => {
+			"nothing to clear: the receivable has not matured or no money waits in its escrow"
+		}
+		"Receivables.PaymentsStarted" => {
+			"payouts on this receivable have begun: its notes can no longer be split"
+		}
 		"Enterprises.UnknownLine" => "no credit line has this id (`cascade exposure` lists yours)",
 		"Enterprises.NotLineCore" => "the credit line belongs to another core enterprise",
 		"Enterprises.LineRevoked" => {

@@ -110,9 +110,14 @@ enum Command {
 	},
 	/// What a core enterprise owes and its credit lines [default: the signer].
 	Exposure { core: Option<String> },
-	/// Pay a receivable's face into its escrow (the issuer, at or before maturity).
+	/// Pay what is still outstanding on a receivable into its escrow (the issuer, before or
+	/// after maturity); with --amount, pay part of it (部分兑付). From maturity on the chain
+	/// pays every holder by itself.
 	Repay {
 		receivable: u64,
+		/// Pay only this much, in the asset's unit (e.g. 2500.50).
+		#[arg(long)]
+		amount: Option<String>,
 		#[arg(long)]
 		finalized: bool,
 	},
@@ -257,17 +262,8 @@ async fn run(cli: Cli) -> Result<()> {
 		Command::Notes { account } => notes(&ctx, account).await,
 		Command::Tree { receivable, svg } => show_tree(&ctx, receivable, svg).await,
 		Command::Exposure { core } => exposure(&ctx, core).await,
-		Command::Repay { receivable, finalized } => {
-			let call = RuntimeCall::Receivables(pallet_receivables::Call::repay { receivable });
-			let inclusion = send_one(&ctx, call, finalized).await?;
-			ctx.print(block_json(&inclusion, json!({ "receivable": receivable })), || {
-				format!(
-					"Repaid receivable {receivable} into its escrow in block #{}; every holder \
-					 can redeem at maturity.\n",
-					inclusion.block.number
-				)
-			});
-			Ok(())
+		Command::Repay { receivable, amount, finalized } => {
+			repay(&ctx, receivable, amount.as_deref(), finalized).await
 		}
 		Command::Accept { note, finalized } => {
 			let call = RuntimeCall::Receivables(pallet_receivables::Call::accept { note });
@@ -674,6 +670,78 @@ async fn exposure(ctx: &Ctx, core: Option<String>) -> Result<()> {
 	}
 	say_raw!("{out}");
 	Ok(())
+}
+
+/// `repay`: the whole outstanding amount, or part of it.
+async fn repay(ctx: &Ctx, receivable: u64, amount: Option<&str>, finalized: bool) -> Result<()> {
+	let r = ctx.chain.rpc().receivable(receivable, None::<H256>).await?;
+	let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
+	let call = match amount {
+		Some(amount) => {
+			let amount = parse_amount(amount, asset.decimals).map_err(|e| anyhow!(e))?;
+			RuntimeCall::Receivables(pallet_receivables::Call::repay_part { receivable, amount })
+		}
+		None => RuntimeCall::Receivables(pallet_receivables::Call::repay { receivable }),
+	};
+	let inclusion = send_one(ctx, call, finalized).await?;
+	let (paid, outstanding) = inclusion
+		.events
+		.iter()
+		.find_map(|e| match e {
+			RuntimeEvent::Receivables(pallet_receivables::Event::Repaid { amount, .. }) => {
+				Some((*amount, 0))
+			}
+			RuntimeEvent::Receivables(pallet_receivables::Event::PartRepaid {
+				amount,
+				outstanding,
+				..
+			}) => Some((*amount, *outstanding)),
+			_ => None,
+		})
+		.unwrap_or_default();
+	let show = |v: u128| format!("{} {}", format_amount(v, asset.decimals), asset.symbol);
+	ctx.print(
+		block_json(
+			&inclusion,
+			json!({
+				"receivable": receivable,
+				"paid": paid.to_string(),
+				"outstanding": outstanding.to_string(),
+			}),
+		),
+		|| {
+			let when = if chrono_now_ms() >= r.maturity {
+				"the chain is paying its holders now"
+			} else {
+				"the chain pays its holders at maturity"
+			};
+			if outstanding == 0 {
+				format!(
+					"Paid {} into receivable {receivable}'s escrow in block #{}: it is repaid in \
+					 full; {when}.\n",
+					show(paid),
+					inclusion.block.number
+				)
+			} else {
+				format!(
+					"Paid {} into receivable {receivable}'s escrow in block #{}; {} is still \
+					 outstanding. What is paid is shared pro rata; {when}.\n",
+					show(paid),
+					inclusion.block.number,
+					show(outstanding)
+				)
+			}
+		},
+	);
+	Ok(())
+}
+
+/// The wall clock, in ms since the Unix epoch.
+fn chrono_now_ms() -> u64 {
+	std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_millis() as u64)
+		.unwrap_or_default()
 }
 
 async fn split_transfer(

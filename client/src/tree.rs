@@ -234,6 +234,7 @@ mod tests {
 			depth: 0,
 			holder: format!("5Holder{id}"),
 			amount: amount.into(),
+			paid: "0".into(),
 			state: state.into(),
 			pending_to: None,
 			financing: None,

@@ -20,6 +20,7 @@ fn note_info((id, n): (NoteId, NoteOf<Runtime>)) -> Note {
 		depth: n.depth,
 		holder: n.holder,
 		amount: n.amount,
+		paid: n.paid,
 		state: n.state,
 	}
 }
@@ -30,6 +31,8 @@ fn receivable_info(
 ) -> ReceivableInfo<AccountId, AssetId, Balance> {
 	let escrow = Receivables::escrow_account(id);
 	let escrow_balance = Assets::balance(r.asset, &escrow);
+	let clearing = Receivables::is_clearing(id, r.maturity);
+	let outstanding = r.outstanding();
 	ReceivableInfo {
 		id,
 		issuer: r.issuer,
@@ -42,8 +45,11 @@ fn receivable_info(
 		invoice_ref: r.invoice_ref.into_inner(),
 		status: r.status,
 		repaid: r.repaid,
+		outstanding,
 		paid_out: r.paid_out,
 		root: r.root,
+		live_notes: r.live_notes,
+		clearing,
 		escrow,
 		escrow_balance,
 	}
@@ -75,7 +81,7 @@ pub fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance> {
 	let receivables = outstanding.len() as u32;
 	for (_, r) in outstanding {
 		let sum = per_asset.entry(r.asset).or_default();
-		*sum = sum.saturating_add(r.face);
+		*sum = sum.saturating_add(r.outstanding());
 	}
 	let mut ids: Vec<u64> =
 		pallet_enterprises::LinesByCore::<Runtime>::iter_key_prefix(&core).collect();

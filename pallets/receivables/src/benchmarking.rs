@@ -5,7 +5,6 @@
 //! notes, built with real calls. Their slopes in `d` and `n` show the calls are `O(1)` in both.
 
 use super::*;
-use cascade_primitives::NoteLedger;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get},
@@ -73,7 +72,7 @@ fn donate<T: Config>(w: &World<T>, r: ReceivableId) {
 /// The issuer pays the receivable and the clock reaches its maturity.
 fn repaid_at_maturity<T: Config>(w: &World<T>, r: ReceivableId) {
 	T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
-	Pallet::<T>::do_repay(w.core.clone(), r).expect("repays");
+	Pallet::<T>::do_repay(w.core.clone(), r, None).expect("repays");
 	T::BenchmarkHelper::set_time(NOW + 30 * DAY);
 }
 
@@ -114,6 +113,36 @@ fn widen<T: Config>(w: &World<T>, mut note: NoteId, n: u32) -> NoteId {
 		note = first + width as u64 - 1;
 	}
 	note
+}
+
+/// The most notes [`notes_of`] can make whose walk, with their split ancestors, fits in one
+/// `settle` of `MaxSettleNotes`.
+fn max_settled<T: Config>() -> u32 {
+	let max = T::MaxSettleNotes::get();
+	max - max.div_ceil(T::MaxSplit::get() - 1)
+}
+
+/// `n` notes of one receivable, each of `unit`, held by the supplier (the receivable holds
+/// their split ancestors too).
+fn notes_of<T: Config>(w: &World<T>, n: u32) -> (ReceivableId, alloc::vec::Vec<NoteId>) {
+	let unit: BalanceOf<T> = 1_000_000_000u32.into();
+	let (r, root) = accepted(w, unit * n.into());
+	let width = T::MaxSplit::get();
+	let (mut notes, mut rest, mut left) = (alloc::vec::Vec::new(), root, n);
+	while left > 1 {
+		// Split `rest` into up to `width − 1` unit notes and the remainder.
+		let k = (width - 1).min(left - 1);
+		let mut parts = alloc::vec![unit; k as usize];
+		parts.push(unit * (left - k).into());
+		let first = NextNoteId::<T>::get();
+		Pallet::<T>::do_split(w.supplier.clone(), rest, BoundedVec::truncate_from(parts))
+			.expect("splits");
+		notes.extend(first..first + k as u64);
+		rest = first + k as u64;
+		left -= k;
+	}
+	notes.push(rest);
+	(r, notes)
 }
 
 /// A note of the supplier at depth `d` in a receivable that also holds `n` wide splits.
@@ -255,6 +284,47 @@ mod benchmarks {
 		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Repaid));
 	}
 
+	// Paying part: the first payment, with the escrow's reserve, queues the receivable for
+	// clearing.
+	#[benchmark]
+	fn repay_part() {
+		let w = world::<T>();
+		let (r, _) = accepted(&w, big_face::<T>());
+		T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
+		let half = big_face::<T>() / 2u32.into();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.core.clone()), r, half);
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.repaid), Some(half));
+		assert!(DueQueue::<T>::contains_key(Pallet::<T>::due_key(NOW + 30 * DAY), r));
+	}
+
+	// Clearing `n` notes, each on the worst path: a note its factor pledged to a lender, paid
+	// on time (both financings close, the lender and the factor are paid); the last payout
+	// settles the receivable and returns a donation. The walk also visits the notes they were
+	// split from (one in `MaxSplit − 1`), so `n` stops where notes and ancestors together fill
+	// one call. Its slope is what one note costs clearing (`on_idle` charges it per note
+	// visited), its intercept what taking up a receivable does.
+	#[benchmark]
+	fn settle(n: Linear<1, { max_settled::<T>() }>) {
+		let w = world::<T>();
+		let (r, notes) = notes_of(&w, n);
+		for note in &notes {
+			let factor = T::BenchmarkHelper::factor(*note, &w.supplier);
+			T::BenchmarkHelper::pledge(*note, &factor);
+		}
+		donate(&w, r);
+		repaid_at_maturity(&w, r);
+
+		#[block]
+		{
+			Pallet::<T>::do_settle(r, T::MaxSettleNotes::get()).expect("settles");
+		}
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Settled));
+	}
+
 	// Redemption's paths; the call is charged the heaviest. This one: a note its factor
 	// pledged to another bank, redeemed on time: both financings close, the lender and the
 	// holder are paid, and the receivable settles, returning the reserve and a donation.
@@ -291,7 +361,7 @@ mod benchmarks {
 		T::BenchmarkHelper::call_loan(root);
 		donate(&w, r);
 		T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
-		Pallet::<T>::do_repay(w.core.clone(), r).expect("repays late");
+		Pallet::<T>::do_repay(w.core.clone(), r, None).expect("repays late");
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -361,6 +431,8 @@ mod benchmarks {
 		Ok(())
 	}
 
+	// Lifting the hold itself; what it pays the note is charged as a redemption on top
+	// (`unfreeze_weight`).
 	#[benchmark]
 	fn unfreeze() -> Result<(), BenchmarkError> {
 		let origin =

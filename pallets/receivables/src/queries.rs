@@ -41,6 +41,11 @@ impl<T: Config> Pallet<T> {
 		Some(ids.into_iter().filter_map(|id| Notes::<T>::get(id).map(|n| (id, n))).collect())
 	}
 
+	/// Whether receivable `id` (maturing at `maturity`) has money queued for clearing.
+	pub fn is_clearing(id: ReceivableId, maturity: cascade_primitives::Moment) -> bool {
+		DueQueue::<T>::contains_key(Self::due_key(maturity), id)
+	}
+
 	/// The receivables of `issuer` that are neither repaid nor cancelled.
 	pub fn outstanding_of(issuer: &T::AccountId) -> Vec<(ReceivableId, ReceivableOf<T>)> {
 		let mut ids: Vec<ReceivableId> =

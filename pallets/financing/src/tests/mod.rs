@@ -1,5 +1,6 @@
 mod finance;
 mod loans;
+mod partial;
 mod programs;
 mod property;
 mod recourse;

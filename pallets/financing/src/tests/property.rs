@@ -71,6 +71,21 @@ enum Op {
 	Repay {
 		receivable: u8,
 	},
+	/// The issuer pays `percent` of what is outstanding.
+	RepayPart {
+		receivable: u8,
+		percent: u8,
+	},
+	/// Anyone pushes a receivable's clearing along.
+	Settle {
+		receivable: u8,
+		max_notes: u8,
+	},
+	/// Blocks pass, each leaving clearing room for `notes` notes.
+	Blocks {
+		count: u8,
+		notes: u8,
+	},
 	Redeem {
 		note: u16,
 	},
@@ -108,7 +123,10 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => (any::<u8>(), 1u16..5_000).prop_map(|(receivable, amount)| Op::Donate { receivable, amount }),
 		1 => (0..3usize, 0..HOLDERS.len(), 1u8..=100).prop_map(|(from, to, percent)| Op::Spend { from, to, percent }),
 		2 => any::<u8>().prop_map(|receivable| Op::Repay { receivable }),
-		3 => any::<u16>().prop_map(|note| Op::Redeem { note }),
+		2 => any::<u16>().prop_map(|note| Op::Redeem { note }),
+		3 => (any::<u8>(), 1u8..=100).prop_map(|(receivable, percent)| Op::RepayPart { receivable, percent }),
+		1 => (any::<u8>(), 0u8..12).prop_map(|(receivable, max_notes)| Op::Settle { receivable, max_notes }),
+		3 => (1u8..4, prop_oneof![0u8..3, 3u8..20]).prop_map(|(count, notes)| Op::Blocks { count, notes }),
 		2 => any::<u8>().prop_map(|receivable| Op::MarkOverdue { receivable }),
 		1 => any::<u16>().prop_map(|note| Op::Freeze { note }),
 		1 => any::<u16>().prop_map(|note| Op::Unfreeze { note }),
@@ -314,6 +332,32 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 			let who = Recs::<Test>::get(id).map(|r| r.issuer).unwrap_or(CORE);
 			Receivables::repay(o(who), id)
 		}
+		Op::RepayPart { receivable: sel, percent } => {
+			let id = receivable(sel);
+			let rec = Recs::<Test>::get(id);
+			let who = rec.as_ref().map(|r| r.issuer).unwrap_or(CORE);
+			let outstanding = rec.map(|r| r.outstanding()).unwrap_or(0);
+			let amount = (outstanding * percent as u128).div_ceil(100);
+			Receivables::repay_part(o(who), id, amount)
+		}
+		Op::Settle { receivable: sel, max_notes } => {
+			Receivables::settle(o(STRANGER), receivable(sel), max_notes as u32)
+				.map(|_| ())
+				.map_err(|e| e.error)
+		}
+		Op::Blocks { count, notes } => {
+			use frame_support::traits::Hooks;
+			type R = pallet_receivables::Pallet<Test>;
+			let room = R::clear_receivable_weight()
+				.saturating_add(R::clear_note_weight().saturating_mul(notes as u64));
+			for _ in 0..count {
+				let block = System::block_number() + 1;
+				System::set_block_number(block);
+				let used = R::on_idle(block, room);
+				assert!(used.all_lte(room), "clearing used {used:?} of {room:?}");
+			}
+			Ok(())
+		}
 		Op::Redeem { note: n } => Receivables::redeem(o(STRANGER), note(n)),
 		Op::MarkOverdue { receivable: sel } => {
 			Receivables::mark_overdue(o(STRANGER), receivable(sel))
@@ -418,6 +462,7 @@ fn generated_sequences_reach_the_new_paths() {
 	let mut runner = TestRunner::deterministic();
 	let (mut called, mut claimed, mut factored_then_pledged) = (0, 0, 0);
 	let mut partial = 0;
+	let mut paid_down = 0;
 	for _ in 0..1_000 {
 		let ops = prop::collection::vec(op(), 60).new_tree(&mut runner).unwrap().current();
 		new_test_ext().execute_with(|| {
@@ -436,6 +481,12 @@ fn generated_sequences_reach_the_new_paths() {
 						RuntimeEvent::Financing(crate::Event::RecourseExercised { owed, paid, .. })
 							if paid < owed
 					)
+				})
+				.count();
+			paid_down += System::events()
+				.iter()
+				.filter(|e| {
+					matches!(e.event, RuntimeEvent::Financing(crate::Event::LoanPaidDown { .. }))
 				})
 				.count();
 			let all: Vec<_> = Financings::<Test>::iter().map(|(_, f)| f).collect();
@@ -463,4 +514,5 @@ fn generated_sequences_reach_the_new_paths() {
 	assert!(called > 0, "no loan was ever called");
 	assert!(partial > 0, "no recourse was ever paid in part");
 	assert!(factored_then_pledged > 0, "no factor ever pledged a note it bought");
+	assert!(paid_down > 0, "no loan or claim was ever paid down by a share");
 }

@@ -48,6 +48,8 @@ pub struct NoteJson {
 	pub depth: u32,
 	pub holder: String,
 	pub amount: String,
+	/// Paid on it out of escrow so far; `amount − paid` is still owed.
+	pub paid: String,
 	/// `pending`, `active`, `pledged`, `frozen`, `redeemed` or `consumed`.
 	pub state: String,
 	/// For `pending`: the account the note is offered to.
@@ -72,9 +74,17 @@ pub struct ReceivableJson {
 	pub invoice_ref: String,
 	/// `pending`, `active`, `repaid`, `settled`, `cancelled` or `overdue`.
 	pub status: String,
+	/// Paid into escrow so far.
 	pub repaid: String,
+	/// Still to be paid into escrow.
+	pub outstanding: String,
+	/// Paid out of escrow to notes so far.
 	pub paid_out: String,
 	pub root: u64,
+	/// Notes not yet paid in full.
+	pub notes_left: u32,
+	/// Whether the chain is clearing money in escrow to its notes.
+	pub clearing: bool,
 	pub escrow: String,
 	pub escrow_balance: String,
 }
@@ -155,6 +165,7 @@ fn note_json<A: Ss58Codec, B: ToString>(n: NoteInfo<A, B>) -> NoteJson {
 		depth: n.depth,
 		holder: n.holder.to_ss58check(),
 		amount: n.amount.to_string(),
+		paid: n.paid.to_string(),
 		state: state.into(),
 		pending_to,
 		financing,
@@ -187,8 +198,11 @@ fn receivable_json<A: Ss58Codec, S: ToString, B: ToString>(
 		invoice_ref: String::from_utf8_lossy(&r.invoice_ref).into_owned(),
 		status: status_name(r.status).into(),
 		repaid: r.repaid.to_string(),
+		outstanding: r.outstanding.to_string(),
 		paid_out: r.paid_out.to_string(),
 		root: r.root,
+		notes_left: r.live_notes,
+		clearing: r.clearing,
 		escrow: r.escrow.to_ss58check(),
 		escrow_balance: r.escrow_balance.to_string(),
 	}
@@ -398,12 +412,14 @@ mod tests {
 			depth: 1,
 			holder: alice.clone(),
 			amount: 340_282_366_920_938_463_463_374_607_431_768_211_455u128,
+			paid: 7,
 			state: NoteState::Pending { to: bob.clone() },
 		});
 		let v = serde_json::to_value(&n).unwrap();
 		assert_eq!(v["amount"], "340282366920938463463374607431768211455");
 		assert_eq!(v["holder"], alice.to_ss58check());
 		assert_eq!(v["state"], "pending");
+		assert_eq!(v["paid"], "7");
 		assert_eq!(v["pendingTo"], bob.to_ss58check());
 		assert_eq!(v["parent"], 2);
 	}

@@ -27,9 +27,17 @@ pub struct ReceivableInfo<AccountId, AssetId, Balance> {
 	pub doc_hash: H256,
 	pub invoice_ref: Vec<u8>,
 	pub status: ReceivableStatus,
+	/// Paid into escrow so far.
 	pub repaid: Balance,
+	/// Still to be paid into escrow (`face − repaid`).
+	pub outstanding: Balance,
+	/// Paid out of escrow to notes so far.
 	pub paid_out: Balance,
 	pub root: NoteId,
+	/// Notes still live: clearing has yet to pay them in full.
+	pub live_notes: u32,
+	/// Whether clearing has money to pay out to its notes (queued or under way).
+	pub clearing: bool,
 	/// The escrow account repayments go into.
 	pub escrow: AccountId,
 	/// Its balance now.
@@ -45,6 +53,8 @@ pub struct NoteInfo<AccountId, Balance> {
 	pub depth: u32,
 	pub holder: AccountId,
 	pub amount: Balance,
+	/// Paid on it out of escrow so far (`amount − paid` is still owed).
+	pub paid: Balance,
 	pub state: NoteState<AccountId>,
 }
 
