@@ -1,12 +1,15 @@
 # Sourced by scripts that need a throwaway dev node: `start_dev_node <block-ms>` starts
-# `cascade-node --dev --dev-block-time <block-ms>` with its own database on a free RPC port,
+# `cascade-node --dev --dev-block-time <block-ms>` (`start_dev_node aura`: `cascade-node --dev`,
+# Aura with 6-second blocks) with its own database on a free RPC port,
 # waits until it answers, and stops and removes it when the script exits. It sets PORT, BASE,
 # LOG and NODE_PID. Needs scripts/env.sh sourced first (CASCADE_NODE).
 start_dev_node() {
 	PORT="${CASCADE_RPC_PORT:-$((20000 + RANDOM % 20000))}"
 	BASE="$(mktemp -d)"
 	LOG="$BASE/node.log"
-	"$CASCADE_NODE" --dev --dev-block-time "$1" --base-path "$BASE" --rpc-port "$PORT" \
+	local sealing=(--dev-block-time "$1")
+	[ "$1" = aura ] && sealing=()
+	"$CASCADE_NODE" --dev "${sealing[@]}" --base-path "$BASE" --rpc-port "$PORT" \
 		--no-prometheus --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 >"$LOG" 2>&1 &
 	NODE_PID=$!
 	trap stop_dev_node EXIT

@@ -1,7 +1,7 @@
 // The demo world's enterprises and credit line 0, read through polkadot.js.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, CNY, YUAN } from './lib.js';
+import { connect, devAccounts, CNY, YUAN, checkChar } from './lib.js';
 
 let api;
 let keys;
@@ -65,12 +65,3 @@ test('only the Operator registers enterprises (a council motion)', async () => {
   const e = (await api.query.enterprises.enterprises(newcomer.address)).unwrap();
   assert.equal(e.name.toUtf8(), 'E2E Supplier Co.');
 });
-
-// GB 32100-2015 check character.
-function checkChar(body) {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += alphabet.indexOf(body[i]) * weights[i];
-  return alphabet[(31 - (sum % 31)) % 31];
-}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { encodeMultiAddress, sortAddresses } from '@polkadot/util-crypto';
-import { connect, devAccounts, ok, asOperator, eventOf, CNY, YUAN } from './lib.js';
+import { connect, devAccounts, ok, asOperator, eventOf, CNY, YUAN, checkChar } from './lib.js';
 
 let api;
 let keys;
@@ -63,12 +63,3 @@ test('a 2-of-3 multisig core issues only when a second officer approves', { time
   assert.equal(receivable.face.toBigInt(), 50_000n * YUAN);
   assert.equal(receivable.issuer.toString(), api.createType('AccountId', core).toString());
 });
-
-// GB 32100-2015 check character.
-function checkChar(body) {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += alphabet.indexOf(body[i]) * weights[i];
-  return alphabet[(31 - (sum % 31)) % 31];
-}

@@ -1,10 +1,12 @@
 // Issue 11, item 1, on the dev chain through polkadot.js: a pledged note whose receivable goes
 // overdue locks nothing. Charlie pledges his note with program 0 (Ferdie); the core misses the
 // maturity and the grace period; Ferdie calls the loan (a claim shows in cascade_claimsOf); Bob
-// then pays late; the note's redemption pays Ferdie first, Charlie the rest, and the claim closes.
+// then pays late; the chain pays the note by itself, Ferdie first, Charlie the rest, and the
+// claim closes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, devAccounts, submit, ok, asOperator, eventOf, cny, waitForTime, CNY, YUAN } from './lib.js';
+import { waitUntilSettled, clearedEvents } from './clearing.js';
 
 let api;
 let keys;
@@ -67,11 +69,15 @@ test('a called pledge loan is paid first when the core pays late', { timeout: 11
   assert.ok(state.isPledged && state.asPledged.financing.toNumber() === financing,
     'the note stays pledged as security');
 
-  // Bob pays late; the note's redemption pays Ferdie first, up to the claim, and Charlie the rest.
-  await ok(api, api.tx.receivables.repay(receivable), keys.bob);
+  // Bob pays late; the chain pays the note by itself: Ferdie first, up to the claim, Charlie the
+  // rest.
   const [charlieBefore, ferdieBefore] = [await cny(api, keys.charlie.address), await cny(api, keys.ferdie.address)];
-  const redeemed = data(await ok(api, api.tx.receivables.redeem(note), keys.alice), 'receivables', 'Redeemed');
-  const toFerdie = redeemed.toPledgee.unwrap()[1].toBigInt();
+  const from = (await api.rpc.chain.getHeader()).number.toNumber();
+  await ok(api, api.tx.receivables.repay(receivable), keys.bob);
+  const settledAt = await waitUntilSettled(api, receivable, 60_000);
+  const [paid] = await clearedEvents(api, from, settledAt, receivable);
+  assert.ok(paid.full && paid.byChain && paid.note === note, 'paid in full by the chain');
+  const toFerdie = paid.toPledgee;
   assert.ok(owed <= face, 'a one-day loan is owed less than the note');
   assert.equal(toFerdie, owed, 'Ferdie is paid the claim first');
   assert.equal(await cny(api, keys.ferdie.address) - ferdieBefore, owed);

@@ -1,10 +1,12 @@
 // The whole story on the dev chain with the demo world, every balance checked to the minor unit:
 // Bob issues to Charlie; Charlie accepts and pays Dave part; Dave pays Eve part; Eve factors with
-// program 0; Dave pledges; Bob repays; after maturity every note is redeemed. On the way, the
-// failures a real user would hit are refused with the pallet's error.
+// program 0; Dave pledges; Bob repays; after maturity the chain pays every holder by itself
+// (自动清分) — nobody sends a single redeem. On the way, the failures a real user would hit are
+// refused with the pallet's error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, devAccounts, submit, ok, eventOf, cny, waitForTime, CNY, YUAN } from './lib.js';
+import { waitUntilSettled, clearedEvents } from './clearing.js';
 
 let api;
 let keys;
@@ -31,7 +33,7 @@ function data(result, method, section = 'receivables') {
   return e.data;
 }
 
-test('the story, from issuance to the last redemption', { timeout: 110_000 }, async () => {
+test('the story, from issuance to every holder paid by the chain itself', { timeout: 150_000 }, async () => {
   const start = await balances();
   const face = 1_000_000n * YUAN;
   const now = (await api.query.timestamp.now()).toBigInt();
@@ -84,21 +86,28 @@ test('the story, from issuance to the last redemption', { timeout: 110_000 }, as
   // Bob repays everything into escrow; the credit line is released.
   const repaid = data(await ok(api, api.tx.receivables.repay(receivable), keys.bob), 'Repaid');
   assert.equal(repaid.amount.toBigInt(), face);
-  const early = await submit(api, api.tx.receivables.redeem(charlieNote), keys.alice);
-  assert.equal(early.error, 'receivables.NotMatured');
+  const early = await submit(api, api.tx.receivables.settle(receivable, 10), keys.alice);
+  assert.equal(early.error, 'receivables.NothingToSettle', 'nothing is paid before maturity');
+  const queued = (await api.rpc.cascade.receivable(receivable)).toJSON();
+  assert.equal(queued.clearing, true, 'the repaid receivable waits for its maturity');
+  assert.equal(queued.notesLeft, 3);
 
-  // After maturity every note is redeemed, by anyone.
+  // After maturity the chain pays every note by itself, in the blocks that follow.
+  const fromBlock = (await api.rpc.chain.getHeader()).number.toNumber();
   await waitForTime(api, maturity);
-  await ok(api, api.tx.receivables.redeem(charlieNote), keys.alice);
-  const twice = await submit(api, api.tx.receivables.redeem(charlieNote), keys.alice);
-  assert.equal(twice.error, 'receivables.AlreadyRedeemed', 'a note is redeemed once');
-  const davePaid = data(await ok(api, api.tx.receivables.redeem(daveNote), keys.alice), 'Redeemed');
-  const toFerdie = davePaid.toPledgee.unwrap()[1].toBigInt();
-  await ok(api, api.tx.receivables.redeem(eveNote), keys.alice);
+  const settledAt = await waitUntilSettled(api, receivable, 60_000);
+  const paid = await clearedEvents(api, fromBlock, settledAt, receivable);
+  assert.deepEqual(paid.map((p) => p.note).sort((a, b) => a - b), [charlieNote, daveNote, eveNote].sort((a, b) => a - b),
+    'each note paid once, by the chain');
+  assert.ok(paid.every((p) => p.byChain), 'every payout happened outside any extrinsic (on_idle)');
+  const toFerdie = paid.find((p) => p.note === daveNote).toPledgee;
 
   const rec = (await api.rpc.cascade.receivable(receivable)).toJSON();
   assert.equal(rec.status, 'settled');
   assert.equal(rec.escrowBalance, '0');
+  assert.equal(rec.notesLeft, 0);
+  assert.equal(rec.paidOut, face.toString());
+  assert.equal((await api.rpc.cascade.note(eveNote)).toJSON().paid, (150_000n * YUAN).toString());
   const fin = (await api.query.financing.financings(pledgeId)).unwrap();
   assert.equal(fin.status.toString(), 'Redeemed');
 

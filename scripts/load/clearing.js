@@ -1,0 +1,214 @@
+// 自动清分 at scale: one receivable of NOTES notes held by HOLDERS enterprises, repaid after
+// maturity, cleared by the chain itself — and, with LOAD set, while blocks are filled with user
+// transfers. Prints one JSON line of results (and progress on stderr).
+//
+//   node scripts/load/clearing.js ws://127.0.0.1:9944          (scripts/load/clearing.sh runs it)
+//   NOTES=100000 HOLDERS=100 LOAD=2000 node scripts/load/clearing.js <url>
+//
+// Build: the Operator (Alice, the dev chain's council of one) registers the holders; Bob issues
+// NOTES × 1.00 CNY to Charlie, who splits it into one note per holder and passes them on; each
+// holder splits its note into NOTES / HOLDERS notes of 1.00 CNY (16-way splits, level by level).
+// Measure: Bob repays once the receivable has matured; from that block on, every block's
+// payouts (Receivables.Redeemed), user transfers and weight by class are read until the
+// receivable is settled.
+import { connectTo, devAccounts, keyFor, checkChar, eventOf, CNY } from '../e2e/lib.js';
+
+const url = process.argv[2] || 'ws://127.0.0.1:9944';
+const NOTES = Number(process.env.NOTES || 100_000);
+const HOLDERS = Number(process.env.HOLDERS || 100);
+const LOAD = Number(process.env.LOAD || 0);
+const UNIT_NOTE = 100n; // 1.00 CNY, the ledger's smallest note
+const MAX_SPLIT = 16;
+const IN_FLIGHT = 256;
+
+const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
+if (NOTES % HOLDERS !== 0) throw new Error('NOTES must be a multiple of HOLDERS');
+
+const api = await connectTo(url);
+const keys = devAccounts();
+const nonces = new Map();
+async function nextNonce(signer) {
+  if (!nonces.has(signer.address)) {
+    nonces.set(signer.address, (await api.rpc.system.accountNextIndex(signer.address)).toNumber());
+  }
+  const n = nonces.get(signer.address);
+  nonces.set(signer.address, n + 1);
+  return n;
+}
+
+/** Sign `tx` as `signer` with the next nonce; resolve with its events once in a block. */
+async function send(tx, signer) {
+  const nonce = await nextNonce(signer);
+  return new Promise((resolve, reject) => {
+    let unsub = null;
+    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
+      if (status.isInBlock) {
+        if (unsub) unsub();
+        if (dispatchError) {
+          const m = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
+          reject(new Error(m ? `${m.section}.${m.name}` : dispatchError.toString()));
+        } else resolve(Object.assign(events, { blockHash: status.asInBlock }));
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        if (unsub) unsub();
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }).catch(reject);
+  });
+}
+
+/** Send every `[tx, signer]`, at most IN_FLIGHT at once; resolve with their events, in order. */
+async function sendAll(items) {
+  const out = new Array(items.length);
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await send(items[i][0], items[i][1]);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
+  return out;
+}
+
+/**
+ * How to split a note of `count` units into `count` notes of one unit each, at most MAX_SPLIT
+ * parts a split: a tree whose inner nodes are groups of units. Returns the part sizes of the
+ * first split (each `1` is a finished note).
+ */
+function partsOf(count) {
+  if (count <= MAX_SPLIT) return Array(count).fill(1);
+  const groups = Math.min(MAX_SPLIT, Math.ceil((count - MAX_SPLIT) / (MAX_SPLIT - 1)));
+  const singles = MAX_SPLIT - groups;
+  const rest = count - singles;
+  const parts = Array(singles).fill(1);
+  for (let g = 0; g < groups; g++) parts.push(Math.floor(rest / groups) + (g < rest % groups ? 1 : 0));
+  return parts;
+}
+
+/**
+ * Split each `[owner, note, count]` (a note of `count × unit`) down to notes of one `unit`,
+ * level by level. Returns the finished notes' ids.
+ */
+async function fanOut(jobs, unit) {
+  let level = jobs;
+  const done = [];
+  let depth = 0;
+  while (level.length) {
+    const items = [];
+    const plans = [];
+    for (const [owner, note, count] of level) {
+      if (count === 1) { done.push(note); continue; }
+      const parts = partsOf(count);
+      plans.push([owner, parts]);
+      items.push([api.tx.receivables.split(note, parts.map((p) => BigInt(p) * unit)), owner]);
+    }
+    if (!items.length) break;
+    log(`split level ${++depth}: ${items.length} splits`);
+    const results = await sendAll(items);
+    level = [];
+    results.forEach((events, i) => {
+      const children = eventOf(events, 'receivables', 'Split').data.children.map((c) => c.toNumber());
+      const [owner, parts] = plans[i];
+      children.forEach((child, j) => level.push([owner, child, parts[j]]));
+    });
+  }
+  return done;
+}
+
+const { alice, bob, charlie } = keys;
+const holders = Array.from({ length: HOLDERS }, (_, i) => keyFor(`//Holder${i}`));
+
+// The Operator registers the holders as suppliers; Alice gives each a little for fees.
+log(`registering ${HOLDERS} holders`);
+await sendAll(holders.map((h, i) => {
+  const body = `91350100H${String(i).padStart(8, '0')}`;
+  const call = api.tx.enterprises.register(h.address, `Holder ${i}`, body + checkChar(body),
+    { core: false, supplier: true, financier: false });
+  return [api.tx.council.propose(1, call, call.encodedLength), alice];
+}));
+await sendAll(holders.map((h) => [api.tx.balances.transferKeepAlive(h.address, 10n ** 15n), alice]));
+
+// Bob issues; Charlie accepts and hands one note to each holder.
+const face = BigInt(NOTES) * UNIT_NOTE;
+const maturity = (await api.query.timestamp.now()).toBigInt() + 60_000n;
+const issued = eventOf(await send(api.tx.receivables.issue(charlie.address, CNY, face, maturity, 0,
+  '0x' + '44'.repeat(32), `CLEAR-${Date.now()}`), bob), 'receivables', 'Issued').data;
+const receivable = issued.receivable.toNumber();
+await send(api.tx.receivables.accept(issued.rootNote), charlie);
+const perHolder = NOTES / HOLDERS;
+const pieces = await fanOut([[charlie, issued.rootNote.toNumber(), HOLDERS]], BigInt(perHolder) * UNIT_NOTE);
+await sendAll(pieces.map((note, i) => [api.tx.receivables.transfer(note, holders[i].address), charlie]));
+await sendAll(pieces.map((note, i) => [api.tx.receivables.accept(note), holders[i]]));
+const leaves = await fanOut(pieces.map((note, i) => [holders[i], note, perHolder]), UNIT_NOTE);
+let rec = (await api.rpc.cascade.receivable(receivable)).toJSON();
+if (leaves.length !== NOTES || rec.notesLeft !== NOTES) {
+  throw new Error(`built ${leaves.length} notes, the chain counts ${rec.notesLeft}`);
+}
+log(`receivable ${receivable}: ${NOTES} notes held by ${HOLDERS} holders`);
+while ((await api.query.timestamp.now()).toBigInt() < maturity) await new Promise((r) => setTimeout(r, 500));
+
+// User load: pre-signed transfers from Dave, Eve and Ferdie, sent through the clearing.
+let loadSent = 0;
+let loadDone = Promise.resolve();
+if (LOAD > 0) {
+  const senders = [keys.dave, keys.eve, keys.ferdie];
+  const ed = api.consts.balances.existentialDeposit.toBigInt();
+  const items = [];
+  for (let i = 0; i < LOAD; i++) {
+    items.push([api.tx.balances.transferKeepAlive(keyFor(`//Payee${i}`).address, ed * 10n), senders[i % 3]]);
+  }
+  loadDone = sendAll(items).then((r) => { loadSent = r.length; });
+}
+
+// Repay, then read every block until the receivable is settled.
+const repaid = await send(api.tx.receivables.repay(receivable), bob);
+const first = (await api.rpc.chain.getHeader(repaid.blockHash)).number.toNumber();
+const blocks = [];
+let n = first;
+for (;;) {
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  for (; n <= head; n++) {
+    const hash = await api.rpc.chain.getBlockHash(n);
+    const at = await api.at(hash);
+    const [events, weight, now, block] = await Promise.all([
+      at.query.system.events(), at.query.system.blockWeight(), at.query.timestamp.now(), api.rpc.chain.getBlock(hash),
+    ]);
+    let paid = 0;
+    let transfers = 0;
+    for (const { event } of events) {
+      if (event.section === 'receivables' && event.method === 'Redeemed' && event.data.receivable.toNumber() === receivable) paid++;
+      if (event.section === 'balances' && event.method === 'Transfer') transfers++;
+    }
+    blocks.push({
+      block: n,
+      time: now.toNumber(),
+      paid,
+      transfers,
+      extrinsics: block.block.extrinsics.length,
+      normalMs: weight.normal.refTime.toBigInt() / 1_000_000_000n,
+      clearingMs: weight.mandatory.refTime.toBigInt() / 1_000_000_000n,
+    });
+    log(`#${n}: ${paid} notes paid, ${transfers} transfers, normal ${blocks.at(-1).normalMs} ms, mandatory ${blocks.at(-1).clearingMs} ms`);
+  }
+  rec = (await api.rpc.cascade.receivable(receivable)).toJSON();
+  if (rec.status === 'settled') break;
+  await new Promise((r) => setTimeout(r, 1000));
+}
+await loadDone;
+const clearing = blocks.filter((b) => b.paid > 0);
+const paidTotal = clearing.reduce((a, b) => a + b.paid, 0);
+const last = clearing.at(-1);
+const result = {
+  notes: NOTES,
+  holders: HOLDERS,
+  paid: paidTotal,
+  blocks: clearing.length,
+  seconds: (last.time - blocks[0].time) / 1000,
+  notesPerBlock: { mean: Math.round(paidTotal / clearing.length), max: Math.max(...clearing.map((b) => b.paid)) },
+  loadSent,
+  loadIncludedDuringClearing: clearing.reduce((a, b) => a + b.transfers, 0),
+  perBlock: blocks,
+};
+console.log(JSON.stringify(result));
+if (paidTotal !== NOTES || rec.escrowBalance !== '0') throw new Error(`paid ${paidTotal} of ${NOTES}`);
+await api.disconnect();
