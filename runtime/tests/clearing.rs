@@ -109,7 +109,10 @@ fn clearing_takes_only_what_the_block_has_left() {
 		let paid_full = block_with(3, normal);
 		let total = System::block_weight().total();
 		assert!(total.all_lte(max), "block weight {total:?} over {max:?}");
-		assert!(paid_full < paid_empty, "{paid_full} notes in a full block, {paid_empty} in an empty one");
+		assert!(
+			paid_full < paid_empty,
+			"{paid_full} notes in a full block, {paid_empty} in an empty one"
+		);
 
 		// A block with no weight left at all: nothing is paid, nothing is overdrawn.
 		let paid_none = block_with(4, max);

@@ -27,13 +27,13 @@ if (NOTES % HOLDERS !== 0) throw new Error('NOTES must be a multiple of HOLDERS'
 const api = await connectTo(url);
 const keys = devAccounts();
 const nonces = new Map();
-async function nextNonce(signer) {
-  if (!nonces.has(signer.address)) {
-    nonces.set(signer.address, (await api.rpc.system.accountNextIndex(signer.address)).toNumber());
-  }
-  const n = nonces.get(signer.address);
-  nonces.set(signer.address, n + 1);
-  return n;
+/** The next nonce of `signer` (a chain of promises, so concurrent callers never share one). */
+function nextNonce(signer) {
+  const prev = nonces.get(signer.address) ??
+    api.rpc.system.accountNextIndex(signer.address).then((n) => n.toNumber() - 1);
+  const next = prev.then((n) => n + 1);
+  nonces.set(signer.address, next);
+  return next;
 }
 
 /** Sign `tx` as `signer` with the next nonce; resolve with its events once in a block. */
@@ -147,17 +147,41 @@ if (leaves.length !== NOTES || rec.notesLeft !== NOTES) {
 log(`receivable ${receivable}: ${NOTES} notes held by ${HOLDERS} holders`);
 while ((await api.query.timestamp.now()).toBigInt() < maturity) await new Promise((r) => setTimeout(r, 500));
 
-// User load: pre-signed transfers from Dave, Eve and Ferdie, sent through the clearing.
+// User load: transfers from Dave, Eve and Ferdie, all signed beforehand (immortal, consecutive
+// nonces) and pushed into the pool without watching them, as fast as it takes them, retrying
+// while it is full: enough to fill blocks' normal class while the chain clears.
 let loadSent = 0;
 let loadDone = Promise.resolve();
 if (LOAD > 0) {
   const senders = [keys.dave, keys.eve, keys.ferdie];
   const ed = api.consts.balances.existentialDeposit.toBigInt();
-  const items = [];
+  const next = await Promise.all(senders.map(async (k) => (await api.rpc.system.accountNextIndex(k.address)).toNumber()));
+  const signed = senders.map(() => []);
   for (let i = 0; i < LOAD; i++) {
-    items.push([api.tx.balances.transferKeepAlive(keyFor(`//Payee${i}`).address, ed * 10n), senders[i % 3]]);
+    // A fresh account per transfer (no key derivation: 20,000 of those would stall the client).
+    const payee = api.createType('AccountId', api.registry.hash(new TextEncoder().encode(`payee-${i}`)));
+    const s = i % 3;
+    signed[s].push(await api.tx.balances.transferKeepAlive(payee, ed * 10n)
+      .signAsync(senders[s], { nonce: next[s]++, era: 0, blockHash: api.genesisHash }));
   }
-  loadDone = sendAll(items).then((r) => { loadSent = r.length; });
+  log(`${LOAD} transfers signed`);
+  // One pusher per sender, in nonce order, so nothing waits in the pool's future queue.
+  async function pusher(txs) {
+    for (const tx of txs) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await api.rpc.author.submitExtrinsic(tx);
+          loadSent++;
+          break;
+        } catch (e) {
+          // The pool is full: wait for a block to make room, then retry.
+          if (attempt > 1200) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    }
+  }
+  loadDone = Promise.all(signed.map(pusher));
 }
 
 // Repay, then read every block until the receivable is settled.
@@ -185,8 +209,8 @@ for (;;) {
       paid,
       transfers,
       extrinsics: block.block.extrinsics.length,
-      normalMs: weight.normal.refTime.toBigInt() / 1_000_000_000n,
-      clearingMs: weight.mandatory.refTime.toBigInt() / 1_000_000_000n,
+      normalMs: Number(weight.normal.refTime.toBigInt() / 1_000_000_000n),
+      clearingMs: Number(weight.mandatory.refTime.toBigInt() / 1_000_000_000n),
     });
     log(`#${n}: ${paid} notes paid, ${transfers} transfers, normal ${blocks.at(-1).normalMs} ms, mandatory ${blocks.at(-1).clearingMs} ms`);
   }

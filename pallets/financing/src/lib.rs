@@ -10,12 +10,17 @@
 //! - **Factoring** sells the note to the financier; the seller is paid the discounted price in
 //!   the same call (delivery versus payment). With recourse, if the receivable goes overdue the
 //!   financier may `exercise_recourse`: the note returns to the seller, who owes the advance plus
-//!   interest and pays at once what its balance allows; the rest is a claim to `settle_claim`.
+//!   interest — for the note's unpaid part only — and pays at once what its balance allows; the
+//!   rest is a claim to `settle_claim`. A factor holding a note receives its shares as they are
+//!   paid; the factoring closes with the last.
 //! - A **pledge** locks the note and lends the discounted price to the holder. The borrower
 //!   `repay_loan`s before or after maturity (interest to the day of payment) and the note is
 //!   released; once the receivable is overdue the lender may `call_loan`: the debt becomes a
-//!   claim and the note stays pledged as security. At redemption the lender is paid first,
-//!   through the receivables pallet's [`cascade_primitives::RedeemHook`] (rules in `loans.rs`).
+//!   claim and the note stays pledged as security. Every payout on the note (its pro-rata
+//!   share when the core pays in parts, or the rest) pays the lender first, through the
+//!   receivables pallet's [`cascade_primitives::RedeemHook`]: a share short of the loan pays it
+//!   down, interest first ([`LoanBalance`]); the share that covers it closes the loan and
+//!   releases the note to its borrower (rules in `loans.rs`).
 //!   No pledge is ever stuck: whatever the receivable does, the borrower can repay or settle,
 //!   and the lender can call.
 //! - Only a change of owner ends a factoring early (`SoldOn`, when the factor sells the note on

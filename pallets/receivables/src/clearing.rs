@@ -63,9 +63,10 @@ impl<T: Config> Pallet<T> {
 		let per_note = Self::clear_note_weight();
 		let per_receivable = Self::clear_receivable_weight();
 		let mut budget = T::MaxClearPerBlock::get();
-		let now = Self::now();
 		while budget > 0 && meter.can_consume(per_receivable.saturating_add(per_note)) {
+			// Charged before anything is read: the queue's head, the clock, the receivable.
 			meter.consume(per_receivable);
+			let now = Self::now();
 			let Some((key, id, clearing)) = DueQueue::<T>::iter().next() else { break };
 			if Moment::from_be_bytes(key) > now {
 				break;
