@@ -7,7 +7,7 @@
 #   NOTES=2000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./scripts/setup.sh
+./scripts/setup.sh >&2
 source scripts/env.sh
 export NOTES="${NOTES:-100000}" HOLDERS="${HOLDERS:-100}" LOAD="${LOAD:-3000}"
 [ -n "${CASCADE_SKIP_BUILD:-}" ] || cargo build --release -p cascade-node
