@@ -21,6 +21,8 @@ function App() {
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [who, setWho] = useState<string>('');
   const [notes, setNotes] = useState<NoteJson[]>([]);
+  // The settlement asset's unit: symbol and decimals from the chain's asset metadata.
+  const [unit, setUnit] = useState({ symbol: '', decimals: 0 });
 
   useEffect(() => {
     connect().then(setApi);
@@ -42,6 +44,13 @@ function App() {
       if (live) setNow(Number(n.toString()));
     }).then((u) => { stop = u; });
     return () => { live = false; stop?.(); };
+  }, [api]);
+  useEffect(() => {
+    if (!api) return;
+    api.query.assets.metadata(1).then((m: any) => setUnit({
+      symbol: m.symbol.toUtf8(),
+      decimals: m.decimals.toNumber(),
+    }));
   }, [api]);
   useEffect(() => {
     if (!api || !who) return;
@@ -76,8 +85,8 @@ function App() {
               {notes.map((n) => (
                 <tr key={n.id}>
                   <td>{n.id}</td><td>{n.receivable}</td>
-                  <td>{formatAmount(BigInt(n.amount), 2, locale)}</td>
-                  <td>{formatAmount(BigInt(n.paid), 2, locale)}</td>
+                  <td>{formatAmount(BigInt(n.amount), unit.decimals, locale)} {unit.symbol}</td>
+                  <td>{formatAmount(BigInt(n.paid), unit.decimals, locale)} {unit.symbol}</td>
                   <td>{t(`state.${n.state}` as Key)}</td>
                 </tr>
               ))}
