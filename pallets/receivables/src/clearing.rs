@@ -47,6 +47,13 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::settle(0).saturating_add(T::DbWeight::get().reads(1))
 	}
 
+	/// The weight a block must leave for clearing to take up a due receivable and pay `notes`
+	/// of its notes.
+	pub fn clearing_room(notes: u32) -> Weight {
+		Self::clear_receivable_weight()
+			.saturating_add(Self::clear_note_weight().saturating_mul(notes as u64))
+	}
+
 	pub(crate) fn do_settle(id: ReceivableId, max_notes: u32) -> Result<(u32, u32), DispatchError> {
 		ensure!(max_notes > 0 && max_notes <= T::MaxSettleNotes::get(), Error::<T>::BadMaxNotes);
 		let receivable = Self::receivable_of(id)?;

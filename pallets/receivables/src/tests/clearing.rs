@@ -155,7 +155,6 @@ fn clearing_uses_only_the_weight_the_block_has_left() {
 		let (r, notes) = split_receivable(600, &[100; 6]);
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
 		set_time(MATURITY);
-		let per_note = Receivables::clear_note_weight();
 		let per_receivable = Receivables::clear_receivable_weight();
 
 		// No room for one note: nothing happens, nothing is charged beyond what was used.
@@ -165,7 +164,7 @@ fn clearing_uses_only_the_weight_the_block_has_left() {
 
 		// Room for the receivable and three notes: the first three of the index are visited
 		// (the consumed root among them, perhaps).
-		let room = per_receivable.saturating_add(per_note.saturating_mul(3));
+		let room = Receivables::clearing_room(3);
 		let used = Receivables::on_idle(3, room);
 		assert!(used.all_lte(room), "used {used:?} of {room:?}");
 		let first: Vec<u64> = NotesByReceivable::<Test>::iter_key_prefix(r).take(3).collect();

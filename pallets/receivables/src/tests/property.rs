@@ -257,8 +257,7 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 		}
 		Op::Blocks { count, notes } => {
 			use frame_support::traits::Hooks;
-			let room = Receivables::clear_receivable_weight()
-				.saturating_add(Receivables::clear_note_weight().saturating_mul(notes as u64));
+			let room = Receivables::clearing_room(notes as u32);
 			for _ in 0..count {
 				let block = System::block_number() + 1;
 				System::set_block_number(block);
