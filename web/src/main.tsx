@@ -1,99 +1,137 @@
+// The portal's shell: connect, choose who signs, follow the chain's blocks and clock, switch
+// language, and show the view of the chosen role.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiPromise } from '@polkadot/api';
-import { connect, extensionAccounts, type Account } from './chain';
+import { connect, devAccounts, extensionAccounts, isDevChain, nodeUrl, type Account } from './chain';
+import { CtxContext, type Ctx } from './context';
 import { initialLang, translate, type Key, type Lang } from './i18n';
-import { formatAmount } from './units';
+import * as ledger from './ledger';
+import { SupplierView } from './views/Supplier';
+import { BankView } from './views/Bank';
+import { CoreView } from './views/Core';
+import { OperatorView } from './views/Operator';
+import './style.css';
 
-interface NoteJson {
-  id: number;
-  receivable: number;
-  amount: string;
-  paid: string;
-  state: string;
+/** The settlement asset the demo world and the dev chain use. */
+const SETTLEMENT_ASSET = 1;
+
+type Role = 'supplier' | 'bank' | 'core' | 'operator';
+const ROLES: Role[] = ['supplier', 'bank', 'core', 'operator'];
+
+/** The view an enterprise most likely wants first. */
+function defaultRole(e: ledger.Enterprise | undefined): Role {
+  if (!e) return 'supplier';
+  if (e.roles.core) return 'core';
+  if (e.roles.financier) return 'bank';
+  return 'supplier';
 }
 
 function App() {
   const [lang, setLang] = useState<Lang>(initialLang());
   const t = (key: Key, params?: Record<string, string | number>) => translate(lang, key, params);
   const [api, setApi] = useState<ApiPromise | null>(null);
-  const [now, setNow] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [head, setHead] = useState({ block: 0, now: 0 });
   const [accounts, setAccounts] = useState<Account[]>([]);
-  const [who, setWho] = useState<string>('');
-  const [notes, setNotes] = useState<NoteJson[]>([]);
-  // The settlement asset's unit: symbol and decimals from the chain's asset metadata.
+  const [who, setWho] = useState<string>(localStorage.getItem('cascade.account') ?? '');
+  const [enterprises, setEnterprises] = useState<Map<string, ledger.Enterprise>>(new Map());
   const [unit, setUnit] = useState({ symbol: '', decimals: 0 });
+  const [role, setRole] = useState<Role | null>(null);
 
   useEffect(() => {
-    connect().then(setApi);
-    extensionAccounts().then((a) => {
-      setAccounts(a);
-      if (a.length) setWho(a[0].address);
-    });
+    connect().then(setApi).catch((e) => setFailure(String(e?.message ?? e)));
   }, []);
   useEffect(() => {
     localStorage.setItem('cascade.lang', lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = translate(lang, 'app.title');
   }, [lang]);
+  // Accounts: the extension's, and on a dev chain only, the dev keys.
   useEffect(() => {
     if (!api) return;
-    let stop: (() => void) | null = null;
-    let live = true;
-    api.rpc.chain.subscribeNewHeads(async () => {
-      const n = await api.query.timestamp.now();
-      if (live) setNow(Number(n.toString()));
-    }).then((u) => { stop = u; });
-    return () => { live = false; stop?.(); };
+    (async () => {
+      const fromExtension = await extensionAccounts().catch(() => []);
+      const dev = (await isDevChain(api)) ? await devAccounts() : [];
+      const all = [...fromExtension, ...dev];
+      setAccounts(all);
+      setWho((current) => (all.some((a) => a.address === current) ? current : all[0]?.address ?? ''));
+    })();
   }, [api]);
+  // Live: every new block brings the chain's clock and lets the views reload.
   useEffect(() => {
     if (!api) return;
-    api.query.assets.metadata(1).then((m: any) => setUnit({
-      symbol: m.symbol.toUtf8(),
-      decimals: m.decimals.toNumber(),
-    }));
-  }, [api]);
-  useEffect(() => {
-    if (!api || !who) return;
     let live = true;
-    const load = async () => {
-      const list = (await (api.rpc as any).cascade.notesOf(who)).toJSON() as NoteJson[];
-      if (live) setNotes(list);
-    };
-    const unsub = api.rpc.chain.subscribeNewHeads(() => { load(); });
+    const unsub = api.rpc.chain.subscribeNewHeads(async (header) => {
+      const now = ((await api.query.timestamp.now()) as any).toNumber();
+      if (live) setHead({ block: header.number.toNumber(), now });
+    });
     return () => { live = false; unsub.then((u) => u()); };
-  }, [api, who]);
+  }, [api]);
+  useEffect(() => {
+    if (!api) return;
+    ledger.assetUnit(api, SETTLEMENT_ASSET).then(setUnit);
+  }, [api]);
+  // Enterprises' names change rarely: reload every 10 blocks.
+  const namesEpoch = Math.floor(head.block / 10);
+  useEffect(() => {
+    if (!api) return;
+    ledger.enterprises(api).then((list) => setEnterprises(new Map(list.map((e) => [e.address, e]))));
+  }, [api, namesEpoch]);
+  useEffect(() => {
+    if (who) localStorage.setItem('cascade.account', who);
+    setRole(null);
+  }, [who]);
 
+  const account = accounts.find((a) => a.address === who) ?? null;
+  const shownRole = role ?? defaultRole(account ? enterprises.get(account.address) : undefined);
+  const ctx: Ctx | null = useMemo(() => api && head.now ? {
+    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises,
+  } : null, [api, lang, account, unit, head, enterprises]);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  const me = account ? enterprises.get(account.address) : undefined;
+
   return (
     <main>
       <header>
         <h1>{t('app.title')}</h1>
-        <button onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</button>
-        <span>{t('app.chainTime')}: {now ? new Date(now).toLocaleString(locale) : t('app.connecting')}</span>
-        {accounts.length ? (
-          <select value={who} onChange={(e) => setWho((e.target as HTMLSelectElement).value)}>
-            {accounts.map((a) => <option value={a.address}>{a.name}</option>)}
-          </select>
-        ) : <span>{t('app.noAccount')}</span>}
+        <span class="clock" data-testid="chain-time">
+          {t('app.chainTime')}: {head.now ? new Date(head.now).toLocaleString(locale) : t('app.connecting')}
+          {head.block > 0 && <> · #{head.block}</>}
+        </span>
+        <label class="account">{t('app.account')}
+          {accounts.length ? (
+            <select value={who} onChange={(e) => setWho(e.currentTarget.value)} data-testid="account">
+              {['extension', 'dev'].map((source) => {
+                const group = accounts.filter((a) => a.source === source);
+                if (group.length === 0) return null;
+                return (
+                  <optgroup label={source === 'dev' ? t('app.devKeys') : t('app.extension')}>
+                    {group.map((a) => <option value={a.address}>{a.name}{enterprises.get(a.address) ? ` · ${enterprises.get(a.address)!.name}` : ''}</option>)}
+                  </optgroup>
+                );
+              })}
+            </select>
+          ) : <span class="hint">{t('app.noAccount')}</span>}
+        </label>
+        <button class="plain lang" data-testid="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</button>
       </header>
-      <section>
-        <h2>{t('notes.title')}</h2>
-        {notes.length === 0 ? <p>{t('notes.none')}</p> : (
-          <table>
-            <thead><tr><th>{t('notes.id')}</th><th>{t('notes.receivable')}</th><th>{t('notes.amount')}</th><th>{t('notes.paid')}</th><th>{t('notes.state')}</th></tr></thead>
-            <tbody>
-              {notes.map((n) => (
-                <tr key={n.id}>
-                  <td>{n.id}</td><td>{n.receivable}</td>
-                  <td>{formatAmount(BigInt(n.amount), unit.decimals, locale)} {unit.symbol}</td>
-                  <td>{formatAmount(BigInt(n.paid), unit.decimals, locale)} {unit.symbol}</td>
-                  <td>{t(`state.${n.state}` as Key)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      {account?.source === 'dev' && <p class="dev-warning" data-testid="dev-warning">{t('app.devWarning')}</p>}
+      {failure && <p class="refusal">{t('app.failed', { url: nodeUrl(), reason: failure })}</p>}
+      {me && <p class="who" data-testid="who">{me.name}{me.status !== 'Active' && ` · ${t('operator.suspended')}`}</p>}
+      <nav>
+        {ROLES.map((r) => (
+          <button class={r === shownRole ? 'tab on' : 'tab'} data-testid={`tab-${r}`} onClick={() => setRole(r)}>{t(`tab.${r}` as Key)}</button>
+        ))}
+      </nav>
+      {ctx ? (
+        <CtxContext.Provider value={ctx}>
+          {shownRole === 'supplier' && <SupplierView />}
+          {shownRole === 'bank' && <BankView />}
+          {shownRole === 'core' && <CoreView />}
+          {shownRole === 'operator' && <OperatorView />}
+        </CtxContext.Provider>
+      ) : !failure && <p>{t('app.connecting')}</p>}
     </main>
   );
 }

@@ -1,0 +1,150 @@
+// Shared pieces of the views: a button that checks, signs and follows a transaction; a pager;
+// the lineage tree drawn as a picture.
+import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import { signAndFollow, type TxError, type TxProgress } from './chain';
+import { useCtx } from './context';
+import type { Key } from './i18n';
+import { hasKey } from './i18n';
+import type { Note } from './ledger';
+
+/** What a form's check returns: the transaction to sign, or why nothing will be signed. */
+export type Checked = { tx: SubmittableExtrinsic<'promise'> } | { refuse: Key; params?: Record<string, string | number> };
+
+/**
+ * A button that runs `check` first (nothing is signed when it refuses, and the reason is shown),
+ * then signs and follows the transaction: signed, in block, finalized, or the failure in words.
+ */
+export function TxButton(props: {
+  label: string;
+  check: () => Checked | Promise<Checked>;
+  onDone?: (p: TxProgress) => void;
+  testId?: string;
+  kind?: 'primary' | 'plain';
+}) {
+  const { api, account, t } = useCtx();
+  const [progress, setProgress] = useState<TxProgress | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const busy = progress !== null && (progress.stage === 'signing' || progress.stage === 'sent');
+  const click = async () => {
+    setRefusal(null);
+    setProgress(null);
+    if (!account) { setRefusal(t('tx.noAccount')); return; }
+    let checked: Checked;
+    try {
+      checked = await props.check();
+    } catch (e: any) {
+      setRefusal(String(e?.message ?? e));
+      return;
+    }
+    if ('refuse' in checked) { setRefusal(t(checked.refuse, checked.params)); return; }
+    const last = await signAndFollow(api, checked.tx, account, setProgress);
+    props.onDone?.(last);
+  };
+  return (
+    <span class="tx">
+      <button class={props.kind ?? 'primary'} disabled={busy} onClick={click} data-testid={props.testId}>{props.label}</button>
+      {refusal && <span class="refusal" role="alert" data-testid={props.testId && `${props.testId}-refusal`}>{refusal}</span>}
+      {progress && <TxStatus p={progress} testId={props.testId && `${props.testId}-status`} />}
+    </span>
+  );
+}
+
+/** A transaction's stage, and a failure explained: the pallet error in the reader's language. */
+export function TxStatus({ p, testId }: { p: TxProgress; testId?: string }) {
+  const { t } = useCtx();
+  const stage = t(`tx.${p.stage}` as Key);
+  return (
+    <span class={`status ${p.stage}`} data-testid={testId} data-stage={p.stage}>
+      {stage}
+      {p.error && <> — <ErrorText error={p.error} /></>}
+    </span>
+  );
+}
+
+/** `receivables.AmountTooLarge` explained: our words where we have them, else the chain's doc. */
+export function ErrorText({ error }: { error: TxError }) {
+  const { t } = useCtx();
+  const key = `err.${error.name}`;
+  const text = error.name && hasKey(key) ? t(key as Key) : error.detail;
+  return <span class="error-text">{text}{error.name && <code> ({error.name})</code>}</span>;
+}
+
+/** `items` shown `size` at a time with previous / next: a long list never renders at once. */
+export function Paged<T>(props: { items: T[]; size?: number; children: (page: T[]) => ComponentChildren; testId?: string }) {
+  const { t } = useCtx();
+  const size = props.size ?? 50;
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(props.items.length / size));
+  const current = Math.min(page, pages - 1);
+  const slice = props.items.slice(current * size, current * size + size);
+  return (
+    <div data-testid={props.testId}>
+      {props.children(slice)}
+      {pages > 1 && (
+        <div class="pager">
+          <button class="plain" disabled={current === 0} onClick={() => setPage(current - 1)}>‹</button>
+          <span data-testid={props.testId && `${props.testId}-page`}>{t('pager.page', { page: current + 1, pages, total: props.items.length })}</span>
+          <button class="plain" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>›</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const BOX_W = 188;
+const BOX_H = 58;
+const GAP_X = 16;
+const GAP_Y = 34;
+
+/**
+ * A receivable's notes as a tree, root at the top: each box a note with its holder's name,
+ * amount and state; the path of `focus` to the root highlighted. Consumed notes stay (the audit
+ * trail).
+ */
+export function LineageTree({ notes, focus }: { notes: Note[]; focus?: number }) {
+  const { t, money, nameOf } = useCtx();
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const children = new Map<number, Note[]>();
+  for (const n of notes) {
+    if (n.parent !== null) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
+  }
+  const path = new Set<number>();
+  for (let id: number | null | undefined = focus; id !== null && id !== undefined; id = byId.get(id)?.parent) path.add(id);
+  // Leaves take one column each; a parent sits above the middle of its children.
+  const x = new Map<number, number>();
+  let column = 0;
+  const place = (n: Note): number => {
+    const kids = children.get(n.id) ?? [];
+    const pos = kids.length === 0 ? column++ : (() => {
+      const xs = kids.map(place);
+      return (xs[0] + xs[xs.length - 1]) / 2;
+    })();
+    x.set(n.id, pos);
+    return pos;
+  };
+  const roots = notes.filter((n) => n.parent === null);
+  roots.forEach(place);
+  const depth = Math.max(0, ...notes.map((n) => n.depth));
+  const width = Math.max(1, column) * (BOX_W + GAP_X);
+  const height = (depth + 1) * (BOX_H + GAP_Y);
+  const left = (n: Note) => (x.get(n.id) ?? 0) * (BOX_W + GAP_X) + GAP_X / 2;
+  const top = (n: Note) => n.depth * (BOX_H + GAP_Y) + 4;
+  return (
+    <svg class="tree" width={width} height={height + 8} viewBox={`0 0 ${width} ${height + 8}`} data-testid="lineage-tree" role="img" aria-label={t('tree.title')}>
+      {notes.filter((n) => n.parent !== null && byId.has(n.parent)).map((n) => {
+        const p = byId.get(n.parent!)!;
+        return <line key={`l${n.id}`} x1={left(p) + BOX_W / 2} y1={top(p) + BOX_H} x2={left(n) + BOX_W / 2} y2={top(n)} class={path.has(n.id) ? 'edge on-path' : 'edge'} />;
+      })}
+      {notes.map((n) => (
+        <g key={n.id} transform={`translate(${left(n)},${top(n)})`} class={`node ${n.state}${path.has(n.id) ? ' on-path' : ''}${n.id === focus ? ' focus' : ''}`} data-note={n.id}>
+          <rect width={BOX_W} height={BOX_H} rx="6" />
+          <text x="8" y="17" class="name">#{n.id} {nameOf(n.holder)}</text>
+          <text x="8" y="34">{money(n.amount)}</text>
+          <text x="8" y="50" class="state">{t(`state.${n.state}` as Key)}{n.state === 'pending' && n.pendingTo ? ` → ${nameOf(n.pendingTo)}` : ''}</text>
+        </g>
+      ))}
+    </svg>
+  );
+}
