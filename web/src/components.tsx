@@ -12,18 +12,39 @@ import type { Note } from './ledger';
 /** What a form's check returns: the transaction to sign, or why nothing will be signed. */
 export type Checked = { tx: SubmittableExtrinsic<'promise'> } | { refuse: Key; params?: Record<string, string | number> };
 
+/** What a finished transaction means, as words to translate: `finance.received` and the amount. */
+export interface Outcome {
+  key: Key;
+  params?: Record<string, string | number>;
+}
+
+/** One transaction the reader started, as the activity list shows it (in the current language). */
+export interface Activity {
+  key: number;
+  /** The signing account: each account sees its own transactions. */
+  signer: string;
+  label: Key;
+  testId?: string;
+  progress: TxProgress;
+  /** What came of it (`Received 39,996.00 CNY`), once it is final. */
+  outcome?: Outcome | null;
+}
+
 /**
  * A button that runs `check` first (nothing is signed when it refuses, and the reason is shown),
- * then signs and follows the transaction: signed, in block, finalized, or the failure in words.
+ * then signs and follows the transaction: signed, in block, finalized, or the failure in words —
+ * beside the button, and in the page's activity list, which outlives the view the button was in
+ * (a note paid away or sold leaves the list it was clicked in).
  */
 export function TxButton(props: {
-  label: string;
+  label: Key;
   check: () => Checked | Promise<Checked>;
-  onDone?: (p: TxProgress) => void;
+  /** What the finished transaction means to the reader, from its events. */
+  outcome?: (p: TxProgress) => Outcome | null;
   testId?: string;
   kind?: 'primary' | 'plain';
 }) {
-  const { api, account, t } = useCtx();
+  const { api, account, t, report } = useCtx();
   const [progress, setProgress] = useState<TxProgress | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const busy = progress !== null && (progress.stage === 'signing' || progress.stage === 'sent');
@@ -39,15 +60,39 @@ export function TxButton(props: {
       return;
     }
     if ('refuse' in checked) { setRefusal(t(checked.refuse, checked.params)); return; }
-    const last = await signAndFollow(api, checked.tx, account, setProgress);
-    props.onDone?.(last);
+    const key = Date.now() + Math.random();
+    const base = { key, signer: account.address, label: props.label, testId: props.testId };
+    const last = await signAndFollow(api, checked.tx, account, (p) => {
+      setProgress(p);
+      report({ ...base, progress: p });
+    });
+    const outcome = last.stage === 'failed' ? null : props.outcome?.(last) ?? null;
+    report({ ...base, progress: last, outcome });
   };
   return (
     <span class="tx">
-      <button class={props.kind ?? 'primary'} disabled={busy} onClick={click} data-testid={props.testId}>{props.label}</button>
+      <button class={props.kind ?? 'primary'} disabled={busy} onClick={click} data-testid={props.testId}>{t(props.label)}</button>
       {refusal && <span class="refusal" role="alert" data-testid={props.testId && `${props.testId}-refusal`}>{refusal}</span>}
       {progress && <TxStatus p={progress} testId={props.testId && `${props.testId}-status`} />}
     </span>
+  );
+}
+
+/** The transactions of this visit, newest first: stage, failure explained, outcome. */
+export function ActivityList({ items }: { items: Activity[] }) {
+  const { t, account } = useCtx();
+  const mine = items.filter((a) => a.signer === account?.address);
+  if (mine.length === 0) return null;
+  return (
+    <aside class="activity" data-testid="activity" aria-live="polite">
+      <h2>{t('activity.title')}</h2>
+      <ul>{mine.map((a) => (
+        <li key={a.key} data-for={a.testId} data-stage={a.progress.stage}>
+          <strong>{t(a.label)}</strong> <TxStatus p={a.progress} />
+          {a.outcome && <span class="outcome ok"> — {t(a.outcome.key, a.outcome.params)}</span>}
+        </li>
+      ))}</ul>
+    </aside>
   );
 }
 
@@ -93,8 +138,10 @@ export function Paged<T>(props: { items: T[]; size?: number; children: (page: T[
   );
 }
 
-const BOX_W = 188;
+const BOX_W = 216;
 const BOX_H = 58;
+/** A name cut to fit its box (the full name is the box's tooltip). */
+const short = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
 const GAP_X = 16;
 const GAP_Y = 34;
 
@@ -140,7 +187,7 @@ export function LineageTree({ notes, focus }: { notes: Note[]; focus?: number })
       {notes.map((n) => (
         <g key={n.id} transform={`translate(${left(n)},${top(n)})`} class={`node ${n.state}${path.has(n.id) ? ' on-path' : ''}${n.id === focus ? ' focus' : ''}`} data-note={n.id}>
           <rect width={BOX_W} height={BOX_H} rx="6" />
-          <text x="8" y="17" class="name">#{n.id} {nameOf(n.holder)}</text>
+          <text x="8" y="17" class="name">#{n.id} {short(nameOf(n.holder))}<title>{nameOf(n.holder)}</title></text>
           <text x="8" y="34">{money(n.amount)}</text>
           <text x="8" y="50" class="state">{t(`state.${n.state}` as Key)}{n.state === 'pending' && n.pendingTo ? ` → ${nameOf(n.pendingTo)}` : ''}</text>
         </g>

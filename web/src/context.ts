@@ -5,6 +5,7 @@ import { useContext } from 'preact/hooks';
 import type { ApiPromise } from '@polkadot/api';
 import type { Account } from './chain';
 import type { Enterprise } from './ledger';
+import type { Activity } from './components';
 import { translate, type Key, type Lang } from './i18n';
 import { formatAmount } from './units';
 
@@ -20,6 +21,8 @@ export interface Ctx {
   now: number;
   block: number;
   enterprises: Map<string, Enterprise>;
+  /** Record a transaction's progress in the page's activity list. */
+  report: (a: Activity) => void;
 }
 
 export const CtxContext = createContext<Ctx | null>(null);

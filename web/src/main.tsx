@@ -1,10 +1,11 @@
 // The portal's shell: connect, choose who signs, follow the chain's blocks and clock, switch
 // language, and show the view of the chosen role.
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiPromise } from '@polkadot/api';
 import { connect, devAccounts, extensionAccounts, isDevChain, nodeUrl, type Account } from './chain';
 import { CtxContext, type Ctx } from './context';
+import { ActivityList, type Activity } from './components';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import * as ledger from './ledger';
 import { SupplierView } from './views/Supplier';
@@ -38,6 +39,10 @@ function App() {
   const [enterprises, setEnterprises] = useState<Map<string, ledger.Enterprise>>(new Map());
   const [unit, setUnit] = useState({ symbol: '', decimals: 0 });
   const [role, setRole] = useState<Role | null>(null);
+  const [activity, setActivity] = useState<Activity[]>([]);
+  const report = useCallback((a: Activity) => {
+    setActivity((list) => [a, ...list.filter((x) => x.key !== a.key)].slice(0, 8));
+  }, []);
 
   useEffect(() => {
     connect().then(setApi).catch((e) => setFailure(String(e?.message ?? e)));
@@ -53,7 +58,8 @@ function App() {
     (async () => {
       const fromExtension = await extensionAccounts().catch(() => []);
       const dev = (await isDevChain(api)) ? await devAccounts() : [];
-      const all = [...fromExtension, ...dev];
+      // A key the wallet holds is signed for by the wallet, never by the page.
+      const all = [...fromExtension, ...dev.filter((d) => !fromExtension.some((e) => e.address === d.address))];
       setAccounts(all);
       setWho((current) => (all.some((a) => a.address === current) ? current : all[0]?.address ?? ''));
     })();
@@ -80,14 +86,17 @@ function App() {
   }, [api, namesEpoch]);
   useEffect(() => {
     if (who) localStorage.setItem('cascade.account', who);
-    setRole(null);
   }, [who]);
+  const choose = (address: string) => {
+    setWho(address);
+    setRole(null);
+  };
 
   const account = accounts.find((a) => a.address === who) ?? null;
   const shownRole = role ?? defaultRole(account ? enterprises.get(account.address) : undefined);
   const ctx: Ctx | null = useMemo(() => api && head.now ? {
-    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises,
-  } : null, [api, lang, account, unit, head, enterprises]);
+    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises, report,
+  } : null, [api, lang, account, unit, head, enterprises, report]);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const me = account ? enterprises.get(account.address) : undefined;
 
@@ -101,7 +110,7 @@ function App() {
         </span>
         <label class="account">{t('app.account')}
           {accounts.length ? (
-            <select value={who} onChange={(e) => setWho(e.currentTarget.value)} data-testid="account">
+            <select value={who} onChange={(e) => choose(e.currentTarget.value)} data-testid="account">
               {['extension', 'dev'].map((source) => {
                 const group = accounts.filter((a) => a.source === source);
                 if (group.length === 0) return null;
@@ -126,6 +135,7 @@ function App() {
       </nav>
       {ctx ? (
         <CtxContext.Provider value={ctx}>
+          <ActivityList items={activity} />
           {shownRole === 'supplier' && <SupplierView />}
           {shownRole === 'bank' && <BankView />}
           {shownRole === 'core' && <CoreView />}

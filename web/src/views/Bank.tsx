@@ -50,8 +50,8 @@ function Programs({ programs }: { programs: ledger.Program[] }) {
               <td>#{p.id}</td><td>{nameOf(p.core)}</td><td>{rate(p.annualRate)}</td>
               <td class="num">{money(p.budget)}</td><td class="num">{money(p.outstanding)}</td>
               <td>{p.expiresAt >= 2n ** 63n ? t('programs.never') : date(p.expiresAt)}</td>
-              <td>{t(p.closed ? 'programs.closed' : 'programs.open')}</td>
-              <td>{!p.closed && <TxButton label={t('programs.close')} kind="plain" testId={`close-program-${p.id}`} check={() => ({ tx: api.tx.financing.closeProgram(p.id) })} />}</td>
+              <td>{t(p.closed ? 'programs.closed' : 'programs.isOpen')}</td>
+              <td>{!p.closed && <TxButton label='programs.close' kind="plain" testId={`close-program-${p.id}`} check={() => ({ tx: api.tx.financing.closeProgram(p.id) })} />}</td>
             </tr>
           ))}</tbody>
         </table>
@@ -76,7 +76,7 @@ function OpenProgram() {
       <label>{t('request.rate')}<input value={rateText} onInput={(e) => setRateText(e.currentTarget.value)} placeholder="3.65" /></label>
       <label>{t('programs.budget')} ({unit.symbol})<input value={budget} onInput={(e) => setBudget(e.currentTarget.value)} inputMode="decimal" /></label>
       <label>{t('programs.expires')}<input type="datetime-local" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} /></label>
-      <TxButton label={t('programs.open')} testId="open-program" check={() => {
+      <TxButton label='programs.open' testId="open-program" check={() => {
         if (!core) return { refuse: 'recipient.empty' };
         const r = checkRate(rateText);
         if ('refuse' in r) return r;
@@ -118,8 +118,8 @@ function Requests({ requests }: { requests: ledger.Request[] }) {
                 <td>#{r.id}</td><td>{nameOf(r.holder)}</td><td>#{r.note}</td><td>{kindText(t, r.kind)}</td><td>{rate(r.annualRate)}</td>
                 <td class="num">{q ? money(q.amount) : ''}</td><td class="num">{q ? money(q.disbursed) : ''}</td>
                 <td class="actions">
-                  <TxButton label={t('requests.approve')} testId={`approve-${r.id}`} check={() => ({ tx: api.tx.financing.approve(r.id) })} />
-                  <TxButton label={t('requests.decline')} kind="plain" testId={`decline-${r.id}`} check={() => ({ tx: api.tx.financing.decline(r.id) })} />
+                  <TxButton label='requests.approve' testId={`approve-${r.id}`} check={() => ({ tx: api.tx.financing.approve(r.id) })} />
+                  <TxButton label='requests.decline' kind="plain" testId={`decline-${r.id}`} check={() => ({ tx: api.tx.financing.decline(r.id) })} />
                 </td>
               </tr>
             );
@@ -157,8 +157,8 @@ function Financings({ financings }: { financings: ledger.Financing[] }) {
                     <td class="num">{money(f.amount)}</td><td class="num">{money(f.disbursed)}</td><td>{date(f.maturity)}</td>
                     <td data-testid={`financing-${f.id}-status`}>{late ? t('fstatus.overdue') : t(`fstatus.${f.status}` as Key)}</td>
                     <td class="actions">
-                      {late && 'pledge' in f.kind && <TxButton label={t('financings.call')} testId={`call-${f.id}`} check={() => ({ tx: api.tx.financing.callLoan(f.id) })} />}
-                      {late && 'factoring' in f.kind && f.kind.factoring.recourse && <TxButton label={t('financings.recourse')} testId={`recourse-${f.id}`} check={() => ({ tx: api.tx.financing.exerciseRecourse(f.id) })} />}
+                      {late && 'pledge' in f.kind && <TxButton label='financings.call' testId={`call-${f.id}`} check={() => ({ tx: api.tx.financing.callLoan(f.id) })} />}
+                      {late && 'factoring' in f.kind && f.kind.factoring.recourse && <TxButton label='financings.recourse' testId={`recourse-${f.id}`} check={() => ({ tx: api.tx.financing.exerciseRecourse(f.id) })} />}
                     </td>
                   </tr>
                 );

@@ -42,7 +42,6 @@ function IssueForm({ who, lines }: { who: string; lines: ledger.Line[] }) {
   const [line, setLine] = useState<string>('');
   const [invoice, setInvoice] = useState('');
   const [docHash, setDocHash] = useState<string | null>(null);
-  const [issued, setIssued] = useState<string | null>(null);
   const usable = lines.filter((l) => !l.revoked && Number(l.asset) === asset);
   const lineId = line === '' ? usable[0]?.id : Number(line);
   const onFile = async (file: File | undefined) => {
@@ -87,11 +86,10 @@ function IssueForm({ who, lines }: { who: string; lines: ledger.Line[] }) {
       <label>{t('issue.invoice')}<input value={invoice} onInput={(e) => setInvoice(e.currentTarget.value)} data-testid="issue-invoice" /></label>
       <label>{t('issue.document')}<input type="file" onChange={(e) => onFile(e.currentTarget.files?.[0])} data-testid="issue-document" /></label>
       {docHash && <p class="hint" data-testid="issue-dochash">{t('issue.docHash')}: <code>{docHash}</code></p>}
-      <TxButton label={t('issue.submit')} testId="issue-submit" check={check} onDone={(p) => {
+      <TxButton label='issue.submit' testId="issue-submit" check={check} outcome={(p) => {
         const d = eventData(p, 'receivables', 'Issued');
-        if (d) setIssued(t('issue.done', { id: d.receivable.toString(), note: d.rootNote.toString() }));
+        return d && { key: 'issue.done', params: { id: d.receivable.toString(), note: d.rootNote.toString() } };
       }} />
-      {issued && <p class="ok" data-testid="issue-done">{issued}</p>}
     </section>
   );
 }
@@ -130,9 +128,9 @@ function Repay({ r }: { r: ledger.Receivable }) {
   const [part, setPart] = useState('');
   return (
     <span class="repay">
-      <TxButton label={t('outstanding.repayAll')} testId={`repay-${r.id}`} check={() => ({ tx: api.tx.receivables.repay(r.id) })} />
+      <TxButton label='outstanding.repayAll' testId={`repay-${r.id}`} check={() => ({ tx: api.tx.receivables.repay(r.id) })} />
       <input value={part} onInput={(e) => setPart(e.currentTarget.value)} placeholder={unit.symbol} size={10} data-testid={`repay-part-${r.id}-amount`} />
-      <TxButton label={t('outstanding.repayPart')} kind="plain" testId={`repay-part-${r.id}`} check={() => {
+      <TxButton label='outstanding.repayPart' kind="plain" testId={`repay-part-${r.id}`} check={() => {
         const a = checkAmount(part, unit.decimals, BigInt(r.outstanding), 'outstanding.above');
         if ('refuse' in a) return a;
         return { tx: api.tx.receivables.repayPart(r.id, a.ok) };

@@ -83,8 +83,8 @@ function Enterprises({ motion }: { motion: MotionOf }) {
             <td>{t(e.status === 'Active' ? 'operator.active' : 'operator.suspended')}</td>
             <td><code title={e.address}>{e.address.slice(0, 8)}…</code></td>
             <td>{e.status === 'Active'
-              ? <TxButton label={t('operator.suspend')} kind="plain" check={() => ({ tx: motion(api.tx.enterprises.suspend(e.address)) })} />
-              : <TxButton label={t('operator.reinstate')} kind="plain" check={() => ({ tx: motion(api.tx.enterprises.reinstate(e.address)) })} />}</td>
+              ? <TxButton label='operator.suspend' kind="plain" check={() => ({ tx: motion(api.tx.enterprises.suspend(e.address)) })} />
+              : <TxButton label='operator.reinstate' kind="plain" check={() => ({ tx: motion(api.tx.enterprises.reinstate(e.address)) })} />}</td>
           </tr>
         ))}</tbody>
       </table>
@@ -107,7 +107,7 @@ function Register({ motion }: { motion: MotionOf }) {
       <span class="roles">{(['core', 'supplier', 'financier'] as const).map((k) => (
         <label class="inline"><input type="checkbox" checked={roles[k]} onChange={(e) => setRoles({ ...roles, [k]: e.currentTarget.checked })} />{t(`role.${k}` as Key)}</label>
       ))}</span>
-      <TxButton label={t('operator.registerSubmit')} check={() => {
+      <TxButton label='operator.registerSubmit' check={() => {
         let address: string;
         try { address = encodeAddress(decodeAddress(who.trim())); } catch { return { refuse: 'recipient.unknown', params: { name: who } }; }
         if (name.trim() === '' || stringToU8a(name.trim()).length > 128) return { refuse: 'operator.badName' };
@@ -132,10 +132,10 @@ function Motions({ motions, isMember, who }: { motions: Motion[]; isMember: bool
               <td>#{m.index}</td><td><code>{m.call}</code></td>
               <td>{t('operator.tally', { ayes: m.ayes.length, nays: m.nays.length, threshold: m.threshold })}</td>
               <td class="actions">{isMember && !m.ayes.includes(who) && !m.nays.includes(who) && <>
-                <TxButton label={t('operator.aye')} check={() => ({ tx: api.tx.council.vote(m.hash, m.index, true) })} />
-                <TxButton label={t('operator.nay')} kind="plain" check={() => ({ tx: api.tx.council.vote(m.hash, m.index, false) })} />
+                <TxButton label='operator.aye' check={() => ({ tx: api.tx.council.vote(m.hash, m.index, true) })} />
+                <TxButton label='operator.nay' kind="plain" check={() => ({ tx: api.tx.council.vote(m.hash, m.index, false) })} />
               </>}
-              {m.ayes.length >= m.threshold && <TxButton label={t('operator.close')} kind="plain"
+              {m.ayes.length >= m.threshold && <TxButton label='operator.close' kind="plain"
                 check={async () => {
                   // close() is bounded by the proposal's own weight and length, asked of the runtime.
                   const stored = (await api.query.council.proposalOf(m.hash)) as any;

@@ -2,13 +2,16 @@
 // note, finance a note at the core's price, the note's lineage, what I owe.
 import { useEffect, useState } from 'preact/hooks';
 import { useCtx } from '../context';
-import { LineageTree, Paged, TxButton } from '../components';
+import { LineageTree, Paged, TxButton, type Outcome } from '../components';
 import { checkAmount, checkRate, checkRecipient } from '../checks';
-import { eventData } from '../chain';
+import { eventData, type TxProgress } from '../chain';
 import * as ledger from '../ledger';
 import type { Key } from '../i18n';
 
-/** Notes this browser saw the account hold, so that paid notes (gone from notesOf) stay visible. */
+/**
+ * Notes this browser saw the account hold: a paid note leaves notesOf (the ledger's index of live
+ * notes), and the holder still wants to see it paid.
+ */
 function rememberNotes(who: string, ids: number[]): number[] {
   const key = `cascade.seen.${who}`;
   const seen = new Set<number>(JSON.parse(localStorage.getItem(key) ?? '[]'));
@@ -33,9 +36,11 @@ export function SupplierView() {
       if (!live) return;
       setNotes(list);
       // Notes held before and no longer live: paid (or moved on). Show the paid ones.
+      // A financier's notes came through its financings: those are known without this browser.
+      const financed = (await ledger.financings(api)).filter((f) => f.financier === who).map((f) => f.note);
       const mine = list.filter((n) => n.holder === who).map((n) => n.id);
       const seen = rememberNotes(who, mine);
-      const gone = seen.filter((id) => !list.some((n) => n.id === id)).slice(-100);
+      const gone = [...new Set([...seen, ...financed])].filter((id) => !list.some((n) => n.id === id)).slice(-100);
       const olds = await Promise.all(gone.map((id) => ledger.note(api, id).catch(() => null)));
       if (live) setPaid(olds.filter((n): n is ledger.Note => !!n && n.state === 'redeemed' && n.holder === who));
     })();
@@ -87,10 +92,10 @@ function NotesTable(props: { notes: ledger.Note[] | null; who: string; selected:
                       </td>
                       <td class="actions">
                         {offeredToMe && <>
-                          <TxButton label={t('action.accept')} testId={`accept-${n.id}`} check={() => ({ tx: api.tx.receivables.accept(n.id) })} />
-                          <TxButton label={t('action.reject')} kind="plain" testId={`reject-${n.id}`} check={() => ({ tx: api.tx.receivables.reject(n.id) })} />
+                          <TxButton label='action.accept' testId={`accept-${n.id}`} check={() => ({ tx: api.tx.receivables.accept(n.id) })} />
+                          <TxButton label='action.reject' kind="plain" testId={`reject-${n.id}`} check={() => ({ tx: api.tx.receivables.reject(n.id) })} />
                         </>}
-                        {offeredByMe && <TxButton label={t('action.revoke')} kind="plain" testId={`revoke-${n.id}`} check={() => ({ tx: api.tx.receivables.revoke(n.id) })} />}
+                        {offeredByMe && <TxButton label='action.revoke' kind="plain" testId={`revoke-${n.id}`} check={() => ({ tx: api.tx.receivables.revoke(n.id) })} />}
                         {!offeredToMe && <button class="plain" data-testid={`open-${n.id}`} onClick={() => props.onSelect(n.id)}>{t('action.open')}</button>}
                       </td>
                     </tr>
@@ -142,7 +147,6 @@ function PayForm({ note, who }: { note: ledger.Note; who: string }) {
   const { api, t, unit, enterprises, money } = useCtx();
   const [to, setTo] = useState('');
   const [amount, setAmount] = useState('');
-  const [done, setDone] = useState<string | null>(null);
   const names = [...enterprises.values()].filter((e) => e.address !== who && (e.roles.supplier || e.roles.financier));
   return (
     <div class="form">
@@ -154,17 +158,16 @@ function PayForm({ note, who }: { note: ledger.Note; who: string }) {
       <label>{t('pay.amount', { symbol: unit.symbol })}
         <input value={amount} onInput={(e) => setAmount(e.currentTarget.value)} data-testid="pay-amount" inputMode="decimal" />
       </label>
-      <TxButton label={t('pay.submit')} testId="pay-submit" check={() => {
+      <TxButton label='pay.submit' testId="pay-submit" check={() => {
         const r = checkRecipient(to, enterprises, who);
         if ('refuse' in r) return r;
         const a = checkAmount(amount, unit.decimals, BigInt(note.amount) - BigInt(note.paid));
         if ('refuse' in a) return a;
         return { tx: api.tx.receivables.splitTransfer(note.id, r.ok, a.ok) };
-      }} onDone={(p) => {
+      }} outcome={(p) => {
         const d = eventData(p, 'receivables', 'SplitTransferred') ?? eventData(p, 'receivables', 'Transferred');
-        if (d) setDone(t('pay.done', { amount: money(d.amount ? d.amount.toString() : note.amount) }));
+        return d && { key: 'pay.done', params: { amount: money(d.amount ? d.amount.toString() : note.amount) } };
       }} />
-      {done && <p class="ok">{done}</p>}
     </div>
   );
 }
@@ -173,7 +176,6 @@ function PayForm({ note, who }: { note: ledger.Note; who: string }) {
 function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivable }) {
   const { api, t, money, rate, nameOf, now, block } = useCtx();
   const [offers, setOffers] = useState<{ program: ledger.Program; quote: ledger.Quote }[] | null>(null);
-  const [received, setReceived] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     (async () => {
@@ -184,9 +186,10 @@ function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivabl
     })();
     return () => { live = false; };
   }, [api, note.id, rec.issuer, block]);
-  const done = (kind: 'factoring' | 'pledge') => (p: any) => {
+  /** "Received 39,996.00 CNY": the price the chain paid, from the Financed event. */
+  const received = (kind: 'factoring' | 'pledge') => (p: TxProgress): Outcome | null => {
     const d = eventData(p, 'financing', 'Financed');
-    if (d) setReceived(t(kind === 'factoring' ? 'finance.received' : 'finance.lent', { amount: money(d.price.toString()) }));
+    return d && { key: kind === 'factoring' ? 'finance.received' : 'finance.lent', params: { amount: money(d.price.toString()) } };
   };
   return (
     <div class="form">
@@ -204,9 +207,9 @@ function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivabl
                 <td class="num">{money(quote.interest)}</td>
                 <td class="num" data-testid={`offer-${program.id}-price`} data-value={quote.disbursed}>{money(quote.disbursed)}</td>
                 <td class="actions">
-                  <TxButton label={t('finance.factor')} testId={`factor-${program.id}`} onDone={done('factoring')}
+                  <TxButton label='finance.factor' testId={`factor-${program.id}`} outcome={received('factoring')}
                     check={() => ({ tx: api.tx.financing.finance(note.id, program.id, { Factoring: { recourse: false } }) })} />
-                  <TxButton label={t('finance.pledge')} kind="plain" testId={`pledge-${program.id}`} onDone={done('pledge')}
+                  <TxButton label='finance.pledge' kind="plain" testId={`pledge-${program.id}`} outcome={received('pledge')}
                     check={() => ({ tx: api.tx.financing.finance(note.id, program.id, 'Pledge') })} />
                 </td>
               </tr>
@@ -214,7 +217,6 @@ function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivabl
           </tbody>
         </table>
       )}
-      {received && <p class="ok" data-testid="finance-received">{received}</p>}
     </div>
   );
 }
@@ -244,7 +246,7 @@ function RequestForm({ note }: { note: ledger.Note }) {
       <label>{t('request.rate')}
         <input value={rateText} onInput={(e) => setRateText(e.currentTarget.value)} placeholder="3.65" data-testid="request-rate" />
       </label>
-      <TxButton label={t('request.submit')} testId="request-submit" check={() => {
+      <TxButton label='request.submit' testId="request-submit" check={() => {
         if (!bank) return { refuse: 'recipient.empty' };
         const r = checkRate(rateText);
         if ('refuse' in r) return r;
@@ -295,13 +297,13 @@ function MyObligations({ who }: { who: string }) {
           {loans.map((f) => (
             <tr key={`l${f.id}`}>
               <td>#{f.id}</td><td>{nameOf(f.financier)}</td><td>{t('owe.loan', { note: f.note })}</td><td class="num">{money(f.disbursed)}</td>
-              <td><TxButton label={t('owe.repayLoan')} testId={`repay-loan-${f.id}`} check={() => ({ tx: api.tx.financing.repayLoan(f.id) })} /></td>
+              <td><TxButton label='owe.repayLoan' testId={`repay-loan-${f.id}`} check={() => ({ tx: api.tx.financing.repayLoan(f.id) })} /></td>
             </tr>
           ))}
           {claims.map((c) => (
             <tr key={`c${c.financing}`}>
               <td>#{c.financing}</td><td>{nameOf(c.creditor)}</td><td>{t('owe.claim')}</td><td class="num">{money(c.amount)}</td>
-              <td><TxButton label={t('owe.settleClaim')} testId={`settle-claim-${c.financing}`} check={() => ({ tx: api.tx.financing.settleClaim(c.financing) })} /></td>
+              <td><TxButton label='owe.settleClaim' testId={`settle-claim-${c.financing}`} check={() => ({ tx: api.tx.financing.settleClaim(c.financing) })} /></td>
             </tr>
           ))}
         </tbody>

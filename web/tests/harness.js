@@ -1,0 +1,113 @@
+// The portal in a real browser: headless Chromium (Debian's) driven by playwright-core, the built
+// page served from web/dist, a dev node started by scripts/test.sh (CASCADE_RPC_PORT), and a test
+// wallet injected as `window.injectedWeb3` — the interface the polkadot.js extension injects —
+// backed by the dev keys. The wallet records every payload it signs, so a test can prove that a
+// refused form signed nothing.
+import { chromium } from 'playwright-core';
+import { servePortal } from '../serve.mjs';
+import { connect, devAccounts, WS_URL } from '../../scripts/e2e/lib.js';
+
+export const CHROMIUM = process.env.CASCADE_CHROMIUM || '/usr/bin/chromium';
+/** The port the page is served on: the node's CORS allows exactly this origin. */
+export const PORTAL_PORT = Number(process.env.CASCADE_PORTAL_PORT || 8080);
+/** The readers' time zone in every test: dates on the page are in it. */
+export const TIME_ZONE = 'Asia/Shanghai';
+const ZONE_OFFSET_MS = 8 * 3_600_000; // China has no daylight saving time
+
+/** A chain time (ms) as the `datetime-local` value a reader in TIME_ZONE would type. */
+export function localInput(ms) {
+  return new Date(Number(ms) + ZONE_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/**
+ * Start everything a browser test needs: { api, keys, browser, page, wallet, url, close }.
+ * `wallet.signed` lists the payloads signed so far (address and call).
+ */
+export async function openPortal({ lang = 'zh-CN' } = {}) {
+  const api = await connect();
+  const keys = devAccounts();
+  const server = await servePortal(PORTAL_PORT, '127.0.0.1');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ locale: lang, timezoneId: TIME_ZONE, viewport: { width: 1280, height: 900 } });
+  const wallet = { signed: [] };
+  const pairs = new Map(Object.values(keys).map((k) => [k.address, k]));
+  // The wallet's signer runs here, in Node: the page hands it a payload, as it would the extension.
+  await context.exposeFunction('__testWalletSign', (payload) => {
+    const pair = pairs.get(payload.address);
+    if (!pair) throw new Error(`the test wallet has no key for ${payload.address}`);
+    const extrinsic = api.registry.createType('ExtrinsicPayload', payload, { version: payload.version });
+    wallet.signed.push({ address: payload.address, method: payload.method });
+    return extrinsic.sign(pair).signature;
+  });
+  const accounts = Object.entries(keys).map(([name, k]) => ({
+    address: k.address,
+    name: name[0].toUpperCase() + name.slice(1),
+    type: 'sr25519',
+  }));
+  await context.addInitScript((accounts) => {
+    let id = 0;
+    window.injectedWeb3 = {
+      'cascade-test-wallet': {
+        version: '1.0.0',
+        enable: async () => ({
+          accounts: { get: async () => accounts, subscribe: (cb) => { cb(accounts); return () => {}; } },
+          signer: {
+            signPayload: async (payload) => ({ id: ++id, signature: await window.__testWalletSign(payload) }),
+          },
+        }),
+      },
+    };
+  }, accounts);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const url = `http://127.0.0.1:${PORTAL_PORT}/?node=${encodeURIComponent(WS_URL)}`;
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=account]', { timeout: 30_000 });
+  const close = async () => {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+    await api.disconnect();
+  };
+  return { api, keys, browser, context, page, wallet, url, errors, close };
+}
+
+/** Sign in as a dev key's wallet account (`Bob`), and open a role's tab. */
+export async function actAs(page, keys, name, tab) {
+  await page.selectOption('[data-testid=account]', keys[name.toLowerCase()].address);
+  await page.click(`[data-testid=tab-${tab}]`);
+}
+
+/**
+ * Click a transaction button and wait until the page says it is finalized, in the activity list
+ * (which outlives the view the button was in); returns the entry's text, with the outcome the page
+ * reports. Fails with the page's own words when the transaction fails.
+ */
+export async function clickAndFinalize(page, testId, timeout = 30_000) {
+  const entries = page.locator(`[data-testid=activity] li[data-for="${testId}"]`);
+  const before = await entries.count();
+  await page.click(`[data-testid="${testId}"]`);
+  const entry = entries.first();
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const all = document.querySelectorAll(sel);
+      return all.length > n && ['finalized', 'failed'].includes(all[0].getAttribute('data-stage'));
+    },
+    [`[data-testid=activity] li[data-for="${testId}"]`, before],
+    { timeout },
+  );
+  const text = await entry.textContent();
+  if ((await entry.getAttribute('data-stage')) !== 'finalized') throw new Error(`${testId}: ${text}`);
+  return text;
+}
+
+/** The text of a form's refusal next to the button `testId`. */
+export async function refusalOf(page, testId) {
+  await page.click(`[data-testid="${testId}"]`);
+  const refusal = page.locator(`[data-testid="${testId}-refusal"]`);
+  await refusal.waitFor({ timeout: 10_000 });
+  return refusal.textContent();
+}
