@@ -10,7 +10,7 @@ start_dev_node() {
 	local sealing=(--dev-block-time "$1")
 	[ "$1" = aura ] && sealing=()
 	"$CASCADE_NODE" --dev "${sealing[@]}" --base-path "$BASE" --rpc-port "$PORT" \
-		--no-prometheus --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 >"$LOG" 2>&1 &
+		--rpc-cors "$CASCADE_RPC_CORS" --no-prometheus --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 >"$LOG" 2>&1 &
 	NODE_PID=$!
 	trap stop_dev_node EXIT
 	for _ in $(seq 1 120); do

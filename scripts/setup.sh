@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up of everything Cascade needs on a fresh Debian machine:
 # protobuf compiler and clang (networking and RocksDB-free builds still need them),
-# the wasm32 target and rust-src for the runtime, and the npm packages of the e2e suite.
+# the wasm32 target and rust-src for the runtime, the npm packages of the e2e suite and of the
+# portal (web/), and Debian's Chromium with CJK fonts for the portal's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,8 @@ command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
 command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 [ -e /usr/include/clang ] || dpkg -s libclang-dev >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
 	echo "setup: installing ${need_apt[*]}"
 	SUDO=""
@@ -30,11 +33,13 @@ for c in rustfmt clippy; do
 	rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" || true
 done
 
-if [ -f scripts/e2e/package.json ]; then
-	if [ ! -d scripts/e2e/node_modules/@polkadot/api ] ||
-		[ scripts/e2e/package-lock.json -nt scripts/e2e/node_modules/.package-lock.json ]; then
-		echo "setup: installing the e2e suite's npm packages"
-		(cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error)
+# npm packages, exactly as locked, whenever a lock file is newer than what is installed.
+for dir in scripts/e2e web; do
+	[ -f "$dir/package.json" ] || continue
+	if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+		[ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		echo "setup: installing the npm packages of $dir"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 	fi
-fi
+done
 echo "setup: ready"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: unit and property tests of the pallets, benchmarks as tests, runtime
-# integration tests, then the end-to-end suite (polkadot.js) against a dev node this script
-# starts and stops itself.
+# integration tests, then the end-to-end suite (polkadot.js) and the portal in Chromium
+# (Playwright), each against a dev node this script starts and stops itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -33,6 +33,9 @@ export CASCADE_RPC_PORT="$PORT"
 	echo "---- node log (tail) ----"; tail -40 "$LOG"; exit 1
 }
 stop_dev_node
+
+step "the portal in headless Chromium (Playwright) against a dev node"
+./scripts/portal-test.sh
 
 step "automatic clearing at 6-second blocks, reduced (full size: ./scripts/load/clearing.sh)"
 CLEARING_LOG="$(mktemp)"

@@ -12,13 +12,13 @@
 // payouts (Receivables.Redeemed), user transfers and weight by class are read until the
 // receivable is settled.
 import { connectTo, devAccounts, keyFor, checkChar, eventOf, CNY } from '../e2e/lib.js';
+import { pipeline } from '../e2e/pipeline.js';
 
 const url = process.argv[2] || 'ws://127.0.0.1:9944';
 const NOTES = Number(process.env.NOTES || 100_000);
 const HOLDERS = Number(process.env.HOLDERS || 100);
 const LOAD = Number(process.env.LOAD || 0);
 const UNIT_NOTE = 100n; // 1.00 CNY, the ledger's smallest note
-const MAX_SPLIT = 16;
 const IN_FLIGHT = 256;
 
 const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
@@ -26,94 +26,7 @@ if (NOTES % HOLDERS !== 0) throw new Error('NOTES must be a multiple of HOLDERS'
 
 const api = await connectTo(url);
 const keys = devAccounts();
-const nonces = new Map();
-/** The next nonce of `signer` (a chain of promises, so concurrent callers never share one). */
-function nextNonce(signer) {
-  const prev = nonces.get(signer.address) ??
-    api.rpc.system.accountNextIndex(signer.address).then((n) => n.toNumber() - 1);
-  const next = prev.then((n) => n + 1);
-  nonces.set(signer.address, next);
-  return next;
-}
-
-/** Sign `tx` as `signer` with the next nonce; resolve with its events once in a block. */
-async function send(tx, signer) {
-  const nonce = await nextNonce(signer);
-  return new Promise((resolve, reject) => {
-    let unsub = null;
-    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
-      if (status.isInBlock) {
-        if (unsub) unsub();
-        if (dispatchError) {
-          const m = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
-          reject(new Error(m ? `${m.section}.${m.name}` : dispatchError.toString()));
-        } else resolve(Object.assign(events, { blockHash: status.asInBlock }));
-      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
-        if (unsub) unsub();
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).then((u) => { unsub = u; }).catch(reject);
-  });
-}
-
-/** Send every `[tx, signer]`, at most IN_FLIGHT at once; resolve with their events, in order. */
-async function sendAll(items) {
-  const out = new Array(items.length);
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await send(items[i][0], items[i][1]);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
-  return out;
-}
-
-/**
- * How to split a note of `count` units into `count` notes of one unit each, at most MAX_SPLIT
- * parts a split: a tree whose inner nodes are groups of units. Returns the part sizes of the
- * first split (each `1` is a finished note).
- */
-function partsOf(count) {
-  if (count <= MAX_SPLIT) return Array(count).fill(1);
-  const groups = Math.min(MAX_SPLIT, Math.ceil((count - MAX_SPLIT) / (MAX_SPLIT - 1)));
-  const singles = MAX_SPLIT - groups;
-  const rest = count - singles;
-  const parts = Array(singles).fill(1);
-  for (let g = 0; g < groups; g++) parts.push(Math.floor(rest / groups) + (g < rest % groups ? 1 : 0));
-  return parts;
-}
-
-/**
- * Split each `[owner, note, count]` (a note of `count × unit`) down to notes of one `unit`,
- * level by level. Returns the finished notes' ids.
- */
-async function fanOut(jobs, unit) {
-  let level = jobs;
-  const done = [];
-  let depth = 0;
-  while (level.length) {
-    const items = [];
-    const plans = [];
-    for (const [owner, note, count] of level) {
-      if (count === 1) { done.push(note); continue; }
-      const parts = partsOf(count);
-      plans.push([owner, parts]);
-      items.push([api.tx.receivables.split(note, parts.map((p) => BigInt(p) * unit)), owner]);
-    }
-    if (!items.length) break;
-    log(`split level ${++depth}: ${items.length} splits`);
-    const results = await sendAll(items);
-    level = [];
-    results.forEach((events, i) => {
-      const children = eventOf(events, 'receivables', 'Split').data.children.map((c) => c.toNumber());
-      const [owner, parts] = plans[i];
-      children.forEach((child, j) => level.push([owner, child, parts[j]]));
-    });
-  }
-  return done;
-}
+const { send, sendAll, fanOut } = pipeline(api, { inFlight: IN_FLIGHT, log });
 
 const { alice, bob, charlie } = keys;
 const holders = Array.from({ length: HOLDERS }, (_, i) => keyFor(`//Holder${i}`));

@@ -47,8 +47,10 @@ export function TxButton(props: {
   const { api, account, t, report } = useCtx();
   const [progress, setProgress] = useState<TxProgress | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const busy = progress !== null && (progress.stage === 'signing' || progress.stage === 'sent');
   const click = async () => {
+    setAttempt((n) => n + 1);
     setRefusal(null);
     setProgress(null);
     if (!account) { setRefusal(t('tx.noAccount')); return; }
@@ -72,7 +74,7 @@ export function TxButton(props: {
   return (
     <span class="tx">
       <button class={props.kind ?? 'primary'} disabled={busy} onClick={click} data-testid={props.testId}>{t(props.label)}</button>
-      {refusal && <span class="refusal" role="alert" data-testid={props.testId && `${props.testId}-refusal`}>{refusal}</span>}
+      {refusal && <span class="refusal" role="alert" data-testid={props.testId && `${props.testId}-refusal`} data-attempt={attempt}>{refusal}</span>}
       {progress && <TxStatus p={progress} testId={props.testId && `${props.testId}-status`} />}
     </span>
   );

@@ -104,10 +104,13 @@ export async function clickAndFinalize(page, testId, timeout = 30_000) {
   return text;
 }
 
-/** The text of a form's refusal next to the button `testId`. */
+/** Click `testId` and return the refusal the form shows for this click (not an earlier one). */
 export async function refusalOf(page, testId) {
-  await page.click(`[data-testid="${testId}"]`);
+  const button = page.locator(`[data-testid="${testId}"]`);
   const refusal = page.locator(`[data-testid="${testId}-refusal"]`);
-  await refusal.waitFor({ timeout: 10_000 });
-  return refusal.textContent();
+  const before = Number((await refusal.count()) ? await refusal.getAttribute('data-attempt') : 0);
+  await button.click();
+  const fresh = page.locator(`[data-testid="${testId}-refusal"][data-attempt="${before + 1}"]`);
+  await fresh.waitFor({ timeout: 10_000 });
+  return fresh.textContent();
 }

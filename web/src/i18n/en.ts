@@ -106,6 +106,7 @@ export const en: Record<Key, string> = {
   'programs.open': 'Open the program',
   'programs.openTitle': 'Open a financing program',
   'programs.isOpen': 'open',
+  'programs.newBudget': 'Budget',
   'programs.closed': 'closed',
   'programs.close': 'Close',
   'requests.title': 'Requests waiting for me',

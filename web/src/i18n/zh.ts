@@ -104,6 +104,7 @@ export const zh = {
   'programs.open': '开立方案',
   'programs.openTitle': '开立新的融资方案',
   'programs.isOpen': '开放中',
+  'programs.newBudget': '额度',
   'programs.closed': '已关闭',
   'programs.close': '关闭',
   'requests.title': '待我审批的融资申请',

@@ -74,7 +74,7 @@ function OpenProgram() {
         <select value={core} onChange={(e) => setCore(e.currentTarget.value)}>{cores.map((c) => <option value={c.address}>{c.name}</option>)}</select>
       </label>
       <label>{t('request.rate')}<input value={rateText} onInput={(e) => setRateText(e.currentTarget.value)} placeholder="3.65" /></label>
-      <label>{t('programs.budget')} ({unit.symbol})<input value={budget} onInput={(e) => setBudget(e.currentTarget.value)} inputMode="decimal" /></label>
+      <label>{t('programs.newBudget')} ({unit.symbol})<input value={budget} onInput={(e) => setBudget(e.currentTarget.value)} inputMode="decimal" /></label>
       <label>{t('programs.expires')}<input type="datetime-local" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} /></label>
       <TxButton label='programs.open' testId="open-program" check={() => {
         if (!core) return { refuse: 'recipient.empty' };

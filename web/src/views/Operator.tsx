@@ -78,13 +78,13 @@ function Enterprises({ motion }: { motion: MotionOf }) {
       <table>
         <thead><tr><th>{t('operator.name')}</th><th>{t('operator.code')}</th><th>{t('operator.roles')}</th><th>{t('notes.state')}</th><th>{t('operator.address')}</th><th></th></tr></thead>
         <tbody>{list.map((e) => (
-          <tr key={e.address} data-testid={`enterprise-${e.name}`}>
+          <tr key={e.address} data-testid={`enterprise-${e.address}`}>
             <td>{e.name}</td><td><code>{e.creditCode}</code></td><td>{roles(e.roles)}</td>
             <td>{t(e.status === 'Active' ? 'operator.active' : 'operator.suspended')}</td>
             <td><code title={e.address}>{e.address.slice(0, 8)}…</code></td>
             <td>{e.status === 'Active'
-              ? <TxButton label='operator.suspend' kind="plain" check={() => ({ tx: motion(api.tx.enterprises.suspend(e.address)) })} />
-              : <TxButton label='operator.reinstate' kind="plain" check={() => ({ tx: motion(api.tx.enterprises.reinstate(e.address)) })} />}</td>
+              ? <TxButton label='operator.suspend' kind="plain" testId={`suspend-${e.address}`} check={() => ({ tx: motion(api.tx.enterprises.suspend(e.address)) })} />
+              : <TxButton label='operator.reinstate' kind="plain" testId={`reinstate-${e.address}`} check={() => ({ tx: motion(api.tx.enterprises.reinstate(e.address)) })} />}</td>
           </tr>
         ))}</tbody>
       </table>
@@ -101,13 +101,13 @@ function Register({ motion }: { motion: MotionOf }) {
   return (
     <section class="form">
       <h3>{t('operator.register')}</h3>
-      <label>{t('operator.address')}<input value={who} onInput={(e) => setWho(e.currentTarget.value)} /></label>
-      <label>{t('operator.name')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
-      <label>{t('operator.code')}<input value={code} maxLength={18} onInput={(e) => setCode(e.currentTarget.value.toUpperCase())} /></label>
+      <label>{t('operator.address')}<input value={who} onInput={(e) => setWho(e.currentTarget.value)} data-testid="register-address" /></label>
+      <label>{t('operator.name')}<input value={name} onInput={(e) => setName(e.currentTarget.value)} data-testid="register-name" /></label>
+      <label>{t('operator.code')}<input value={code} maxLength={18} onInput={(e) => setCode(e.currentTarget.value.toUpperCase())} data-testid="register-code" /></label>
       <span class="roles">{(['core', 'supplier', 'financier'] as const).map((k) => (
         <label class="inline"><input type="checkbox" checked={roles[k]} onChange={(e) => setRoles({ ...roles, [k]: e.currentTarget.checked })} />{t(`role.${k}` as Key)}</label>
       ))}</span>
-      <TxButton label='operator.registerSubmit' check={() => {
+      <TxButton label='operator.registerSubmit' testId="register-submit" check={() => {
         let address: string;
         try { address = encodeAddress(decodeAddress(who.trim())); } catch { return { refuse: 'recipient.unknown', params: { name: who } }; }
         if (name.trim() === '' || stringToU8a(name.trim()).length > 128) return { refuse: 'operator.badName' };

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The portal's browser tests alone: build web/, start a dev node (a block every 300 ms) whose CORS
+# allows exactly the page's origin, serve the page, and drive it in headless Chromium
+# (playwright-core, /usr/bin/chromium). scripts/test.sh runs this after building the node.
+#   ./scripts/portal-test.sh                              all of web/tests
+#   ./scripts/portal-test.sh tests/story.test.js          some of them (paths under web/)
+#   CASCADE_SCREENSHOTS=docs ./scripts/portal-test.sh     also refresh the README's screenshots
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh >&2
+source scripts/env.sh
+source scripts/devnode.sh
+[ -x "$CASCADE_NODE" ] || cargo build --release -p cascade-node
+(cd web && npm run --silent build >/dev/null)
+CASCADE_PORTAL_PORT=$((20000 + RANDOM % 20000))
+CASCADE_RPC_CORS="http://127.0.0.1:$CASCADE_PORTAL_PORT"
+export CASCADE_PORTAL_PORT CASCADE_RPC_CORS
+unset CASCADE_RPC_PORT
+start_dev_node 300
+export CASCADE_RPC_PORT="$PORT"
+[ -z "${CASCADE_SCREENSHOTS:-}" ] || CASCADE_SCREENSHOTS="$(cd "$CASCADE_SCREENSHOTS" && pwd)"
+export CASCADE_SCREENSHOTS
+(cd web && [ $# -gt 0 ] || set -- tests/*.test.js
+	node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout "$@") || {
+	echo "---- node log (tail) ----"; tail -40 "$LOG"; exit 1
+}
+stop_dev_node
