@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 cargo build --release -p cascade-node
 (cd web && npm run --silent build >/dev/null)
-node web/serve.mjs "$CASCADE_PORTAL_PORT" &
+node web/serve.mjs "$CASCADE_PORTAL_PORT" >/dev/null &
 PORTAL_PID=$!
 trap 'kill "$PORTAL_PID" 2>/dev/null || true' EXIT
 echo "portal: http://localhost:$CASCADE_PORTAL_PORT/  (dev keys offered on the dev chain; or sign with the polkadot.js extension)"
