@@ -71,11 +71,11 @@ function OpenProgram() {
     <section class="form">
       <h3>{t('programs.openTitle')}</h3>
       <label>{t('programs.core')}
-        <select value={core} onChange={(e) => setCore(e.currentTarget.value)}>{cores.map((c) => <option value={c.address}>{c.name}</option>)}</select>
+        <select value={core} onChange={(e) => setCore(e.currentTarget.value)} data-testid="program-core">{cores.map((c) => <option value={c.address}>{c.name}</option>)}</select>
       </label>
-      <label>{t('request.rate')}<input value={rateText} onInput={(e) => setRateText(e.currentTarget.value)} placeholder="3.65" /></label>
-      <label>{t('programs.newBudget')} ({unit.symbol})<input value={budget} onInput={(e) => setBudget(e.currentTarget.value)} inputMode="decimal" /></label>
-      <label>{t('programs.expires')}<input type="datetime-local" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} /></label>
+      <label>{t('request.rate')}<input value={rateText} onInput={(e) => setRateText(e.currentTarget.value)} placeholder="3.65" data-testid="program-rate" /></label>
+      <label>{t('programs.newBudget')} ({unit.symbol})<input value={budget} onInput={(e) => setBudget(e.currentTarget.value)} inputMode="decimal" data-testid="program-budget" /></label>
+      <label>{t('programs.expires')}<input type="datetime-local" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} data-testid="program-expires" /></label>
       <TxButton label='programs.open' testId="open-program" check={() => {
         if (!core) return { refuse: 'recipient.empty' };
         const r = checkRate(rateText);

@@ -237,7 +237,7 @@ function RequestForm({ note }: { note: ledger.Note }) {
         </select>
       </label>
       <label>{t('request.kind')}
-        <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value)} data-testid="request-kind">
           <option value="factoring">{t('kind.factoring')}</option>
           <option value="recourse">{t('kind.recourse')}</option>
           <option value="pledge">{t('kind.pledge')}</option>
