@@ -25,6 +25,10 @@ step "the runtime one spec version up, for the upgrade-by-vote test"
 CASCADE_UPGRADE_WASM="$(./scripts/upgrade-runtime.sh)"
 export CASCADE_UPGRADE_WASM
 
+step "the runtime from before ReceivablesApi version 2, for the API-version test (built once)"
+CASCADE_LEGACY_WASM="$(./scripts/legacy-runtime.sh)"
+export CASCADE_LEGACY_WASM
+
 step "end-to-end suite against a dev node"
 source scripts/devnode.sh
 start_dev_node 300

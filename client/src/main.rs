@@ -536,7 +536,7 @@ async fn names_for(
 
 async fn notes(ctx: &Ctx, account: Option<String>) -> Result<()> {
 	let who = ctx.account_or_signer(account)?;
-	let list = ctx.chain.rpc().notes_of(who.to_ss58check(), None::<H256>).await?;
+	let list = ctx.chain.rpc().notes_of(who.to_ss58check(), None::<H256>, None).await?.into_items();
 	if ctx.json {
 		say!("{}", json!({ "ok": true, "account": who.to_ss58check(), "notes": list }));
 		return Ok(());
@@ -582,7 +582,7 @@ async fn notes(ctx: &Ctx, account: Option<String>) -> Result<()> {
 
 async fn show_tree(ctx: &Ctx, receivable: u64, svg: Option<PathBuf>) -> Result<()> {
 	let r = ctx.chain.rpc().receivable(receivable, None::<H256>).await?;
-	let notes = ctx.chain.rpc().tree(receivable, None::<H256>).await?;
+	let notes = ctx.chain.rpc().tree(receivable, None::<H256>, None).await?.into_items();
 	let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
 	let names = names_for(
 		&ctx.chain,

@@ -5,6 +5,9 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod paging;
 pub mod pricing;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -255,16 +255,22 @@ impl_runtime_apis! {
 			crate::ledger_api::note(id)
 		}
 
-		fn notes_of(who: AccountId) -> Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
-			crate::ledger_api::notes_of(who)
+		fn notes_of(
+			who: AccountId,
+			page: pallet_receivables_runtime_api::PageRequest,
+		) -> Result<pallet_receivables_runtime_api::Page<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>>, pallet_receivables_runtime_api::PageError> {
+			crate::ledger_api::notes_of(who, page)
 		}
 
 		fn lineage(note: cascade_primitives::NoteId) -> Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
 			crate::ledger_api::lineage(note)
 		}
 
-		fn tree(receivable: cascade_primitives::ReceivableId) -> Option<Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>>> {
-			crate::ledger_api::tree(receivable)
+		fn tree(
+			receivable: cascade_primitives::ReceivableId,
+			page: pallet_receivables_runtime_api::PageRequest,
+		) -> Result<pallet_receivables_runtime_api::Page<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>>, pallet_receivables_runtime_api::PageError> {
+			crate::ledger_api::tree(receivable, page)
 		}
 
 		fn exposure(core: AccountId) -> pallet_receivables_runtime_api::Exposure<AccountId, crate::AssetId, Balance> {

@@ -6,7 +6,7 @@ use cascade_primitives::{pricing, NoteId, NoteLedger, NoteStanding, ReceivableId
 use frame_support::traits::Time;
 use pallet_receivables::{NoteOf, ReceivableOf};
 use pallet_receivables_runtime_api::{
-	ClaimInfo, Exposure, LineInfo, NoteInfo, Quote, ReceivableInfo,
+	ClaimInfo, Exposure, LineInfo, NoteInfo, Page, PageError, PageRequest, Quote, ReceivableInfo,
 };
 use sp_runtime::Permill;
 
@@ -63,16 +63,16 @@ pub fn note(id: NoteId) -> Option<Note> {
 	pallet_receivables::Notes::<Runtime>::get(id).map(|n| note_info((id, n)))
 }
 
-pub fn notes_of(who: AccountId) -> Vec<Note> {
-	Receivables::notes_of(&who).into_iter().map(note_info).collect()
+pub fn notes_of(who: AccountId, page: PageRequest) -> Result<Page<Note>, PageError> {
+	Receivables::notes_of(&who, &page).map(|p| p.map(note_info))
 }
 
 pub fn lineage(id: NoteId) -> Vec<Note> {
 	Receivables::lineage(id).into_iter().map(note_info).collect()
 }
 
-pub fn tree(id: ReceivableId) -> Option<Vec<Note>> {
-	Receivables::tree(id).map(|t| t.into_iter().map(note_info).collect())
+pub fn tree(id: ReceivableId, page: PageRequest) -> Result<Page<Note>, PageError> {
+	Receivables::tree(id, &page).map(|p| p.map(note_info))
 }
 
 pub fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance> {

@@ -146,7 +146,7 @@ fn charlie_finances_a_note(kind: pallet_financing::FinancingKind) -> u64 {
 
 #[test]
 fn recourse_claims_show_through_the_runtime_api() {
-	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV1;
+	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV2;
 	ext_from_preset("development").execute_with(|| {
 		let [charlie, dave, _] = demo::suppliers();
 		let bob = demo::core();
@@ -166,13 +166,13 @@ fn recourse_claims_show_through_the_runtime_api() {
 			RuntimeOrigin::signed(demo::financier()),
 			0
 		));
-		let claims = <Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(charlie.clone());
+		let claims = <Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(charlie.clone());
 		assert_eq!(claims.len(), 1);
 		assert_eq!(claims[0].debtor, charlie);
 		assert_eq!(claims[0].creditor, demo::financier());
 		assert!(claims[0].amount > 0);
-		assert_eq!(<Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(demo::financier()), claims);
-		assert!(<Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(bob).is_empty());
+		assert_eq!(<Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(demo::financier()), claims);
+		assert!(<Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(bob).is_empty());
 		check_invariants();
 		pallet_financing::Pallet::<Runtime>::do_try_state().expect("financing invariants");
 	});
@@ -227,7 +227,7 @@ fn no_signed_account_creates_or_owns_the_settlement_money() {
 // Issue 11, item 1, in the runtime: a called loan's claim shows through the runtime API.
 #[test]
 fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
-	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV1;
+	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV2;
 	ext_from_preset("development").execute_with(|| {
 		let [charlie, dave, _] = demo::suppliers();
 		let maturity = charlie_finances_a_note(pallet_financing::FinancingKind::Pledge);
@@ -237,7 +237,7 @@ fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
 			RuntimeOrigin::signed(demo::financier()),
 			0
 		));
-		let claims = <Runtime as ReceivablesApiV1<_, _, _, _>>::claims_of(charlie.clone());
+		let claims = <Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(charlie.clone());
 		assert_eq!(claims.len(), 1);
 		assert_eq!(
 			(claims[0].debtor.clone(), claims[0].creditor.clone()),

@@ -5,6 +5,17 @@
 //   const notes = (await api.rpc.cascade.notesOf(address)).toJSON();   // an array of notes
 //
 // Results are JSON objects: accounts in SS58, amounts as decimal strings.
+//
+// Lists (cascade_notesOf, cascade_tree) take an optional page after `at`: { cursor: '0x…' |
+// null, limit: n } (at most 1,000 items a page), and then answer { items: [...], next: '0x…' |
+// null }; pass `next` back as the cursor until it is null. Without a page they answer the whole
+// list as an array when it fits in one page, and otherwise an error (code 4130) naming the paged
+// form. The decorated methods below are the whole forms; ask for pages through the provider:
+//
+//   const provider = new WsProvider('ws://127.0.0.1:9944');
+//   const api = await ApiPromise.create({ provider, rpc });
+//   let page = await provider.send('cascade_tree', [receivable, null, { limit: 1000 }]);
+//   while (page.next) page = await provider.send('cascade_tree', [receivable, null, { cursor: page.next, limit: 1000 }]);
 const at = { name: 'at', type: 'Hash', isOptional: true };
 
 export const rpc = {

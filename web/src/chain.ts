@@ -15,10 +15,25 @@ export function nodeUrl(): string {
   return param ?? `ws://${location.hostname || '127.0.0.1'}:9944`;
 }
 
+const providers = new WeakMap<ApiPromise, WsProvider>();
+
 export async function connect(url = nodeUrl()): Promise<ApiPromise> {
-  const api = await ApiPromise.create({ provider: new WsProvider(url), rpc, noInitWarn: true });
+  const provider = new WsProvider(url);
+  const api = await ApiPromise.create({ provider, rpc, noInitWarn: true });
   await api.isReady;
+  providers.set(api, provider);
   return api;
+}
+
+/**
+ * A JSON-RPC call answered as raw JSON: the paged forms of Cascade's lists (`cascade_tree(id,
+ * null, { cursor, limit })` answers `{ items, next }`, which the decorated method, typed for the
+ * whole list, would not decode).
+ */
+export async function rawCall<T>(api: ApiPromise, method: string, params: unknown[]): Promise<T> {
+  const provider = providers.get(api);
+  if (!provider) throw new Error('not connected through connect()');
+  return provider.send(method, params);
 }
 
 /** An account the page may sign for, and where its signer comes from. */

@@ -1,6 +1,7 @@
 // What the page reads from the ledger: Cascade's RPC (notes, trees, quotes, exposure, claims) and
 // the pallets' storage for what has no RPC yet (enterprises, programs, requests, financings).
 import type { ApiPromise } from '@polkadot/api';
+import { rawCall } from './chain';
 
 export interface Note {
   id: number;
@@ -120,8 +121,22 @@ export interface Financing {
 
 const cascade = (api: ApiPromise) => (api.rpc as any).cascade;
 
+/** One page of a list (cascade_notesOf, cascade_tree asked with a page): raw JSON from the node. */
+interface ListPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Every note `who` holds or is offered, read 1,000 a page (a list is never read at once). */
 export async function notesOf(api: ApiPromise, who: string): Promise<Note[]> {
-  return (await cascade(api).notesOf(who)).toJSON() as Note[];
+  const notes: Note[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ListPage<Note> = await rawCall<ListPage<Note>>(api, 'cascade_notesOf', [who, null, { cursor, limit: 1_000 }]);
+    notes.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return notes;
 }
 
 export async function note(api: ApiPromise, id: number): Promise<Note> {
@@ -132,8 +147,10 @@ export async function receivable(api: ApiPromise, id: number): Promise<Receivabl
   return (await cascade(api).receivable(id)).toJSON() as Receivable;
 }
 
-export async function tree(api: ApiPromise, id: number): Promise<Note[]> {
-  return (await cascade(api).tree(id)).toJSON() as Note[];
+/** The notes of a receivable, if there are at most `max` (a picture of more says nothing). */
+export async function tree(api: ApiPromise, id: number, max = 200): Promise<Note[] | null> {
+  const page = await rawCall<ListPage<Note>>(api, 'cascade_tree', [id, null, { limit: max }]);
+  return page.next ? null : page.items;
 }
 
 export async function exposure(api: ApiPromise, core: string): Promise<Exposure> {

@@ -1,17 +1,61 @@
 //! Reads for the runtime API: a holder's notes, a note's lineage, a receivable's tree and an
-//! issuer's outstanding receivables. They iterate, so they are never called from a dispatchable.
+//! issuer's outstanding receivables. They iterate, so they are never called from a dispatchable;
+//! lists come a bounded page at a time (cascade_primitives::paging).
 
 use crate::{pallet::*, NoteId, ReceivableId, ReceivableStatus};
 use alloc::vec::Vec;
+use cascade_primitives::paging::{
+	self, take_page, with_raw_keys, List, ListKind, Page, PageError, PageRequest,
+};
 
 impl<T: Config> Pallet<T> {
-	/// The live notes `who` holds, then the notes offered to it, each by id.
-	pub fn notes_of(who: &T::AccountId) -> Vec<(NoteId, NoteOf<T>)> {
-		let mut ids: Vec<NoteId> = NotesByHolder::<T>::iter_key_prefix(who).collect();
-		ids.sort_unstable();
-		let mut offered: Vec<NoteId> = PendingTo::<T>::iter_key_prefix(who).collect();
-		offered.sort_unstable();
-		ids.extend(offered);
+	/// One page of the live notes `who` holds, then of the notes offered to it: the cursor moves
+	/// from the first list to the second. Reads at most `2 × limit + 2` items.
+	pub fn notes_of(
+		who: &T::AccountId,
+		request: &PageRequest,
+	) -> Result<Page<(NoteId, NoteOf<T>)>, PageError> {
+		let held = List::new(ListKind::NotesHeld, who);
+		let offered = List::new(ListKind::NotesOffered, who);
+		let limit = paging::clamp(request.limit);
+		let mut ids = Vec::new();
+		let offers_start = if offered.owns(request) {
+			offered.start(request)?
+		} else {
+			let start = held.start(request)?;
+			let keys = match start {
+				Some(after) if !after.is_empty() => {
+					NotesByHolder::<T>::iter_key_prefix_from(who, after)
+				}
+				_ => NotesByHolder::<T>::iter_key_prefix(who),
+			};
+			let (page, last) = take_page(with_raw_keys(keys), limit);
+			if let Some(last) = last {
+				return Ok(Page { items: Self::notes(page), next: held.cursor_after(last) });
+			}
+			ids = page;
+			None
+		};
+		// The held notes ended within this page: the offers fill the room left.
+		let keys = match offers_start {
+			Some(after) if !after.is_empty() => PendingTo::<T>::iter_key_prefix_from(who, after),
+			_ => PendingTo::<T>::iter_key_prefix(who),
+		};
+		let room = limit - ids.len();
+		let next = if room == 0 {
+			// Full exactly at the end of the held notes: continue with the offers, if any.
+			let mut offers = with_raw_keys(keys);
+			offers.next().and_then(|_| offered.cursor_after(Vec::new()))
+		} else {
+			let (page, last) = take_page(with_raw_keys(keys), room);
+			ids.extend(page);
+			last.and_then(|last| offered.cursor_after(last))
+		};
+		Ok(Page { items: Self::notes(ids), next })
+	}
+
+	/// The notes of `ids` that exist, with their ids.
+	fn notes(ids: Vec<NoteId>) -> Vec<(NoteId, NoteOf<T>)> {
 		ids.into_iter().filter_map(|id| Notes::<T>::get(id).map(|n| (id, n))).collect()
 	}
 
@@ -31,14 +75,24 @@ impl<T: Config> Pallet<T> {
 		path
 	}
 
-	/// Every note of a receivable, by id; `None` for an unknown receivable.
-	pub fn tree(receivable: ReceivableId) -> Option<Vec<(NoteId, NoteOf<T>)>> {
+	/// One page of every note of a receivable (consumed and paid ones included: the audit
+	/// trail). Reads at most `2 × limit + 2` items.
+	pub fn tree(
+		receivable: ReceivableId,
+		request: &PageRequest,
+	) -> Result<Page<(NoteId, NoteOf<T>)>, PageError> {
 		if !Receivables::<T>::contains_key(receivable) {
-			return None;
+			return Err(PageError::UnknownList);
 		}
-		let mut ids: Vec<NoteId> = NotesByReceivable::<T>::iter_key_prefix(receivable).collect();
-		ids.sort_unstable();
-		Some(ids.into_iter().filter_map(|id| Notes::<T>::get(id).map(|n| (id, n))).collect())
+		let list = List::new(ListKind::Tree, &receivable);
+		let keys = match list.start(request)? {
+			Some(after) if !after.is_empty() => {
+				NotesByReceivable::<T>::iter_key_prefix_from(receivable, after)
+			}
+			_ => NotesByReceivable::<T>::iter_key_prefix(receivable),
+		};
+		let (ids, last) = take_page(with_raw_keys(keys), paging::clamp(request.limit));
+		Ok(Page { items: Self::notes(ids), next: last.and_then(|last| list.cursor_after(last)) })
 	}
 
 	/// Whether receivable `id` (maturing at `maturity`) has money queued for clearing.

@@ -118,7 +118,7 @@ function NotePanel({ note, who }: { note: ledger.Note; who: string }) {
   useEffect(() => {
     let live = true;
     ledger.receivable(api, note.receivable).then((r) => live && setRec(r));
-    ledger.tree(api, note.receivable).then((n) => live && setTree(n.length <= 200 ? n : []));
+    ledger.tree(api, note.receivable).then((n) => live && setTree(n ?? []));
     return () => { live = false; };
   }, [api, note.receivable, block]);
   const movable = note.state === 'active' && note.holder === who;

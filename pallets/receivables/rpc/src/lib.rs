@@ -5,6 +5,16 @@
 //! strings and amounts decimal strings, so JavaScript loses no precision. Bad input — an unknown
 //! id, a malformed account, an unknown block — is answered with a JSON-RPC error object; no
 //! handler unwraps.
+//!
+//! Lists (`cascade_notesOf`, `cascade_tree`) take an optional third argument, a page
+//! `{ "cursor": "0x…" | null, "limit": n }`, and then answer `{ "items": [...], "next": cursor |
+//! null }`, at most 1,000 items a page. Without it they answer the whole list as before when it
+//! fits in one page, and otherwise an error naming the paged form. Blocks whose runtime has
+//! version 1 of the API are answered by its version-1 calls (whole lists, no pages).
+//!
+//! Every handler runs as blocking work (jsonrpsee's `blocking` methods, on tokio's blocking
+//! pool): a reader calling into the runtime never holds one of the node's async worker threads,
+//! so block import and networking do not wait on readers.
 
 use std::{marker::PhantomData, sync::Arc};
 
@@ -15,11 +25,11 @@ use jsonrpsee::{
 	types::error::{ErrorObject, ErrorObjectOwned},
 };
 use pallet_receivables_runtime_api::{
-	ClaimInfo, Exposure, LineInfo, NoteInfo, NoteState, Quote, ReceivableInfo, ReceivableStatus,
-	ReceivablesApi as ReceivablesRuntimeApi,
+	ClaimInfo, Exposure, LineInfo, NoteInfo, NoteState, Page, PageError, PageRequest, Quote,
+	ReceivableInfo, ReceivableStatus, ReceivablesApi as ReceivablesRuntimeApi, MAX_PAGE,
 };
 use serde::{Deserialize, Serialize};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use sp_runtime::{traits::Block as BlockT, Permill};
@@ -32,6 +42,44 @@ pub mod error_code {
 	pub const INVALID_PARAMS: i32 = -32602;
 	/// The runtime could not answer (for example an unknown block hash).
 	pub const RUNTIME_ERROR: i32 = 5000;
+	/// The list is longer than one page: ask for it in pages.
+	pub const TOO_LARGE: i32 = 4130;
+	/// The block's runtime does not have what was asked (paging before version 2 of the API).
+	pub const UNSUPPORTED_AT_BLOCK: i32 = 4260;
+}
+
+/// A list answer: the whole list (asked without a page, and it fits in one), or one page of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Listing<T> {
+	All(Vec<T>),
+	Page(Page<T>),
+}
+
+impl<T> Listing<T> {
+	/// The items of the answer, whichever form it took.
+	pub fn into_items(self) -> Vec<T> {
+		match self {
+			Listing::All(items) => items,
+			Listing::Page(page) => page.items,
+		}
+	}
+}
+
+fn page_error(e: PageError) -> ErrorObjectOwned {
+	match e {
+		PageError::ForeignCursor => error(
+			error_code::INVALID_PARAMS,
+			"the cursor belongs to another list (another account, receivable or kind of list)",
+		),
+		PageError::MalformedCursor => {
+			error(error_code::INVALID_PARAMS, "the cursor is not one this chain gave out")
+		}
+		PageError::ZeroLimit => {
+			error(error_code::INVALID_PARAMS, "a page limit must be at least 1")
+		}
+		PageError::UnknownList => error(error_code::NOT_FOUND, "no such receivable"),
+	}
 }
 
 fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
@@ -227,35 +275,46 @@ fn line_json<A: Ss58Codec, S: ToString, B: ToString + Copy + sp_runtime::traits:
 #[rpc(client, server)]
 pub trait CascadeApi<BlockHash> {
 	/// A receivable by id.
-	#[method(name = "cascade_receivable")]
+	#[method(name = "cascade_receivable", blocking)]
 	fn receivable(&self, id: u64, at: Option<BlockHash>) -> RpcResult<ReceivableJson>;
 
 	/// A note by id.
-	#[method(name = "cascade_note")]
+	#[method(name = "cascade_note", blocking)]
 	fn note(&self, id: u64, at: Option<BlockHash>) -> RpcResult<NoteJson>;
 
-	/// The live notes an account holds and the notes offered to it (waiting for 签收).
-	#[method(name = "cascade_notesOf")]
-	fn notes_of(&self, account: String, at: Option<BlockHash>) -> RpcResult<Vec<NoteJson>>;
+	/// The live notes an account holds and the notes offered to it (waiting for 签收): all of
+	/// them, or one `page`.
+	#[method(name = "cascade_notesOf", blocking)]
+	fn notes_of(
+		&self,
+		account: String,
+		at: Option<BlockHash>,
+		page: Option<PageRequest>,
+	) -> RpcResult<Listing<NoteJson>>;
 
 	/// The notes from the given one up to the root, inclusive.
-	#[method(name = "cascade_lineage")]
+	#[method(name = "cascade_lineage", blocking)]
 	fn lineage(&self, note: u64, at: Option<BlockHash>) -> RpcResult<Vec<NoteJson>>;
 
-	/// Every note of a receivable, with parents.
-	#[method(name = "cascade_tree")]
-	fn tree(&self, receivable: u64, at: Option<BlockHash>) -> RpcResult<Vec<NoteJson>>;
+	/// Every note of a receivable, with parents: all of them, or one `page`.
+	#[method(name = "cascade_tree", blocking)]
+	fn tree(
+		&self,
+		receivable: u64,
+		at: Option<BlockHash>,
+		page: Option<PageRequest>,
+	) -> RpcResult<Listing<NoteJson>>;
 
 	/// A core enterprise's outstanding receivables per asset and its credit lines.
-	#[method(name = "cascade_exposure")]
+	#[method(name = "cascade_exposure", blocking)]
 	fn exposure(&self, core: String, at: Option<BlockHash>) -> RpcResult<ExposureJson>;
 
 	/// What financing a note at `annual_rate` (parts per million a year) would pay now.
-	#[method(name = "cascade_quote")]
+	#[method(name = "cascade_quote", blocking)]
 	fn quote(&self, note: u64, annual_rate: u32, at: Option<BlockHash>) -> RpcResult<QuoteJson>;
 
 	/// The claims (recourse, called pledge loans) an account owes or is owed.
-	#[method(name = "cascade_claimsOf")]
+	#[method(name = "cascade_claimsOf", blocking)]
 	fn claims_of(&self, account: String, at: Option<BlockHash>) -> RpcResult<Vec<ClaimJson>>;
 }
 
@@ -280,6 +339,63 @@ where
 	fn at(&self, at: Option<Block::Hash>) -> Block::Hash {
 		at.unwrap_or_else(|| self.client.info().best_hash)
 	}
+}
+
+impl<C, Block, AccountId, AssetId, Balance> Cascade<C, Block, AccountId, AssetId, Balance>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+	C::Api: ReceivablesRuntimeApi<Block, AccountId, AssetId, Balance>,
+	AccountId: Codec,
+	AssetId: Codec,
+	Balance: Codec,
+{
+	/// The version of ReceivablesApi the runtime of block `at` has.
+	fn api_version(&self, at: Block::Hash) -> Result<u32, ErrorObjectOwned> {
+		self.client
+			.runtime_api()
+			.api_version::<dyn ReceivablesRuntimeApi<Block, AccountId, AssetId, Balance>>(at)
+			.map_err(runtime_error)?
+			.ok_or_else(|| {
+				error(
+					error_code::UNSUPPORTED_AT_BLOCK,
+					format!("block {at:?} has no ReceivablesApi"),
+				)
+			})
+	}
+}
+
+/// Pages exist from version 2 of the API on; an older block is read whole.
+fn ensure_no_page(
+	page: &Option<PageRequest>,
+	at: impl std::fmt::Debug,
+) -> Result<(), ErrorObjectOwned> {
+	match page {
+		Some(_) => Err(error(
+			error_code::UNSUPPORTED_AT_BLOCK,
+			format!("block {at:?} runs version 1 of ReceivablesApi, which has no pages: ask without one"),
+		)),
+		None => Ok(()),
+	}
+}
+
+/// The answer to a list request: the page asked for, or (asked without a page) the whole list in
+/// `order` when it fits in one page, else an error saying how to ask in pages.
+fn listing<T, K: Ord>(
+	page: Page<T>,
+	whole: bool,
+	order: impl FnMut(&T) -> K,
+	too_large: impl FnOnce() -> String,
+) -> RpcResult<Listing<T>> {
+	if !whole {
+		return Ok(Listing::Page(page));
+	}
+	if page.next.is_some() {
+		return Err(error(error_code::TOO_LARGE, too_large()));
+	}
+	let mut items = page.items;
+	items.sort_by_key(order);
+	Ok(Listing::All(items))
 }
 
 fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
@@ -312,10 +428,34 @@ where
 		n.map(note_json).ok_or_else(|| error(error_code::NOT_FOUND, format!("no note {id}")))
 	}
 
-	fn notes_of(&self, account: String, at: Option<Block::Hash>) -> RpcResult<Vec<NoteJson>> {
+	fn notes_of(
+		&self,
+		account: String,
+		at: Option<Block::Hash>,
+		page: Option<PageRequest>,
+	) -> RpcResult<Listing<NoteJson>> {
 		let who = parse_account::<AccountId>(&account)?;
-		let notes = self.client.runtime_api().notes_of(self.at(at), who).map_err(runtime_error)?;
-		Ok(notes.into_iter().map(note_json).collect())
+		let at = self.at(at);
+		let api = self.client.runtime_api();
+		if self.api_version(at)? < 2 {
+			ensure_no_page(&page, at)?;
+			#[allow(deprecated)]
+			let notes = api.notes_of_before_version_2(at, who).map_err(runtime_error)?;
+			return Ok(Listing::All(notes.into_iter().map(note_json).collect()));
+		}
+		let whole = page.is_none();
+		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
+		let answer = api.notes_of(at, who, request).map_err(runtime_error)?.map_err(page_error)?;
+		// A whole list as before: the notes held by id, then the offers by id.
+		let holder = account.trim().to_string();
+		let order = |n: &NoteJson| (n.holder != holder, n.id);
+		listing(answer.map(note_json), whole, order, || {
+			format!(
+				"{account} has more than {MAX_PAGE} notes: read them in pages, \
+				 cascade_notesOf(account, null, {{\"limit\": {MAX_PAGE}}}), then pass each \
+				 answer's \"next\" as {{\"cursor\": next}}"
+			)
+		})
 	}
 
 	fn lineage(&self, note: u64, at: Option<Block::Hash>) -> RpcResult<Vec<NoteJson>> {
@@ -326,11 +466,43 @@ where
 		Ok(path.into_iter().map(note_json).collect())
 	}
 
-	fn tree(&self, receivable: u64, at: Option<Block::Hash>) -> RpcResult<Vec<NoteJson>> {
-		let tree =
-			self.client.runtime_api().tree(self.at(at), receivable).map_err(runtime_error)?;
-		tree.map(|t| t.into_iter().map(note_json).collect())
-			.ok_or_else(|| error(error_code::NOT_FOUND, format!("no receivable {receivable}")))
+	fn tree(
+		&self,
+		receivable: u64,
+		at: Option<Block::Hash>,
+		page: Option<PageRequest>,
+	) -> RpcResult<Listing<NoteJson>> {
+		let at = self.at(at);
+		let api = self.client.runtime_api();
+		if self.api_version(at)? < 2 {
+			ensure_no_page(&page, at)?;
+			#[allow(deprecated)]
+			let tree = api.tree_before_version_2(at, receivable).map_err(runtime_error)?;
+			return tree.map(|t| Listing::All(t.into_iter().map(note_json).collect())).ok_or_else(
+				|| error(error_code::NOT_FOUND, format!("no receivable {receivable}")),
+			);
+		}
+		let whole = page.is_none();
+		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
+		let answer =
+			api.tree(at, receivable, request).map_err(runtime_error)?.map_err(|e| match e {
+				PageError::UnknownList => {
+					error(error_code::NOT_FOUND, format!("no receivable {receivable}"))
+				}
+				other => page_error(other),
+			})?;
+		listing(
+			answer.map(note_json),
+			whole,
+			|n: &NoteJson| n.id,
+			|| {
+				format!(
+				"receivable {receivable} has more than {MAX_PAGE} notes: read its tree in pages, \
+				 cascade_tree({receivable}, null, {{\"limit\": {MAX_PAGE}}}), then pass each \
+				 answer's \"next\" as {{\"cursor\": next}}"
+			)
+			},
+		)
 	}
 
 	fn exposure(&self, core: String, at: Option<Block::Hash>) -> RpcResult<ExposureJson> {

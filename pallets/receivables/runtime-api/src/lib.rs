@@ -1,12 +1,18 @@
 //! `ReceivablesApi`: what clients read of the ledger that storage alone makes awkward — a
 //! holder's notes including offers waiting for acceptance, a note's path to its root, a
 //! receivable's whole tree, a core enterprise's exposure, and what financing would pay now.
+//!
+//! Versions: 1 answered `notes_of` and `tree` with every item at once, which grows with the
+//! ledger; 2 answers them a bounded page at a time (`cascade_primitives::paging`). Blocks of a
+//! runtime with version 1 are still read with the version-1 calls (`*_before_version_2` on the
+//! client side).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 use alloc::vec::Vec;
+pub use cascade_primitives::paging::{Cursor, Page, PageError, PageRequest, MAX_PAGE};
 use cascade_primitives::{LineId, Moment, NoteId, ReceivableId};
 use codec::{Codec, Decode, Encode};
 pub use pallet_receivables::{NoteState, ReceivableStatus};
@@ -110,7 +116,7 @@ pub struct ClaimInfo<AccountId, Balance> {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of Cascade's ledger.
-	#[api_version(1)]
+	#[api_version(2)]
 	pub trait ReceivablesApi<AccountId, AssetId, Balance>
 	where
 		AccountId: Codec,
@@ -121,12 +127,25 @@ sp_api::decl_runtime_apis! {
 		fn receivable(id: ReceivableId) -> Option<ReceivableInfo<AccountId, AssetId, Balance>>;
 		/// A note.
 		fn note(id: NoteId) -> Option<NoteInfo<AccountId, Balance>>;
-		/// The live notes `who` holds and the notes offered to it.
+		/// The live notes `who` holds and the notes offered to it, all at once (version 1).
+		#[changed_in(2)]
 		fn notes_of(who: AccountId) -> Vec<NoteInfo<AccountId, Balance>>;
+		/// One page of the live notes `who` holds, then of the notes offered to it.
+		fn notes_of(
+			who: AccountId,
+			page: PageRequest,
+		) -> Result<Page<NoteInfo<AccountId, Balance>>, PageError>;
 		/// The notes from `note` up to its root, inclusive; empty if `note` is unknown.
 		fn lineage(note: NoteId) -> Vec<NoteInfo<AccountId, Balance>>;
-		/// Every note of a receivable, ordered by id; `None` if the receivable is unknown.
+		/// Every note of a receivable, ordered by id; `None` if the receivable is unknown
+		/// (version 1).
+		#[changed_in(2)]
 		fn tree(receivable: ReceivableId) -> Option<Vec<NoteInfo<AccountId, Balance>>>;
+		/// One page of the notes of a receivable (`PageError::UnknownList` if it is unknown).
+		fn tree(
+			receivable: ReceivableId,
+			page: PageRequest,
+		) -> Result<Page<NoteInfo<AccountId, Balance>>, PageError>;
 		/// A core enterprise's outstanding receivables per asset and its credit lines.
 		fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance>;
 		/// What financing `note` at `annual_rate` would pay now; `None` if the note is unknown.

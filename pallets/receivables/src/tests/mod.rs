@@ -4,6 +4,7 @@ mod issue;
 mod ledger;
 mod offer;
 mod property;
+mod queries;
 mod scaling;
 mod settlement;
 mod split;
