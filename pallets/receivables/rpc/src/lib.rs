@@ -445,9 +445,10 @@ where
 		}
 		let whole = page.is_none();
 		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
+		// A whole list as before: the notes held by id, then the offers by id (the holder compared
+		// in the form notes are written in, whatever SS58 format the account was given in).
+		let holder = who.to_ss58check();
 		let answer = api.notes_of(at, who, request).map_err(runtime_error)?.map_err(page_error)?;
-		// A whole list as before: the notes held by id, then the offers by id.
-		let holder = account.trim().to_string();
 		let order = |n: &NoteJson| (n.holder != holder, n.id);
 		listing(answer.map(note_json), whole, order, || {
 			format!(
