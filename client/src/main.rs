@@ -510,6 +510,14 @@ async fn issue_batch(
 	}
 }
 
+/// The account a pending note is offered to, as SS58.
+fn offered_to(n: &pallet_receivables_rpc::Note) -> Option<String> {
+	match &n.state {
+		pallet_receivables_rpc::NoteState::Pending { to } => Some(to.to_ss58check()),
+		_ => None,
+	}
+}
+
 /// Names for accounts: the enterprise's registered name with its short address.
 async fn names_for(
 	chain: &Chain,
@@ -543,7 +551,7 @@ async fn notes(ctx: &Ctx, account: Option<String>) -> Result<()> {
 	}
 	let names = names_for(
 		&ctx.chain,
-		list.iter().flat_map(|n| std::iter::once(n.holder.clone()).chain(n.pending_to.clone())),
+		list.iter().flat_map(|n| std::iter::once(n.holder.to_ss58check()).chain(offered_to(n))),
 	)
 	.await;
 	let mut out = format!(
@@ -555,18 +563,17 @@ async fn notes(ctx: &Ctx, account: Option<String>) -> Result<()> {
 	for n in &list {
 		if let std::collections::hash_map::Entry::Vacant(v) = receivables.entry(n.receivable) {
 			let r = ctx.chain.rpc().receivable(n.receivable, None::<H256>).await?;
-			let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
+			let asset = ctx.chain.asset(r.asset).await?;
 			v.insert((asset.symbol, asset.decimals, r.maturity));
 		}
 		let (symbol, decimals, maturity) = &receivables[&n.receivable];
-		let amount =
-			n.amount.parse::<u128>().map(|a| format_amount(a, *decimals)).unwrap_or_default();
+		let amount = format_amount(n.amount, *decimals);
 		let me = who.to_ss58check();
 		let name = |a: &String| names.get(a).cloned().unwrap_or_else(|| a.clone());
-		let state = match &n.pending_to {
-			Some(to) if to == &me => format!("offered to you by {}", name(&n.holder)),
-			Some(to) => format!("offered to {}", name(to)),
-			None => n.state.clone(),
+		let state = match offered_to(n) {
+			Some(to) if to == me => format!("offered to you by {}", name(&n.holder.to_ss58check())),
+			Some(to) => format!("offered to {}", name(&to)),
+			None => n.state.name().to_string(),
 		};
 		out.push_str(&format!(
 			"  note {:>6}  receivable {:>6}  {:>18} {symbol}  due {}  {state}\n",
@@ -583,25 +590,27 @@ async fn notes(ctx: &Ctx, account: Option<String>) -> Result<()> {
 async fn show_tree(ctx: &Ctx, receivable: u64, svg: Option<PathBuf>) -> Result<()> {
 	let r = ctx.chain.rpc().receivable(receivable, None::<H256>).await?;
 	let notes = ctx.chain.rpc().tree(receivable, None::<H256>, None).await?.into_items();
-	let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
+	let asset = ctx.chain.asset(r.asset).await?;
 	let names = names_for(
 		&ctx.chain,
 		notes
 			.iter()
-			.flat_map(|n| std::iter::once(n.holder.clone()).chain(n.pending_to.clone()))
-			.chain(std::iter::once(r.issuer.clone())),
+			.flat_map(|n| std::iter::once(n.holder.to_ss58check()).chain(offered_to(n)))
+			.chain(std::iter::once(r.issuer.to_ss58check())),
 	)
 	.await;
 	let name = |a: &str| names.get(a).cloned().unwrap_or_else(|| a.to_string());
-	let nodes: Vec<tree::Node> =
-		notes.iter().map(|n| tree::Node { note: n, holder: name(&n.holder) }).collect();
-	let face = r.face.parse::<u128>().map(|f| format_amount(f, asset.decimals)).unwrap_or_default();
+	let nodes: Vec<tree::Node> = notes
+		.iter()
+		.map(|n| tree::Node { note: n, holder: name(&n.holder.to_ss58check()) })
+		.collect();
+	let face = format_amount(r.face, asset.decimals);
 	let title = format!(
 		"Receivable {receivable}: {face} {} from {}, due {}, {}",
 		asset.symbol,
-		name(&r.issuer),
+		name(&r.issuer.to_ss58check()),
 		format_moment(r.maturity),
-		r.status
+		r.status.name()
 	);
 	if let Some(path) = &svg {
 		let picture = tree::svg(&nodes, &title, &asset.symbol, asset.decimals, &name);
@@ -640,8 +649,8 @@ async fn exposure(ctx: &Ctx, core: Option<String>) -> Result<()> {
 		e.receivables
 	);
 	for o in &e.outstanding {
-		let asset = ctx.chain.asset(o.asset.parse().unwrap_or_default()).await?;
-		let v = o.amount.parse::<u128>().unwrap_or_default();
+		let asset = ctx.chain.asset(o.asset).await?;
+		let v = o.amount;
 		out.push_str(&format!(
 			"  outstanding  {} {}\n",
 			format_amount(v, asset.decimals),
@@ -649,14 +658,9 @@ async fn exposure(ctx: &Ctx, core: Option<String>) -> Result<()> {
 		));
 	}
 	for l in &e.credit_lines {
-		let asset = ctx.chain.asset(l.asset.parse().unwrap_or_default()).await?;
-		let f = |s: &str| format_amount(s.parse::<u128>().unwrap_or_default(), asset.decimals);
-		let financier = ctx
-			.chain
-			.display_name(
-				&AccountId::from_ss58check(&l.financier).map_err(|_| anyhow!("bad account"))?,
-			)
-			.await;
+		let asset = ctx.chain.asset(l.asset).await?;
+		let f = |v: &u128| format_amount(*v, asset.decimals);
+		let financier = ctx.chain.display_name(&l.financier).await;
 		out.push_str(&format!(
 			"  credit line {}  from {financier}: limit {} {sym}, used {}, room {}, expires {}{}\n",
 			l.id,
@@ -675,7 +679,7 @@ async fn exposure(ctx: &Ctx, core: Option<String>) -> Result<()> {
 /// `repay`: the whole outstanding amount, or part of it.
 async fn repay(ctx: &Ctx, receivable: u64, amount: Option<&str>, finalized: bool) -> Result<()> {
 	let r = ctx.chain.rpc().receivable(receivable, None::<H256>).await?;
-	let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
+	let asset = ctx.chain.asset(r.asset).await?;
 	let call = match amount {
 		Some(amount) => {
 			let amount = parse_amount(amount, asset.decimals).map_err(|e| anyhow!(e))?;
@@ -754,7 +758,7 @@ async fn split_transfer(
 	let to = parse_account(to).map_err(|e| anyhow!(e))?;
 	let info = ctx.chain.rpc().note(note, None::<H256>).await?;
 	let r = ctx.chain.rpc().receivable(info.receivable, None::<H256>).await?;
-	let asset = ctx.chain.asset(r.asset.parse().unwrap_or_default()).await?;
+	let asset = ctx.chain.asset(r.asset).await?;
 	let value = parse_amount(amount, asset.decimals).map_err(|e| anyhow!(e))?;
 	let call = RuntimeCall::Receivables(pallet_receivables::Call::split_transfer {
 		note,

@@ -6,13 +6,14 @@
 
 use std::{collections::BTreeMap, fmt::Write};
 
-use pallet_receivables_rpc::NoteJson;
+use pallet_receivables_rpc::{Note, NoteState};
+use sp_core::crypto::Ss58Codec;
 
 use crate::units::format_amount;
 
 /// A note ready to show: its JSON plus the holder's display name.
 pub struct Node<'a> {
-	pub note: &'a NoteJson,
+	pub note: &'a Note,
 	pub holder: String,
 }
 
@@ -33,18 +34,15 @@ fn children<'a>(nodes: &'a [Node<'a>]) -> (Vec<usize>, BTreeMap<u64, Vec<usize>>
 	(roots, kids)
 }
 
-fn amount(note: &NoteJson, decimals: u8) -> String {
-	match note.amount.parse::<u128>() {
-		Ok(v) => format_amount(v, decimals),
-		Err(_) => note.amount.clone(),
-	}
+fn amount(note: &Note, decimals: u8) -> String {
+	format_amount(note.amount, decimals)
 }
 
-fn state(note: &NoteJson, names: &dyn Fn(&str) -> String) -> String {
-	match (&note.state[..], &note.pending_to, note.financing) {
-		("pending", Some(to), _) => format!("pending → {}", names(to)),
-		("pledged", _, Some(f)) => format!("pledged (financing {f})"),
-		(s, _, _) => s.to_string(),
+fn state(note: &Note, names: &dyn Fn(&str) -> String) -> String {
+	match &note.state {
+		NoteState::Pending { to } => format!("pending → {}", names(&to.to_ss58check())),
+		NoteState::Pledged { financing } => format!("pledged (financing {financing})"),
+		other => other.name().to_string(),
 	}
 }
 
@@ -192,14 +190,14 @@ pub fn svg(
 			out,
 			r##"<g class="note" id="note-{id}" data-holder="{holder}" data-amount="{amount}" data-state="{state}">"##,
 			id = note.id,
-			holder = escape(&note.holder),
-			amount = escape(&note.amount),
-			state = escape(&note.state),
+			holder = escape(&note.holder.to_ss58check()),
+			amount = note.amount,
+			state = note.state.name(),
 		);
 		let _ = writeln!(
 			out,
 			r##"<rect x="{bx}" y="{by}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{}" stroke="#555"/>"##,
-			colour(&note.state)
+			colour(note.state.name())
 		);
 		let lines = [
 			format!("note {} · {}", note.id, state(note, names)),
@@ -225,29 +223,28 @@ pub fn svg(
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use sp_core::crypto::AccountId32;
 
-	fn note(id: u64, parent: Option<u64>, amount: &str, state: &str) -> NoteJson {
-		NoteJson {
+	fn note(id: u64, parent: Option<u64>, amount: u128, state: NoteState<AccountId32>) -> Note {
+		Note {
 			id,
 			receivable: 0,
 			parent,
 			depth: 0,
-			holder: format!("5Holder{id}"),
-			amount: amount.into(),
-			paid: "0".into(),
-			state: state.into(),
-			pending_to: None,
-			financing: None,
+			holder: AccountId32::new([id as u8; 32]),
+			amount,
+			paid: 0,
+			state,
 		}
 	}
 
-	fn sample() -> Vec<NoteJson> {
+	fn sample() -> Vec<Note> {
 		vec![
-			note(0, None, "100000", "consumed"),
-			note(1, Some(0), "60000", "active"),
-			note(2, Some(0), "40000", "consumed"),
-			note(3, Some(2), "10000", "pledged"),
-			note(4, Some(2), "30000", "redeemed"),
+			note(0, None, 100_000, NoteState::Consumed),
+			note(1, Some(0), 60_000, NoteState::Active),
+			note(2, Some(0), 40_000, NoteState::Consumed),
+			note(3, Some(2), 10_000, NoteState::Pledged { financing: 0 }),
+			note(4, Some(2), 30_000, NoteState::Redeemed),
 		]
 	}
 
@@ -255,7 +252,7 @@ mod tests {
 	fn text_tree_indents_children_under_parents() {
 		let notes = sample();
 		let nodes: Vec<Node> =
-			notes.iter().map(|n| Node { note: n, holder: n.holder.clone() }).collect();
+			notes.iter().map(|n| Node { note: n, holder: n.holder.to_ss58check() }).collect();
 		let out = text(&nodes, "CNY", 2, &|s| s.to_string());
 		let lines: Vec<&str> = out.lines().collect();
 		assert_eq!(lines.len(), 5);
@@ -287,9 +284,9 @@ mod tests {
 				.find(|g| g.attribute("id") == Some(&format!("note-{}", n.id)))
 				.unwrap();
 			let texts: Vec<&str> = g.descendants().filter_map(|t| t.text()).collect();
-			assert!(texts.iter().any(|t| t.contains(&n.state)), "{texts:?}");
+			assert!(texts.iter().any(|t| t.contains(n.state.name())), "{texts:?}");
 			assert!(texts.iter().any(|t| *t == format!("Firm <{}> & Co", n.id)), "{texts:?}");
-			let shown = format_amount(n.amount.parse().unwrap(), 2);
+			let shown = format_amount(n.amount, 2);
 			assert!(texts.iter().any(|t| t.contains(&shown)), "{texts:?}");
 		}
 		// four edges: every note but the root has a line to its parent
@@ -298,12 +295,13 @@ mod tests {
 
 	#[test]
 	fn deep_trees_lay_out_without_recursion() {
-		let mut notes = vec![note(0, None, "2", "consumed")];
+		let mut notes = vec![note(0, None, 2, NoteState::Consumed)];
 		for id in 1..3000u64 {
-			notes.push(note(id, Some(id - 1), "1", if id == 2999 { "active" } else { "consumed" }));
+			let state = if id == 2999 { NoteState::Active } else { NoteState::Consumed };
+			notes.push(note(id, Some(id - 1), 1, state));
 		}
 		let nodes: Vec<Node> =
-			notes.iter().map(|n| Node { note: n, holder: n.holder.clone() }).collect();
+			notes.iter().map(|n| Node { note: n, holder: n.holder.to_ss58check() }).collect();
 		let doc = svg(&nodes, "deep", "CNY", 2, &|s| s.to_string());
 		assert!(roxmltree::Document::parse_with_options(
 			&doc,

@@ -41,8 +41,11 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(
-		pallet_receivables_rpc::Cascade::<_, Block, AccountId, AssetId, Balance>::new(client)
-			.into_rpc(),
+		pallet_receivables_rpc::Cascade::<_, Block>::new(
+			client,
+			Arc::new(pallet_receivables_rpc::Readers::for_this_machine()),
+		)
+		.into_rpc(),
 	)?;
 
 	Ok(module)

@@ -9,6 +9,8 @@ extern crate alloc;
 
 pub mod paging;
 pub mod pricing;
+#[cfg(feature = "std")]
+pub mod text;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::DispatchResult;

@@ -164,6 +164,19 @@ where
 	(items, if more { last } else { None })
 }
 
+/// One page of a list kept as the second keys of a double map under one first key: `keys`
+/// iterates them from the raw key given (`None`: from the first). Returns the keys and the
+/// cursor to continue from.
+pub fn page_of_keys<K>(
+	list: List,
+	request: &PageRequest,
+	keys: impl FnOnce(Option<Vec<u8>>) -> frame_support::storage::KeyPrefixIterator<K>,
+) -> Result<(Vec<K>, Option<Cursor>), PageError> {
+	let start = list.start(request)?.filter(|key| !key.is_empty());
+	let (items, last) = take_page(with_raw_keys(keys(start)), clamp(request.limit));
+	Ok((items, last.and_then(|key| list.cursor_after(key))))
+}
+
 /// Each key of `iter` with the raw storage key it was read at.
 pub fn with_raw_keys<K>(
 	mut iter: frame_support::storage::KeyPrefixIterator<K>,

@@ -16,10 +16,16 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use cascade_primitives::{NoteId, ReceivableId};
+use pallet_receivables_runtime_api::{
+	ClaimInfo, Exposure, FinancingInfo, LineInfo, NoteInfo, Page, PageError, PageRequest,
+	ProgramInfo, Quote, ReceivableInfo, RequestInfo,
+};
+
 use crate::{
-	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, ledger_api, opaque::SessionKeys, AccountId, AssetId, Aura, Balance,
+	Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -246,43 +252,65 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_receivables_runtime_api::ReceivablesApi<Block, AccountId, crate::AssetId, Balance> for Runtime {
-		fn receivable(id: cascade_primitives::ReceivableId) -> Option<pallet_receivables_runtime_api::ReceivableInfo<AccountId, crate::AssetId, Balance>> {
-			crate::ledger_api::receivable(id)
+	impl pallet_receivables_runtime_api::ReceivablesApi<Block, AccountId, AssetId, Balance> for Runtime {
+		fn receivable(id: ReceivableId) -> Option<ReceivableInfo<AccountId, AssetId, Balance>> {
+			ledger_api::receivable(id)
 		}
 
-		fn note(id: cascade_primitives::NoteId) -> Option<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
-			crate::ledger_api::note(id)
+		fn note(id: NoteId) -> Option<NoteInfo<AccountId, Balance>> {
+			ledger_api::note(id)
 		}
 
-		fn notes_of(
-			who: AccountId,
-			page: pallet_receivables_runtime_api::PageRequest,
-		) -> Result<pallet_receivables_runtime_api::Page<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>>, pallet_receivables_runtime_api::PageError> {
-			crate::ledger_api::notes_of(who, page)
+		fn notes_of(who: AccountId, page: PageRequest) -> Result<Page<NoteInfo<AccountId, Balance>>, PageError> {
+			ledger_api::notes_of(who, page)
 		}
 
-		fn lineage(note: cascade_primitives::NoteId) -> Vec<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>> {
-			crate::ledger_api::lineage(note)
+		fn lineage(note: NoteId) -> Vec<NoteInfo<AccountId, Balance>> {
+			ledger_api::lineage(note)
 		}
 
-		fn tree(
-			receivable: cascade_primitives::ReceivableId,
-			page: pallet_receivables_runtime_api::PageRequest,
-		) -> Result<pallet_receivables_runtime_api::Page<pallet_receivables_runtime_api::NoteInfo<AccountId, Balance>>, pallet_receivables_runtime_api::PageError> {
-			crate::ledger_api::tree(receivable, page)
+		fn tree(receivable: ReceivableId, page: PageRequest) -> Result<Page<NoteInfo<AccountId, Balance>>, PageError> {
+			ledger_api::tree(receivable, page)
 		}
 
-		fn exposure(core: AccountId) -> pallet_receivables_runtime_api::Exposure<AccountId, crate::AssetId, Balance> {
-			crate::ledger_api::exposure(core)
+		fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance> {
+			ledger_api::exposure(core)
 		}
 
-		fn quote(note: cascade_primitives::NoteId, annual_rate: sp_runtime::Permill) -> Option<pallet_receivables_runtime_api::Quote<AccountId, crate::AssetId, Balance>> {
-			crate::ledger_api::quote(note, annual_rate)
+		fn quote(note: NoteId, annual_rate: sp_runtime::Permill) -> Option<Quote<AccountId, AssetId, Balance>> {
+			ledger_api::quote(note, annual_rate)
 		}
 
-		fn claims_of(who: AccountId) -> Vec<pallet_receivables_runtime_api::ClaimInfo<AccountId, Balance>> {
-			crate::ledger_api::claims_of(who)
+		fn claims_of(who: AccountId, page: PageRequest) -> Result<Page<ClaimInfo<AccountId, Balance>>, PageError> {
+			ledger_api::claims_of(who, page)
+		}
+
+		fn financings_of(who: AccountId, page: PageRequest) -> Result<Page<FinancingInfo<AccountId, Balance>>, PageError> {
+			ledger_api::financings_of(who, page)
+		}
+
+		fn programs_of(financier: AccountId, page: PageRequest) -> Result<Page<ProgramInfo<AccountId, AssetId, Balance>>, PageError> {
+			ledger_api::programs_of(financier, page)
+		}
+
+		fn requests_of(who: AccountId, page: PageRequest) -> Result<Page<RequestInfo<AccountId>>, PageError> {
+			ledger_api::requests_of(who, page)
+		}
+
+		fn lines_of(core: AccountId, page: PageRequest) -> Result<Page<LineInfo<AccountId, AssetId, Balance>>, PageError> {
+			ledger_api::lines_of(core, page)
+		}
+
+		fn can_issue(
+			issuer: AccountId,
+			supplier: AccountId,
+			asset: AssetId,
+			face: Balance,
+			maturity: cascade_primitives::Moment,
+			credit_line: cascade_primitives::LineId,
+			invoice_ref: Vec<u8>,
+		) -> sp_runtime::DispatchResult {
+			ledger_api::can_issue(issuer, supplier, asset, face, maturity, credit_line, invoice_ref)
 		}
 	}
 

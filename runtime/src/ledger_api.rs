@@ -1,16 +1,19 @@
-//! The `ReceivablesApi` answers, composed from the Receivables and Enterprises pallets.
+//! The `ReceivablesApi` answers: each pallet's own queries (`queries.rs` in each), shaped into
+//! the API's types here. Nothing here reads another pallet's storage or iterates.
 
-use crate::{AccountId, AssetId, Assets, Balance, Receivables, Runtime};
-use alloc::{collections::btree_map::BTreeMap, vec::Vec};
-use cascade_primitives::{pricing, NoteId, NoteLedger, NoteStanding, ReceivableId};
+use crate::{AccountId, AssetId, Assets, Balance, Enterprises, Financing, Receivables, Runtime};
+use alloc::vec::Vec;
+use cascade_primitives::{pricing, LineId, Moment, NoteId, NoteLedger, NoteStanding, ReceivableId};
 use frame_support::traits::Time;
 use pallet_receivables::{NoteOf, ReceivableOf};
 use pallet_receivables_runtime_api::{
-	ClaimInfo, Exposure, LineInfo, NoteInfo, Page, PageError, PageRequest, Quote, ReceivableInfo,
+	ClaimInfo, Exposure, FinancingInfo, LineInfo, NoteInfo, Outstanding, Page, PageError,
+	PageRequest, ProgramInfo, Quote, ReceivableInfo, RequestInfo, MAX_PAGE,
 };
-use sp_runtime::Permill;
+use sp_runtime::{DispatchResult, Permill};
 
 type Note = NoteInfo<AccountId, Balance>;
+type Line = LineInfo<AccountId, AssetId, Balance>;
 
 fn note_info((id, n): (NoteId, NoteOf<Runtime>)) -> Note {
 	NoteInfo {
@@ -55,6 +58,19 @@ fn receivable_info(
 	}
 }
 
+fn line_info((id, l): (LineId, pallet_enterprises::CreditLineOf<Runtime>)) -> Line {
+	LineInfo {
+		id,
+		financier: l.financier,
+		asset: l.asset,
+		limit: l.limit,
+		used: l.used,
+		available: l.limit.saturating_sub(l.used),
+		expires_at: l.expires_at,
+		revoked: l.revoked,
+	}
+}
+
 pub fn receivable(id: ReceivableId) -> Option<ReceivableInfo<AccountId, AssetId, Balance>> {
 	pallet_receivables::Receivables::<Runtime>::get(id).map(|r| receivable_info(id, r))
 }
@@ -75,32 +91,24 @@ pub fn tree(id: ReceivableId, page: PageRequest) -> Result<Page<Note>, PageError
 	Receivables::tree(id, &page).map(|p| p.map(note_info))
 }
 
+/// From the issuer's counters (one entry per asset) and the first page of its credit lines (a
+/// core has at most `MaxLinesPerCore` of them, fewer than a page).
 pub fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance> {
-	let mut per_asset: BTreeMap<AssetId, Balance> = BTreeMap::new();
-	let outstanding = Receivables::outstanding_of(&core);
-	let receivables = outstanding.len() as u32;
-	for (_, r) in outstanding {
-		let sum = per_asset.entry(r.asset).or_default();
-		*sum = sum.saturating_add(r.outstanding());
+	let owed = Receivables::owed_by(&core, MAX_PAGE as usize);
+	let receivables = owed.iter().fold(0u32, |n, (_, o)| n.saturating_add(o.receivables));
+	let credit_lines = Enterprises::lines_of(&core, &PageRequest::first(MAX_PAGE))
+		.map(|page| page.items.into_iter().map(line_info).collect())
+		.unwrap_or_default();
+	Exposure {
+		outstanding: owed
+			.into_iter()
+			.map(|(asset, o)| Outstanding { asset, amount: o.amount })
+			.collect(),
+		receivables,
+		credit_lines,
+		complete: Receivables::exposures_complete(),
+		core,
 	}
-	let mut ids: Vec<u64> =
-		pallet_enterprises::LinesByCore::<Runtime>::iter_key_prefix(&core).collect();
-	ids.sort_unstable();
-	let lines = ids
-		.into_iter()
-		.filter_map(|id| {
-			pallet_enterprises::CreditLines::<Runtime>::get(id).map(|l| LineInfo {
-				id,
-				financier: l.financier,
-				asset: l.asset,
-				limit: l.limit,
-				used: l.used,
-				expires_at: l.expires_at,
-				revoked: l.revoked,
-			})
-		})
-		.collect();
-	Exposure { outstanding: per_asset.into_iter().collect(), receivables, lines }
 }
 
 pub fn quote(id: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetId, Balance>> {
@@ -123,17 +131,93 @@ pub fn quote(id: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetI
 	})
 }
 
-pub fn claims_of(who: AccountId) -> Vec<ClaimInfo<AccountId, Balance>> {
-	let mut claims: Vec<ClaimInfo<AccountId, Balance>> =
-		pallet_financing::Claims::<Runtime>::iter()
-			.filter(|(_, c)| c.debtor == who || c.creditor == who)
-			.map(|(financing, c)| ClaimInfo {
-				financing,
-				debtor: c.debtor,
-				creditor: c.creditor,
-				amount: c.amount,
-			})
-			.collect();
-	claims.sort_by_key(|c| c.financing);
-	claims
+pub fn claims_of(
+	who: AccountId,
+	page: PageRequest,
+) -> Result<Page<ClaimInfo<AccountId, Balance>>, PageError> {
+	Financing::claims_of(&who, &page).map(|p| {
+		p.map(|(financing, c)| ClaimInfo {
+			financing,
+			debtor: c.debtor,
+			creditor: c.creditor,
+			amount: c.amount,
+		})
+	})
+}
+
+pub fn financings_of(
+	who: AccountId,
+	page: PageRequest,
+) -> Result<Page<FinancingInfo<AccountId, Balance>>, PageError> {
+	Financing::financings_of(&who, &page).map(|p| {
+		p.map(|(id, f)| FinancingInfo {
+			id,
+			kind: f.kind,
+			financier: f.financier,
+			seller: f.seller,
+			note: f.note,
+			receivable: f.receivable,
+			amount: f.amount,
+			disbursed: f.disbursed,
+			interest: f.interest,
+			annual_rate: f.annual_rate,
+			started_at: f.started_at,
+			maturity: f.maturity,
+			program: f.program,
+			status: f.status,
+		})
+	})
+}
+
+pub fn programs_of(
+	financier: AccountId,
+	page: PageRequest,
+) -> Result<Page<ProgramInfo<AccountId, AssetId, Balance>>, PageError> {
+	Financing::programs_of(&financier, &page).map(|p| {
+		p.map(|(id, p)| ProgramInfo {
+			id,
+			financier: p.financier,
+			core: p.core,
+			asset: p.asset,
+			annual_rate: p.annual_rate,
+			budget: p.budget,
+			outstanding: p.outstanding,
+			expires_at: p.expires_at,
+			closed: p.closed,
+		})
+	})
+}
+
+pub fn requests_of(
+	who: AccountId,
+	page: PageRequest,
+) -> Result<Page<RequestInfo<AccountId>>, PageError> {
+	Financing::requests_of(&who, &page).map(|p| {
+		p.map(|(id, r)| RequestInfo {
+			id,
+			holder: r.holder,
+			financier: r.financier,
+			note: r.note,
+			kind: r.kind,
+			annual_rate: r.annual_rate,
+			created_at: r.created_at,
+		})
+	})
+}
+
+pub fn lines_of(core: AccountId, page: PageRequest) -> Result<Page<Line>, PageError> {
+	Enterprises::lines_of(&core, &page).map(|p| p.map(line_info))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn can_issue(
+	issuer: AccountId,
+	supplier: AccountId,
+	asset: AssetId,
+	face: Balance,
+	maturity: Moment,
+	credit_line: LineId,
+	invoice_ref: Vec<u8>,
+) -> DispatchResult {
+	Receivables::can_issue(issuer, supplier, asset, face, maturity, credit_line, invoice_ref)
 }

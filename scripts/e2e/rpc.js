@@ -6,7 +6,8 @@
 //
 // Results are JSON objects: accounts in SS58, amounts as decimal strings.
 //
-// Lists (cascade_notesOf, cascade_tree) take an optional page after `at`: { cursor: '0x…' |
+// Lists (cascade_notesOf, cascade_tree, cascade_claimsOf, cascade_financingsOf,
+// cascade_programsOf, cascade_requestsOf, cascade_linesOf) take an optional page after `at`: { cursor: '0x…' |
 // null, limit: n } (at most 1,000 items a page), and then answer { items: [...], next: '0x…' |
 // null }; pass `next` back as the cursor until it is null. Without a page they answer the whole
 // list as an array when it fits in one page, and otherwise an error (code 4130) naming the paged
@@ -56,8 +57,28 @@ export const rpc = {
       type: 'Json',
     },
     claimsOf: {
-      description: 'The recourse claims an account owes or is owed',
+      description: 'The claims (recourse, called pledge loans) an account owes or is owed',
       params: [{ name: 'account', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
+    financingsOf: {
+      description: "An account's financings, as financier and as seller or borrower",
+      params: [{ name: 'account', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
+    programsOf: {
+      description: "A financier's financing programs",
+      params: [{ name: 'financier', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
+    requestsOf: {
+      description: 'The financing requests waiting for an answer that an account made or must answer',
+      params: [{ name: 'account', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
+    linesOf: {
+      description: "A core enterprise's credit lines",
+      params: [{ name: 'core', type: 'Text' }, at],
       type: 'Vec<Json>',
     },
   },

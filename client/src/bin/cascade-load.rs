@@ -277,7 +277,9 @@ async fn run(args: Args) -> Result<()> {
 	phases.push(measure(&chain, &bob, "Receivables::repay", repays, args.in_flight).await?);
 	let cleared = Instant::now();
 	for r in &repaid {
-		while chain.rpc().receivable(*r, None::<H256>).await?.status != "settled" {
+		while chain.rpc().receivable(*r, None::<H256>).await?.status
+			!= pallet_receivables::ReceivableStatus::Settled
+		{
 			if cleared.elapsed() > Duration::from_secs(600) {
 				bail!("receivable {r} was not cleared within 10 minutes of its repayment");
 			}

@@ -34,6 +34,7 @@ pub use pallet::*;
 mod benchmarking;
 pub mod credit_code;
 mod credit_lines;
+mod queries;
 mod registry;
 mod settlement_assets;
 pub mod types;

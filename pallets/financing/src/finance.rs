@@ -118,6 +118,8 @@ impl<T: Config> Pallet<T> {
 			FinancingKind::Pledge => T::Notes::pledge(view.note, id)?,
 		}
 		T::Assets::transfer(view.asset, &financier, &seller, disbursed, Preservation::Preserve)?;
+		FinancingsOf::<T>::insert(&financier, id, ());
+		FinancingsOf::<T>::insert(&seller, id, ());
 		Financings::<T>::insert(
 			id,
 			Financing {

@@ -47,9 +47,11 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod finance;
+mod indexes;
 mod invariants;
 mod loans;
 mod programs;
+mod queries;
 mod recourse;
 mod requests;
 pub mod types;
@@ -98,7 +100,11 @@ pub mod pallet {
 	/// A claim as stored.
 	pub type ClaimOf<T> = Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
+	/// 1: the per-account indexes `ProgramsOf`, `FinancingsOf`, `RequestsOf`, `ClaimsOf`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -221,6 +227,61 @@ pub mod pallet {
 	pub type Claims<T: Config> =
 		StorageMap<_, Blake2_128Concat, FinancingId, ClaimOf<T>, OptionQuery>;
 
+	/// Index: each financier's programs.
+	#[pallet::storage]
+	pub type ProgramsOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		ProgramId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Index: each account's financings, as financier and as seller or borrower.
+	#[pallet::storage]
+	pub type FinancingsOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		FinancingId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Index: the waiting requests of each account, as the financier asked and as the holder
+	/// asking.
+	#[pallet::storage]
+	pub type RequestsOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		RequestId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Index: each account's claims (by financing), as debtor and as creditor.
+	#[pallet::storage]
+	pub type ClaimsOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		FinancingId,
+		(),
+		OptionQuery,
+	>;
+
+	/// After the upgrade that added the indexes: the ids still to index, each `(next, end)` —
+	/// financings (with their claims), programs, requests — indexed from blocks' leftover
+	/// weight. Absent when everything is indexed.
+	#[pallet::storage]
+	pub type IndexBackfill<T: Config> = StorageValue<_, Backfill, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -235,6 +296,7 @@ pub mod pallet {
 			for (financier, core, asset, annual_rate, budget, expires_at) in &self.programs {
 				let id = NextProgramId::<T>::get();
 				NextProgramId::<T>::put(id + 1);
+				ProgramsOf::<T>::insert(financier, id, ());
 				Programs::<T>::insert(
 					id,
 					Program {
@@ -408,6 +470,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Index what existed before the indexes, from the weight the block has left.
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::backfill_indexes(remaining)
+		}
+
+		/// From storage version 0 (no per-account indexes) to 1: schedule indexing what exists.
+		fn on_runtime_upgrade() -> Weight {
+			Self::schedule_index_backfill()
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -123,7 +123,7 @@ impl<T: Config> Pallet<T> {
 		let owed = Self::loan_owed(id, &f, T::Time::now())?;
 
 		LoanBalances::<T>::remove(id);
-		Claims::<T>::insert(
+		Self::open_claim(
 			id,
 			Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: owed },
 		);
@@ -176,7 +176,7 @@ impl<T: Config> Pallet<T> {
 				claim.amount -= paid;
 				let paid_off = claim.amount.is_zero();
 				if paid_off {
-					Claims::<T>::remove(id);
+					Self::close_claim(id, &claim);
 					f.status = FinancingStatus::Redeemed;
 					Self::recover_budget(f.program, f.disbursed);
 				} else {

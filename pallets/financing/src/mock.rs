@@ -119,6 +119,7 @@ impl pallet_receivables::Config for Test {
 	type MaxSplit = ConstU32<16>;
 	type MaxClearPerBlock = ConstU32<8>;
 	type MaxSettleNotes = ConstU32<10>;
+	type MaxDepth = ConstU32<1_000>;
 	type MaxPendingOffers = ConstU32<64>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
@@ -237,6 +238,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
+		// As a chain's genesis does: every pallet starts at its current storage version.
+		<AllPalletsWithSystem as frame_support::traits::OnGenesis>::on_genesis();
 		System::set_block_number(1);
 		Timestamp::set_timestamp(START);
 	});

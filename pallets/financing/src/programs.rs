@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
 
 		let program = NextProgramId::<T>::get();
 		NextProgramId::<T>::put(program.checked_add(1).ok_or(ArithmeticError::Overflow)?);
+		ProgramsOf::<T>::insert(&financier, program, ());
 		Programs::<T>::insert(
 			program,
 			Program {

@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 			f.status = FinancingStatus::RecourseSettled;
 			Self::recover_budget(f.program, f.disbursed);
 		} else {
-			Claims::<T>::insert(
+			Self::open_claim(
 				id,
 				Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: rest },
 			);
@@ -86,7 +86,7 @@ impl<T: Config> Pallet<T> {
 		claim.amount -= paid;
 		let remaining = claim.amount;
 		if remaining.is_zero() {
-			Claims::<T>::remove(id);
+			Self::close_claim(id, &claim);
 			if f.status == FinancingStatus::Called {
 				// The called loan is repaid: its security goes back to the borrower.
 				T::Notes::release_pledge(f.note)?;

@@ -42,6 +42,8 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		RequestOfNote::<T>::insert(note, &financier, request);
+		RequestsOf::<T>::insert(&financier, request, ());
+		RequestsOf::<T>::insert(&holder, request, ());
 		RequestsWaiting::<T>::insert(&financier, waiting + 1);
 		Self::deposit_event(Event::Requested {
 			request,
@@ -85,6 +87,8 @@ impl<T: Config> Pallet<T> {
 	fn remove_request(id: RequestId, r: &RequestOf<T>) {
 		Requests::<T>::remove(id);
 		RequestOfNote::<T>::remove(r.note, &r.financier);
+		RequestsOf::<T>::remove(&r.financier, id);
+		RequestsOf::<T>::remove(&r.holder, id);
 		RequestsWaiting::<T>::mutate_exists(&r.financier, |n| {
 			*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 		});

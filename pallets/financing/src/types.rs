@@ -23,6 +23,8 @@ pub type RequestId = u64;
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum FinancingKind {
 	/// The note is sold to the financier at a discount (保理). With recourse, the seller buys it
 	/// back if the receivable goes overdue.
@@ -73,6 +75,8 @@ pub struct Program<AccountId, AssetId, Balance> {
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum FinancingStatus {
 	/// Money advanced; waiting for redemption (or repayment of the loan, a call, or recourse).
 	Open,
@@ -169,4 +173,21 @@ pub struct Claim<AccountId, Balance> {
 	pub debtor: AccountId,
 	pub creditor: AccountId,
 	pub amount: Balance,
+}
+
+/// Ids still to index after an upgrade: from `.0` up to `.1` (exclusive), per kind.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Backfill {
+	pub financings: (FinancingId, FinancingId),
+	pub programs: (ProgramId, ProgramId),
+	pub requests: (RequestId, RequestId),
+}
+
+impl Backfill {
+	/// Whether nothing is left to index.
+	pub fn is_done(&self) -> bool {
+		self.financings.0 >= self.financings.1
+			&& self.programs.0 >= self.programs.1
+			&& self.requests.0 >= self.requests.1
+	}
 }

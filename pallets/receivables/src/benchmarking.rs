@@ -465,7 +465,7 @@ mod benchmarks {
 	// notes. Their weights must not grow with `d` or `n`.
 
 	#[benchmark(extra)]
-	fn split_at_depth(d: Linear<0, 1_000>) {
+	fn split_at_depth(d: Linear<0, 999>) {
 		let w = world::<T>();
 		let note = note_in(&w, d, 0);
 		let amount = Notes::<T>::get(note).expect("exists").amount;
@@ -491,7 +491,7 @@ mod benchmarks {
 	}
 
 	#[benchmark(extra)]
-	fn split_transfer_at_depth(d: Linear<0, 1_000>) {
+	fn split_transfer_at_depth(d: Linear<0, 999>) {
 		let w = world::<T>();
 		let note = note_in(&w, d, 0);
 

@@ -1,9 +1,10 @@
 //! The ledger's invariants (DESIGN.md §5), checked by `try_state`, after every test and by the
 //! property tests.
 
-use crate::{pallet::*, NoteId, NoteState, ReceivableId, ReceivableStatus};
+use crate::{pallet::*, NoteId, NoteState, Owed, ReceivableId, ReceivableStatus};
 use alloc::collections::btree_map::BTreeMap;
 use cascade_primitives::{CreditLines, LineId};
+use codec::Encode;
 use frame_support::{ensure, traits::fungibles::Inspect};
 use sp_runtime::{
 	traits::{CheckedAdd, CheckedSub, Zero},
@@ -32,6 +33,9 @@ impl<T: Config> Pallet<T> {
 	///    `InvoiceRefs` exactly the invoice references of the receivables not cancelled,
 	///    `ReceivablesByIssuer` exactly every receivable by issuer, and `OffersWaiting` counts
 	///    each account's `PendingTo` entries.
+	/// 7. `Exposures` holds, per issuer and asset, exactly how many receivables are Pending,
+	///    Active or Overdue and Σ (face − repaid) over them (while a backfill is under way, over
+	///    the receivables it has counted); no entry counts zero receivables.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_note = NextNoteId::<T>::get();
 		let next_receivable = NextReceivableId::<T>::get();
@@ -130,8 +134,15 @@ impl<T: Config> Pallet<T> {
 		let mut drawn: BTreeMap<LineId, BalanceOf<T>> = BTreeMap::new();
 		let mut invoice_count = 0u64;
 		let mut receivable_count = 0u64;
+		// Keyed by the SCALE encoding of (issuer, asset): asset ids need not be ordered.
+		let mut owed: BTreeMap<alloc::vec::Vec<u8>, Owed<BalanceOf<T>>> = BTreeMap::new();
 		for (id, r) in Receivables::<T>::iter() {
 			receivable_count += 1;
+			if Self::owes(r.status) && Self::counted(id) {
+				let o = owed.entry((&r.issuer, &r.asset).encode()).or_default();
+				o.receivables += 1;
+				o.amount = o.amount.checked_add(&r.outstanding()).ok_or("owed sum overflows")?;
+			}
 			ensure!(id < next_receivable, "receivable id at or above NextReceivableId");
 			ensure!(
 				ReceivablesByIssuer::<T>::contains_key(&r.issuer, id),
@@ -206,6 +217,18 @@ impl<T: Config> Pallet<T> {
 				"credit line used differs from its outstanding receivables"
 			);
 		}
+
+		// 7. The exposure counters.
+		let mut entries = 0usize;
+		for (issuer, asset, o) in Exposures::<T>::iter() {
+			ensure!(o.receivables > 0, "an exposure entry counts no receivable");
+			ensure!(
+				owed.get(&(issuer, asset).encode()) == Some(&o),
+				"an exposure counter differs from its receivables"
+			);
+			entries += 1;
+		}
+		ensure!(entries == owed.len(), "an issuer's exposure is not counted");
 
 		// 5. Indexes hold nothing else.
 		let mut by_holder = 0u64;

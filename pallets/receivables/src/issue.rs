@@ -4,7 +4,11 @@ use crate::{
 	pallet::*, LineId, Moment, Note, NoteState, Receivable, ReceivableId, ReceivableStatus,
 };
 use cascade_primitives::{CreditLines, EnterpriseRegistry, Role};
-use frame_support::{ensure, pallet_prelude::*};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	storage::{with_transaction, TransactionOutcome},
+};
 use sp_core::H256;
 use sp_runtime::{traits::Zero, ArithmeticError};
 
@@ -56,6 +60,7 @@ impl<T: Config> Pallet<T> {
 		);
 		InvoiceRefs::<T>::insert(&issuer, &invoice_ref, receivable);
 		ReceivablesByIssuer::<T>::insert(&issuer, receivable, ());
+		Self::owe(&issuer, &asset, receivable, face);
 		Receivables::<T>::insert(
 			receivable,
 			Receivable {
@@ -89,6 +94,36 @@ impl<T: Config> Pallet<T> {
 		Ok(receivable)
 	}
 
+	/// What `issue` by `issuer` with these arguments would do now: `Ok`, or the error it would
+	/// fail with. It runs `issue` itself in a storage layer that is always rolled back, so the
+	/// answer comes from exactly the checks `issue` makes, and nothing is written.
+	#[allow(clippy::too_many_arguments)]
+	pub fn can_issue(
+		issuer: T::AccountId,
+		supplier: T::AccountId,
+		asset: T::AssetId,
+		face: BalanceOf<T>,
+		maturity: Moment,
+		credit_line: LineId,
+		invoice_ref: alloc::vec::Vec<u8>,
+	) -> DispatchResult {
+		let invoice_ref: InvoiceRefOf<T> =
+			invoice_ref.try_into().map_err(|_| Error::<T>::InvoiceRefTooLong)?;
+		with_transaction(|| {
+			let outcome = Self::do_issue(
+				issuer,
+				supplier,
+				asset,
+				face,
+				maturity,
+				credit_line,
+				H256::zero(),
+				invoice_ref,
+			);
+			TransactionOutcome::Rollback(outcome.map(|_| ()))
+		})
+	}
+
 	pub(crate) fn do_cancel(who: T::AccountId, id: ReceivableId) -> DispatchResult {
 		let receivable = Self::receivable_of(id)?;
 		ensure!(receivable.issuer == who, Error::<T>::NotIssuer);
@@ -112,6 +147,7 @@ impl<T: Config> Pallet<T> {
 		Notes::<T>::remove(root);
 		NotesByReceivable::<T>::remove(id, root);
 		InvoiceRefs::<T>::remove(&receivable.issuer, &receivable.invoice_ref);
+		Self::owe_less(&receivable.issuer, &receivable.asset, id, receivable.outstanding(), true);
 		// Money someone sent to the escrow of a receivable that will never be repaid.
 		Self::return_escrow(receivable.asset, &Self::escrow_account(id), &receivable.issuer)?;
 		receivable.status = ReceivableStatus::Cancelled;

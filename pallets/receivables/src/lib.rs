@@ -38,6 +38,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod clearing;
+mod exposure;
 mod hold;
 mod invariants;
 mod issue;
@@ -87,7 +88,11 @@ pub mod pallet {
 	/// An invoice reference.
 	pub type InvoiceRefOf<T> = BoundedVec<u8, <T as Config>::MaxInvoiceRefLength>;
 
+	/// 1: `Exposures` counts what each issuer owes.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -160,6 +165,12 @@ pub mod pallet {
 		/// Most notes one `settle` call visits.
 		#[pallet::constant]
 		type MaxSettleNotes: Get<u32>;
+
+		/// Deepest a note may be (the root note is at depth 0): `split` and `split_transfer` of a
+		/// note at this depth fail with `TooDeep`. It bounds a note's lineage, so reading one
+		/// reads at most `MaxDepth + 1` notes.
+		#[pallet::constant]
+		type MaxDepth: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -293,6 +304,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DueQueue<T: Config> =
 		StorageDoubleMap<_, Identity, [u8; 8], Twox64Concat, ReceivableId, Clearing, OptionQuery>;
+
+	/// What each issuer owes per asset (`Owed`): kept as receivables are issued, repaid and
+	/// cancelled, so a core's exposure is read without walking its receivables.
+	#[pallet::storage]
+	pub type Exposures<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AssetId,
+		Owed<BalanceOf<T>>,
+		OptionQuery,
+	>;
+
+	/// Receivables issued before `Exposures` existed that it does not count yet: ids from the
+	/// first up to the second (exclusive), counted from blocks' leftover weight after the
+	/// upgrade that added it. Absent when every receivable is counted.
+	#[pallet::storage]
+	pub type ExposureBackfill<T: Config> =
+		StorageValue<_, (ReceivableId, ReceivableId), OptionQuery>;
 
 	/// The id the next receivable gets.
 	#[pallet::storage]
@@ -483,10 +514,16 @@ pub mod pallet {
 		/// The receivable has no clearing under way: not matured, or no money waits in its
 		/// escrow.
 		NothingToSettle,
+		/// The invoice reference is longer than `MaxInvoiceRefLength` (reported by `can_issue`:
+		/// an `issue` with it cannot even be encoded).
+		InvoiceRefTooLong,
 		/// `max_notes` is zero or above `MaxSettleNotes`.
 		BadMaxNotes,
 		/// Payouts on the receivable have begun: its notes can no longer be split.
 		PaymentsStarted,
+		/// The note is at the deepest level a note may have (`MaxDepth`): it can be transferred
+		/// whole, financed or redeemed, but no longer split.
+		TooDeep,
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -508,9 +545,17 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Clearing: pay due notes out of the weight the block has left.
+		/// Clearing: pay due notes out of the weight the block has left; then count receivables
+		/// issued before the exposure counters existed, if any are left.
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::clear_idle(remaining)
+			let used = Self::clear_idle(remaining);
+			used.saturating_add(Self::backfill_exposures(remaining.saturating_sub(used)))
+		}
+
+		/// From storage version 0 (no exposure counters) to 1: schedule counting the
+		/// receivables that exist (`ExposureBackfill`), done from blocks' leftover weight.
+		fn on_runtime_upgrade() -> Weight {
+			Self::schedule_exposure_backfill()
 		}
 
 		fn integrity_test() {

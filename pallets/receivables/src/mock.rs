@@ -140,6 +140,7 @@ impl crate::Config for Test {
 	type MaxSplit = ConstU32<16>;
 	type MaxClearPerBlock = ConstU32<MAX_CLEAR_PER_BLOCK>;
 	type MaxSettleNotes = ConstU32<MAX_SETTLE_NOTES>;
+	type MaxDepth = ConstU32<MAX_DEPTH>;
 	type MaxPendingOffers = ConstU32<MAX_OFFERS>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
@@ -322,6 +323,8 @@ impl ExtBuilder {
 
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
+			// As a chain's genesis does: every pallet starts at its current storage version.
+			<AllPalletsWithSystem as frame_support::traits::OnGenesis>::on_genesis();
 			System::set_block_number(1);
 			Timestamp::set_timestamp(START);
 		});
@@ -350,6 +353,8 @@ pub fn check_invariants() {
 pub const MAX_CLEAR_PER_BLOCK: u32 = 8;
 /// Most notes one `settle` visits in the mock.
 pub const MAX_SETTLE_NOTES: u32 = 10;
+/// The runtime's depth limit.
+pub const MAX_DEPTH: u32 = 1_000;
 
 /// `n` blocks pass, each with all its weight left for clearing; invariants hold after each.
 pub fn idle_blocks(n: u32) {

@@ -1,8 +1,9 @@
-//! Reads for the runtime API: a holder's notes, a note's lineage, a receivable's tree and an
-//! issuer's outstanding receivables. They iterate, so they are never called from a dispatchable;
-//! lists come a bounded page at a time (cascade_primitives::paging).
+//! Reads for the runtime API: a holder's notes, a note's lineage and a receivable's tree (an
+//! issuer's exposure is in `exposure.rs`). They iterate, so they are never called from a
+//! dispatchable; lists come a bounded page at a time (cascade_primitives::paging), and a lineage
+//! is bounded by `MaxDepth`.
 
-use crate::{pallet::*, NoteId, ReceivableId, ReceivableStatus};
+use crate::{pallet::*, NoteId, ReceivableId};
 use alloc::vec::Vec;
 use cascade_primitives::paging::{
 	self, take_page, with_raw_keys, List, ListKind, Page, PageError, PageRequest,
@@ -59,7 +60,8 @@ impl<T: Config> Pallet<T> {
 		ids.into_iter().filter_map(|id| Notes::<T>::get(id).map(|n| (id, n))).collect()
 	}
 
-	/// The notes from `note` up to the root, inclusive; empty for an unknown note.
+	/// The notes from `note` up to the root, inclusive (at most `MaxDepth + 1`); empty for an
+	/// unknown note.
 	pub fn lineage(note: NoteId) -> Vec<(NoteId, NoteOf<T>)> {
 		let mut path = Vec::new();
 		let mut next = Some(note);
@@ -98,23 +100,5 @@ impl<T: Config> Pallet<T> {
 	/// Whether receivable `id` (maturing at `maturity`) has money queued for clearing.
 	pub fn is_clearing(id: ReceivableId, maturity: cascade_primitives::Moment) -> bool {
 		DueQueue::<T>::contains_key(Self::due_key(maturity), id)
-	}
-
-	/// The receivables of `issuer` that are neither repaid nor cancelled.
-	pub fn outstanding_of(issuer: &T::AccountId) -> Vec<(ReceivableId, ReceivableOf<T>)> {
-		let mut ids: Vec<ReceivableId> =
-			ReceivablesByIssuer::<T>::iter_key_prefix(issuer).collect();
-		ids.sort_unstable();
-		ids.into_iter()
-			.filter_map(|id| Receivables::<T>::get(id).map(|r| (id, r)))
-			.filter(|(_, r)| {
-				matches!(
-					r.status,
-					ReceivableStatus::Pending
-						| ReceivableStatus::Active
-						| ReceivableStatus::Overdue
-				)
-			})
-			.collect()
 	}
 }

@@ -62,6 +62,7 @@ impl<T: Config> Pallet<T> {
 		if outstanding.is_zero() {
 			receivable.status = ReceivableStatus::Repaid;
 		}
+		Self::owe_less(&who, &receivable.asset, id, amount, outstanding.is_zero());
 		Self::schedule_clearing(id, receivable.maturity);
 		Receivables::<T>::insert(id, receivable);
 		if outstanding.is_zero() {

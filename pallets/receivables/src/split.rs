@@ -45,11 +45,12 @@ impl<T: Config> Pallet<T> {
 	/// The receivable of a note about to be split into `parts`, checked to have no payouts
 	/// under way (a split mid-clearing could hide a child from the walk; a partly paid note's
 	/// parts would not sum to what is owed), with `parts − 1` more live notes counted; the
-	/// caller stores it.
+	/// caller stores it. The note must leave room for children below it (`MaxDepth`).
 	pub(crate) fn splittable_receivable(
 		note: &NoteOf<T>,
 		parts: u32,
 	) -> Result<ReceivableOf<T>, DispatchError> {
+		ensure!(note.depth < T::MaxDepth::get(), Error::<T>::TooDeep);
 		let mut receivable = Self::receivable_of(note.receivable)?;
 		let started = !receivable.repaid.is_zero() && Self::now() >= receivable.maturity;
 		ensure!(!started && note.paid.is_zero(), Error::<T>::PaymentsStarted);

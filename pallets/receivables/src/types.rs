@@ -19,6 +19,8 @@ use sp_core::H256;
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "lowercase"))]
 pub enum ReceivableStatus {
 	/// Issued; the root note waits for the tier-1 supplier's acceptance (签收).
 	Pending,
@@ -37,6 +39,20 @@ pub enum ReceivableStatus {
 }
 
 /// A core enterprise's irrevocable payment commitment (开立).
+impl ReceivableStatus {
+	/// The status's name: `pending`, `active`, `repaid`, `settled`, `cancelled` or `overdue`.
+	pub fn name(&self) -> &'static str {
+		match self {
+			ReceivableStatus::Pending => "pending",
+			ReceivableStatus::Active => "active",
+			ReceivableStatus::Repaid => "repaid",
+			ReceivableStatus::Settled => "settled",
+			ReceivableStatus::Cancelled => "cancelled",
+			ReceivableStatus::Overdue => "overdue",
+		}
+	}
+}
+
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(RefLimit))]
 pub struct Receivable<AccountId, AssetId, Balance, RefLimit: Get<u32>> {
@@ -128,6 +144,20 @@ pub enum NoteState<AccountId> {
 }
 
 /// A piece of a receivable: the thing that is held, split, transferred and financed.
+impl<AccountId> NoteState<AccountId> {
+	/// The state's name: `pending`, `active`, `pledged`, `frozen`, `redeemed` or `consumed`.
+	pub fn name(&self) -> &'static str {
+		match self {
+			NoteState::Pending { .. } => "pending",
+			NoteState::Active => "active",
+			NoteState::Pledged { .. } => "pledged",
+			NoteState::Frozen => "frozen",
+			NoteState::Redeemed => "redeemed",
+			NoteState::Consumed => "consumed",
+		}
+	}
+}
+
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 pub struct Note<AccountId, Balance> {
 	/// The receivable it is a piece of.
@@ -196,4 +226,72 @@ pub struct Clearing {
 	pub last: Option<NoteId>,
 	/// Money arrived after the walk started: walk again once it ends.
 	pub again: bool,
+}
+
+/// What one issuer owes in one asset: its receivables neither repaid in full nor cancelled.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Owed<Balance> {
+	/// How many receivables.
+	pub receivables: u32,
+	/// What is still to be paid into their escrows (face less repaid).
+	pub amount: Balance,
+}
+
+/// In JSON a note's state is three fields of the note: `state` (`pending`, `active`, `pledged`,
+/// `frozen`, `redeemed` or `consumed`), `pendingTo` (the account a pending note is offered to,
+/// else null) and `financing` (a pledged note's financing, else null) — flattened into the note.
+#[cfg(feature = "std")]
+mod note_state_json {
+	use super::{FinancingId, NoteState};
+	use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+	#[derive(Serialize, Deserialize)]
+	#[serde(rename_all = "camelCase")]
+	struct Fields<AccountId> {
+		state: String,
+		pending_to: Option<AccountId>,
+		financing: Option<FinancingId>,
+	}
+
+	impl<AccountId: Serialize + Clone> Serialize for NoteState<AccountId> {
+		fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+			let (pending_to, financing) = match self {
+				NoteState::Pending { to } => (Some(to.clone()), None),
+				NoteState::Pledged { financing } => (None, Some(*financing)),
+				_ => (None, None),
+			};
+			Fields { state: self.name().into(), pending_to, financing }.serialize(s)
+		}
+	}
+
+	impl<'de, AccountId: Deserialize<'de>> Deserialize<'de> for NoteState<AccountId> {
+		fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+			let f = Fields::<AccountId>::deserialize(d)?;
+			Ok(match (&f.state[..], f.pending_to, f.financing) {
+				("pending", Some(to), None) => NoteState::Pending { to },
+				("active", None, None) => NoteState::Active,
+				("pledged", None, Some(financing)) => NoteState::Pledged { financing },
+				("frozen", None, None) => NoteState::Frozen,
+				("redeemed", None, None) => NoteState::Redeemed,
+				("consumed", None, None) => NoteState::Consumed,
+				(state, ..) => {
+					return Err(D::Error::custom(format!(
+						"state {state:?} with pendingTo/financing that do not go with it"
+					)))
+				}
+			})
+		}
+	}
 }

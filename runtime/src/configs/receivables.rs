@@ -31,6 +31,11 @@ impl pallet_receivables::Config for Runtime {
 	type MaxClearPerBlock = ConstU32<2_000>;
 	// One `settle` visits at most this many notes (its weight is charged up front).
 	type MaxSettleNotes = ConstU32<100>;
+	// A note deepens by one each time its holder splits it or pays part of it on; a tier-1
+	// supplier paying its own suppliers from one note a hundred times a quarter reaches depth 100.
+	// A thousand levels is far beyond real payment chains, keeps every call's cost flat (the
+	// benchmarks cover depths 0 … 999), and bounds a lineage read to 1,001 notes — one page.
+	type MaxDepth = ConstU32<1_000>;
 	// Offers waiting for one enterprise's 签收: far above a month's payments from its
 	// customers, low enough that nobody can grow its storage without bound.
 	type MaxPendingOffers = ConstU32<1024>;

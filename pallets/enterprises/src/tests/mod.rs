@@ -1,3 +1,4 @@
 mod credit_code;
 mod credit_lines;
+mod queries;
 mod registry;

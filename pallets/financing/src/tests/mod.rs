@@ -3,5 +3,6 @@ mod loans;
 mod partial;
 mod programs;
 mod property;
+mod queries;
 mod recourse;
 mod requests;

@@ -1,4 +1,5 @@
 mod clearing;
+mod exposure;
 mod hold;
 mod issue;
 mod ledger;

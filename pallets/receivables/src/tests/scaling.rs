@@ -1,6 +1,7 @@
 //! `split`, `transfer` and `split_transfer` touch the same storage whatever the note's depth and
 //! however many notes its receivable has: counted here, storage operation by storage operation,
-//! on a root note, on a note 1,000 levels deep, and in a receivable of 100,001 notes.
+//! on a root note, on a note 999 levels deep (the deepest that may still split), and in a
+//! receivable of 100,003 notes. Below the depth limit, splitting is refused.
 
 use crate::mock::Receivables;
 use crate::{mock::*, pallet::*};
@@ -184,14 +185,16 @@ fn world(depth: u32, wide: u32) -> (sp_io::TestExternalities, u64) {
 			root,
 			amounts(&[FACE / 2, FACE / 2])
 		));
-		let mut side = first + 1;
+		// The side branch grows breadth first (16 parts a split), so it stays a few levels deep.
+		let mut side = std::collections::VecDeque::from([first + 1]);
 		for _ in 0..wide {
-			let amount = Notes::<Test>::get(side).unwrap().amount;
-			let mut parts = vec![1; 15];
-			parts.push(amount - 15);
+			let next_split = side.pop_front().expect("a note to split");
+			let amount = Notes::<Test>::get(next_split).unwrap().amount;
+			let mut parts = vec![amount / 16; 15];
+			parts.push(amount - 15 * (amount / 16));
 			let next = NextNoteId::<Test>::get();
-			assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), side, amounts(&parts)));
-			side = next + 15;
+			assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), next_split, amounts(&parts)));
+			side.extend(next..next + 16);
 		}
 		let mut note = first;
 		for _ in 1..depth {
@@ -239,15 +242,38 @@ fn costs(depth: u32, wide: u32) -> [(u32, u32); 3] {
 #[test]
 fn cost_does_not_grow_with_depth_or_tree_size() {
 	let root = costs(0, 0);
-	let deep = costs(1_000, 0);
+	let deep = costs(MAX_DEPTH - 1, 0);
 	let wide = costs(1, 6_250); // 1 + 2 + 16·6,250 = 100,003 notes
 	for (i, name) in ["split", "transfer", "split_transfer"].iter().enumerate() {
 		println!(
-			"{name}: root {:?}, depth 1,000 {:?}, 100,003 notes {:?} (reads, writes)",
+			"{name}: root {:?}, depth 999 {:?}, 100,003 notes {:?} (reads, writes)",
 			root[i], deep[i], wide[i]
 		);
-		assert_eq!(root[i], deep[i], "{name} on a note 1,000 deep costs what it costs on a root");
+		assert_eq!(root[i], deep[i], "{name} on a note 999 deep costs what it costs on a root");
 		assert_eq!(root[i], wide[i], "{name} among 100,003 notes costs what it costs among one");
 		assert!(root[i].0 > 0 && root[i].1 > 0, "{name} was counted");
 	}
+}
+
+#[test]
+fn a_note_at_the_depth_limit_moves_whole_but_does_not_split() {
+	let (mut ext, note) = world(MAX_DEPTH, 0);
+	ext.execute_with(|| {
+		let n = Notes::<Test>::get(note).unwrap();
+		assert_eq!(n.depth, MAX_DEPTH);
+		assert_eq!(Receivables::lineage(note).len() as u32, MAX_DEPTH + 1, "lineage is bounded");
+		frame_support::assert_noop!(
+			Receivables::split(RuntimeOrigin::signed(T1), note, amounts(&[1, n.amount - 1])),
+			Error::<Test>::TooDeep
+		);
+		frame_support::assert_noop!(
+			Receivables::split_transfer(RuntimeOrigin::signed(T1), note, T2, 1),
+			Error::<Test>::TooDeep
+		);
+		// Paid on whole, it keeps its depth: the next holder may move it whole too.
+		assert_ok!(Receivables::transfer(RuntimeOrigin::signed(T1), note, T2));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), note));
+		assert_eq!(Notes::<Test>::get(note).unwrap().holder, T2);
+		check_invariants();
+	});
 }
