@@ -50,3 +50,13 @@ node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 	console.log(`${r.paid} of ${r.notes} notes paid by the chain in ${r.blocks} blocks (${r.seconds} s), up to ${r.notesPerBlock.max} a block; ${r.loadIncludedDuringClearing} of ${r.loadSent} user transfers included meanwhile`);
 	if (r.paid !== r.notes) process.exit(1);' "$CLEARING_LOG.json"
 rm -f "$CLEARING_LOG" "$CLEARING_LOG.json"
+
+step "reads under load at 6-second blocks, reduced (full size: ./scripts/load/reads.sh)"
+READS_LOG="$(mktemp)"
+CASCADE_SKIP_BUILD=1 NOTES=3000 HELD=1500 READERS=20 READ_SECONDS=30 READS_ASSERT=1 ./scripts/load/reads.sh 2>"$READS_LOG" >"$READS_LOG.json" || {
+	echo "---- reads run (tail) ----"; tail -40 "$READS_LOG"; cat "$READS_LOG.json"; exit 1
+}
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop());
+	const c = r.concurrent;
+	console.log(`tree of ${r.treeNotes} notes: page p50 ${r.treePage.p50} ms; ${c.readers} readers for ${c.seconds} s read ${c.pagesRead} pages (p99 ${c.pageMs.p99} ms, ${c.readerErrors} errors); block interval p99 ${c.blockIntervalMs.p99} ms of ${c.blockIntervalMs.configured}`);' "$READS_LOG.json"
+rm -f "$READS_LOG" "$READS_LOG.json"

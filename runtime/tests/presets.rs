@@ -146,7 +146,6 @@ fn charlie_finances_a_note(kind: pallet_financing::FinancingKind) -> u64 {
 
 #[test]
 fn recourse_claims_show_through_the_runtime_api() {
-	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV2;
 	ext_from_preset("development").execute_with(|| {
 		let [charlie, dave, _] = demo::suppliers();
 		let bob = demo::core();
@@ -166,13 +165,13 @@ fn recourse_claims_show_through_the_runtime_api() {
 			RuntimeOrigin::signed(demo::financier()),
 			0
 		));
-		let claims = <Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(charlie.clone());
+		let claims = claims_of(charlie.clone());
 		assert_eq!(claims.len(), 1);
 		assert_eq!(claims[0].debtor, charlie);
 		assert_eq!(claims[0].creditor, demo::financier());
 		assert!(claims[0].amount > 0);
-		assert_eq!(<Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(demo::financier()), claims);
-		assert!(<Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(bob).is_empty());
+		assert_eq!(claims_of(demo::financier()), claims);
+		assert!(claims_of(bob).is_empty());
 		check_invariants();
 		pallet_financing::Pallet::<Runtime>::do_try_state().expect("financing invariants");
 	});
@@ -227,7 +226,6 @@ fn no_signed_account_creates_or_owns_the_settlement_money() {
 // Issue 11, item 1, in the runtime: a called loan's claim shows through the runtime API.
 #[test]
 fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
-	use pallet_receivables_runtime_api::runtime_decl_for_receivables_api::ReceivablesApiV2;
 	ext_from_preset("development").execute_with(|| {
 		let [charlie, dave, _] = demo::suppliers();
 		let maturity = charlie_finances_a_note(pallet_financing::FinancingKind::Pledge);
@@ -237,7 +235,7 @@ fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
 			RuntimeOrigin::signed(demo::financier()),
 			0
 		));
-		let claims = <Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(charlie.clone());
+		let claims = claims_of(charlie.clone());
 		assert_eq!(claims.len(), 1);
 		assert_eq!(
 			(claims[0].debtor.clone(), claims[0].creditor.clone()),
@@ -245,5 +243,36 @@ fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
 		);
 		check_invariants();
 		pallet_financing::Pallet::<Runtime>::do_try_state().expect("financing invariants");
+	});
+}
+
+/// The claims `who` owes or is owed, through the runtime API (one page holds them all here).
+fn claims_of(
+	who: cascade_runtime::AccountId,
+) -> Vec<
+	pallet_receivables_runtime_api::ClaimInfo<cascade_runtime::AccountId, cascade_runtime::Balance>,
+> {
+	use pallet_receivables_runtime_api::{
+		runtime_decl_for_receivables_api::ReceivablesApiV2, PageRequest,
+	};
+	let page = <Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(who, PageRequest::first(1_000))
+		.expect("a page");
+	assert!(page.next.is_none());
+	page.items
+}
+
+#[test]
+fn a_new_chain_starts_at_the_pallets_storage_versions() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade};
+	ext_from_preset("development").execute_with(|| {
+		assert_eq!(Receivables::on_chain_storage_version(), Receivables::in_code_storage_version());
+		assert_eq!(
+			cascade_runtime::Financing::on_chain_storage_version(),
+			cascade_runtime::Financing::in_code_storage_version()
+		);
+		// So an upgrade finds nothing to count or index.
+		cascade_runtime::AllPalletsWithSystem::on_runtime_upgrade();
+		assert!(Receivables::exposures_complete());
+		assert!(cascade_runtime::Financing::indexes_complete());
 	});
 }

@@ -136,4 +136,19 @@ const result = {
 };
 console.log(JSON.stringify(result));
 await api.disconnect();
+// READS_ASSERT=1 (the suite's reduced run): blocks kept their time, every read answered, and the
+// whole tree without a page was refused with the paged form named.
+if (process.env.READS_ASSERT) {
+  const failures = [];
+  const p99 = result.concurrent.blockIntervalMs.p99;
+  if (!(p99 <= BLOCK_MS * 1.2)) failures.push(`block interval p99 ${p99} ms is more than 20 % above ${BLOCK_MS} ms`);
+  if (result.concurrent.readerErrors) failures.push(`${result.concurrent.readerErrors} reads failed`);
+  if (!result.concurrent.pagesRead) failures.push('no page was read under load');
+  if (result.withoutPage.code !== 4130) failures.push(`the whole tree answered ${result.withoutPage.code}, not 4130`);
+  if (result.treeNotes < NOTES) failures.push(`the tree read ${result.treeNotes} notes, fewer than ${NOTES}`);
+  if (failures.length) {
+    console.error(failures.join('\n'));
+    process.exit(1);
+  }
+}
 process.exit(0);

@@ -524,7 +524,7 @@ where
 			account,
 			Some(hash),
 			page,
-			|c| c.financing,
+			|c: &ClaimInfo<AccountId, Balance>| c.financing,
 			|api, at, who, p| api.claims_of(at, who, p),
 		)
 	}
@@ -541,7 +541,7 @@ where
 			account,
 			at,
 			page,
-			|f| f.id,
+			|f: &FinancingInfo<AccountId, Balance>| f.id,
 			|api, at, who, p| api.financings_of(at, who, p),
 		)
 	}
@@ -558,7 +558,7 @@ where
 			financier,
 			at,
 			page,
-			|p| p.id,
+			|p: &ProgramInfo<AccountId, AssetId, Balance>| p.id,
 			|api, at, who, p| api.programs_of(at, who, p),
 		)
 	}
@@ -575,7 +575,7 @@ where
 			account,
 			at,
 			page,
-			|r| r.id,
+			|r: &RequestInfo<AccountId>| r.id,
 			|api, at, who, p| api.requests_of(at, who, p),
 		)
 	}
@@ -592,7 +592,7 @@ where
 			core,
 			at,
 			page,
-			|l| l.id,
+			|l: &LineInfo<AccountId, AssetId, Balance>| l.id,
 			|api, at, who, p| api.lines_of(at, who, p),
 		)
 	}
