@@ -140,6 +140,35 @@ impl Chain {
 		Ok(Self { client, genesis, spec_version, transaction_version })
 	}
 
+	/// What `issue` by `issuer` with these terms would do now, as the chain itself answers
+	/// (`ReceivablesApi::can_issue`, from `issue`'s own checks): `None` when it would go
+	/// through, else the error it would fail with.
+	#[allow(clippy::too_many_arguments)]
+	pub async fn can_issue(
+		&self,
+		issuer: &AccountId,
+		supplier: &AccountId,
+		asset: AssetId,
+		face: Balance,
+		maturity: u64,
+		credit_line: u64,
+		invoice_ref: &[u8],
+	) -> Result<Option<DispatchError>> {
+		let args = (issuer, supplier, asset, face, maturity, credit_line, invoice_ref).encode();
+		let answer: serde_json::Value = self
+			.client
+			.request(
+				"state_call",
+				rpc_params!["ReceivablesApi_can_issue", format!("0x{}", hex::encode(args))],
+			)
+			.await
+			.context("the node could not answer ReceivablesApi.can_issue")?;
+		let bytes = hex_bytes(answer.as_str().unwrap_or_default())?;
+		let result = Result::<(), DispatchError>::decode(&mut &bytes[..])
+			.context("the node's can_issue answer is not a Result<(), DispatchError>")?;
+		Ok(result.err())
+	}
+
 	/// The JSON-RPC client, for the `cascade_*` methods.
 	pub fn rpc(&self) -> &WsClient {
 		&self.client

@@ -1,7 +1,9 @@
 //! Issuing receivables: one from the command line or many from a CSV file.
 //!
-//! Everything is checked before anything is sent — syntax, then the chain's rules against the
-//! chain's current state — and every bad line is named. Lines whose invoice reference the issuer
+//! Everything is checked before anything is sent and every bad line is named: what is about the
+//! file here (syntax, invoices repeated within it, room on each credit line for the whole batch),
+//! the chain's rules by the chain itself (`ReceivablesApi::can_issue` runs `issue`'s own checks
+//! for each line, so a rule the consortium changes reaches the clerk without a new client). Lines whose invoice reference the issuer
 //! already issued are skipped, so a stopped batch is finished by running it again. The rest is
 //! sent pipelined (see [`crate::submit`]) and written to a CSV report as it lands.
 
@@ -16,12 +18,12 @@ use cascade_primitives::{LineId, NoteId, ReceivableId};
 use cascade_runtime::{AccountId, AssetId, Balance, RuntimeCall};
 use serde::{Deserialize, Serialize};
 use sp_core::{crypto::Ss58Codec, H256};
+use sp_runtime::DispatchError;
 
 use crate::{
 	chain::{error_name, parse_account, AssetInfo, Chain, Inclusion},
 	explain,
 	keys::Signer,
-	ledger::max_invoice_ref,
 	submit::{self, Options},
 	units::{format_amount, format_moment, parse_amount, parse_moment},
 };
@@ -87,6 +89,14 @@ impl Request {
 			doc_hash: self.doc_hash,
 			invoice_ref: self.invoice.clone().try_into().unwrap_or_default(),
 		})
+	}
+
+	/// Whether `issued` (the receivable already issued for this invoice) has these terms.
+	fn same_terms(&self, issued: &crate::ledger::Receivable) -> bool {
+		issued.face == self.face
+			&& issued.maturity == self.maturity
+			&& issued.credit_line == self.credit_line
+			&& issued.doc_hash == self.doc_hash
 	}
 
 	fn invoice_text(&self) -> String {
@@ -210,27 +220,9 @@ pub async fn plan(
 ) -> Result<Result<Vec<Step>, Vec<LineError>>> {
 	let mut errors = Vec::new();
 	let mut fail = |line: u64, message: String| errors.push(LineError { line, message });
+	let mut steps = Vec::new();
 
-	match chain.enterprise(issuer).await? {
-		Some(e)
-			if e.status == pallet_enterprises::Status::Active
-				&& e.roles.has(cascade_primitives::Role::Core) => {}
-		_ => {
-			fail(
-				0,
-				format!(
-					"{} is not an active core enterprise; sign with the core enterprise's key",
-					issuer.to_ss58check()
-				),
-			);
-			return Ok(Err(errors));
-		}
-	}
-	let now = chain.now().await?;
-	let params = chain.parameters().await?;
-	let max_ref = max_invoice_ref();
-
-	// Credit lines and assets, each read once.
+	// Credit lines, each read once: a line's asset says how to read the amounts drawn on it.
 	let mut lines = BTreeMap::new();
 	let mut assets: HashMap<AssetId, AssetInfo> = HashMap::new();
 	for row in rows {
@@ -246,36 +238,13 @@ pub async fn plan(
 			}
 		}
 	}
-	// What the issuer already issued, for every invoice of the file, read 64 at a time.
-	let on_chain: HashMap<Vec<u8>, ReceivableId> = {
-		use futures::{StreamExt, TryStreamExt};
-		let invoices: std::collections::BTreeSet<&[u8]> =
-			rows.iter().map(|r| r.invoice.as_bytes()).filter(|i| !i.is_empty()).collect();
-		futures::stream::iter(invoices)
-			.map(
-				|i| async move { chain.invoice(issuer, i).await.map(|r| r.map(|r| (i.to_vec(), r))) },
-			)
-			.buffer_unordered(64)
-			.try_filter_map(|found| async move { Ok(found) })
-			.try_collect()
-			.await?
-	};
-	// Their terms, to tell a re-run line from a clash.
-	let issued_terms: HashMap<ReceivableId, crate::ledger::Receivable> = {
-		use futures::{StreamExt, TryStreamExt};
-		futures::stream::iter(on_chain.values().copied())
-			.map(|id| async move { chain.receivable_record(id).await.map(|r| r.map(|r| (id, r))) })
-			.buffer_unordered(64)
-			.try_filter_map(|found| async move { Ok(found) })
-			.try_collect()
-			.await?
-	};
-	// A dev key URI costs a key derivation; parse each distinct account once.
-	let mut accounts: HashMap<&str, Result<AccountId, String>> = HashMap::new();
-	let mut suppliers: HashMap<AccountId, bool> = HashMap::new();
-	let mut seen: HashMap<Vec<u8>, u64> = HashMap::new();
-	let mut steps = Vec::new();
+	let on_chain = issued_invoices(chain, issuer, rows).await?;
+	let issued_terms = terms_of(chain, on_chain.values().copied()).await?;
 
+	// What the file itself says: each line read, invoices not repeated within the file.
+	let mut accounts: HashMap<&str, Result<AccountId, String>> = HashMap::new();
+	let mut seen: HashMap<Vec<u8>, u64> = HashMap::new();
+	let mut requests = Vec::new();
 	for row in rows {
 		let n = row.line;
 		let mut row_ok = true;
@@ -292,27 +261,13 @@ pub async fn plan(
 		let maturity = parse_moment(&row.maturity).map_err(&mut bad).ok();
 		let doc_hash = parse_doc_hash(row, base).map_err(&mut bad).ok();
 		let invoice = row.invoice.as_bytes().to_vec();
-		if invoice.is_empty() {
-			bad("the invoice reference is empty".into());
-		} else if invoice.len() > max_ref {
-			bad(format!("the invoice reference is longer than {max_ref} bytes"));
-		} else if let Some(first) = seen.insert(invoice.clone(), n) {
-			bad(format!("invoice `{}` also appears on line {first}", row.invoice));
+		if !invoice.is_empty() {
+			if let Some(first) = seen.insert(invoice.clone(), n) {
+				bad(format!("invoice `{}` also appears on line {first}", row.invoice));
+			}
 		}
 		let credit_line = match row.credit_line.parse::<LineId>() {
 			Ok(id) => match lines.get(&id).cloned().flatten() {
-				Some(l) if &l.core != issuer => {
-					bad(format!("credit line {id} belongs to another core enterprise"));
-					None
-				}
-				Some(l) if l.revoked => {
-					bad(format!("credit line {id} is revoked"));
-					None
-				}
-				Some(l) if now >= l.expires_at => {
-					bad(format!("credit line {id} expired on {}", format_moment(l.expires_at)));
-					None
-				}
 				Some(l) => Some((id, l)),
 				None => {
 					bad(format!("credit line {id} does not exist"));
@@ -328,51 +283,6 @@ pub async fn plan(
 		let face = asset
 			.as_ref()
 			.and_then(|a| parse_amount(&row.amount, a.decimals).map_err(&mut bad).ok());
-		if let (Some(face), Some(asset)) = (face, &asset) {
-			if face < params.min_note_amount {
-				bad(format!(
-					"{} {} is below the minimum of {} {}",
-					format_amount(face, asset.decimals),
-					asset.symbol,
-					format_amount(params.min_note_amount, asset.decimals),
-					asset.symbol
-				));
-			}
-		}
-		if let Some(m) = maturity {
-			if m <= now {
-				bad(format!(
-					"the maturity {} is not after the chain's time ({})",
-					format_moment(m),
-					format_moment(now)
-				));
-			} else if m - now > params.max_tenor {
-				bad(format!(
-					"the maturity {} is more than {} days away (the longest tenor)",
-					format_moment(m),
-					params.max_tenor / 86_400_000
-				));
-			}
-		}
-		if let Some(to) = &to {
-			if to == issuer {
-				bad("a core enterprise cannot issue to itself".into());
-			} else {
-				let ok = match suppliers.get(to) {
-					Some(ok) => *ok,
-					None => {
-						let ok = matches!(chain.enterprise(to).await?, Some(e)
-							if e.status == pallet_enterprises::Status::Active &&
-								e.roles.has(cascade_primitives::Role::Supplier));
-						suppliers.insert(to.clone(), ok);
-						ok
-					}
-				};
-				if !ok {
-					bad(format!("{} is not an active supplier on chain", row.to));
-				}
-			}
-		}
 		if !row_ok {
 			continue;
 		}
@@ -381,34 +291,63 @@ pub async fn plan(
 		else {
 			continue;
 		};
-		let request =
-			Request { line: n, to, asset, face, maturity, credit_line: line_id, invoice, doc_hash };
+		requests.push(Request {
+			line: n,
+			to,
+			asset,
+			face,
+			maturity,
+			credit_line: line_id,
+			invoice,
+			doc_hash,
+		});
+	}
+
+	// Lines already issued are skipped (a re-run) or, with other terms, refused; the chain
+	// answers for every other line whether `issue` would take it, from its own rules.
+	let mut to_ask = Vec::new();
+	for request in requests {
 		match on_chain.get(&request.invoice).copied() {
-			None => steps.push(Step::Issue(request)),
-			Some(receivable) => {
-				let same = match issued_terms.get(&receivable) {
-					Some(r) => {
-						r.face == request.face
-							&& r.maturity == request.maturity
-							&& r.credit_line == request.credit_line
-							&& r.doc_hash == request.doc_hash
-					}
-					None => false,
-				};
-				if same {
-					steps.push(Step::Skip { request, receivable });
-				} else {
-					fail(
-						n,
-						format!(
-							"invoice `{}` was already issued as receivable {receivable} with other \
-							 terms (amount, maturity, line or document); fix the line or use a new \
-							 invoice reference",
-							request.invoice_text()
-						),
-					);
-				}
+			None => to_ask.push(request),
+			Some(receivable) => match issued_terms.get(&receivable) {
+				Some(r) if request.same_terms(r) => steps.push(Step::Skip { request, receivable }),
+				_ => fail(
+					request.line,
+					format!(
+						"invoice `{}` was already issued as receivable {receivable} with other \
+						 terms (amount, maturity, line or document); fix the line or use a new \
+						 invoice reference",
+						request.invoice_text()
+					),
+				),
+			},
+		}
+	}
+	let refusals = refusals(chain, issuer, &to_ask).await?;
+	if !to_ask.is_empty()
+		&& refusals.len() == to_ask.len()
+		&& refusals.iter().all(|r| is_not_core(&r.1))
+	{
+		// The signer cannot issue at all: one message, not one a line.
+		fail(
+			0,
+			format!(
+				"{} is {}",
+				issuer.to_ss58check(),
+				explain::advice("Receivables.NotCore").trim_start_matches("the signing key is ")
+			),
+		);
+		return Ok(Err(errors));
+	}
+	let refused: HashMap<u64, DispatchError> = refusals.into_iter().collect();
+	for request in to_ask {
+		match refused.get(&request.line) {
+			// Room on a line is checked for the whole file below, with what is missing.
+			Some(e) if error_name(e) == "Enterprises.CreditLineExceeded" => {
+				steps.push(Step::Issue(request))
 			}
+			Some(e) => fail(request.line, explain::describe(&error_name(e))),
+			None => steps.push(Step::Issue(request)),
 		}
 	}
 
@@ -451,6 +390,62 @@ pub async fn plan(
 		errors.sort_by_key(|e| e.line);
 		Ok(Err(errors))
 	}
+}
+
+/// The receivables `issuer` already issued for the invoices of `rows`, read 64 at a time.
+async fn issued_invoices(
+	chain: &Chain,
+	issuer: &AccountId,
+	rows: &[Row],
+) -> Result<HashMap<Vec<u8>, ReceivableId>> {
+	use futures::{StreamExt, TryStreamExt};
+	let invoices: std::collections::BTreeSet<&[u8]> =
+		rows.iter().map(|r| r.invoice.as_bytes()).filter(|i| !i.is_empty()).collect();
+	futures::stream::iter(invoices)
+		.map(|i| async move { chain.invoice(issuer, i).await.map(|r| r.map(|r| (i.to_vec(), r))) })
+		.buffer_unordered(64)
+		.try_filter_map(|found| async move { Ok(found) })
+		.try_collect()
+		.await
+}
+
+/// The terms of receivables `ids`, to tell a re-run line from a clash.
+async fn terms_of(
+	chain: &Chain,
+	ids: impl Iterator<Item = ReceivableId>,
+) -> Result<HashMap<ReceivableId, crate::ledger::Receivable>> {
+	use futures::{StreamExt, TryStreamExt};
+	futures::stream::iter(ids)
+		.map(|id| async move { chain.receivable_record(id).await.map(|r| r.map(|r| (id, r))) })
+		.buffer_unordered(64)
+		.try_filter_map(|found| async move { Ok(found) })
+		.try_collect()
+		.await
+}
+
+/// The chain's refusals of `requests` by `issuer` (`ReceivablesApi::can_issue`), by line; 64
+/// questions in flight.
+async fn refusals(
+	chain: &Chain,
+	issuer: &AccountId,
+	requests: &[Request],
+) -> Result<Vec<(u64, DispatchError)>> {
+	use futures::{StreamExt, TryStreamExt};
+	futures::stream::iter(requests)
+		.map(|r| async move {
+			let answer = chain
+				.can_issue(issuer, &r.to, r.asset.id, r.face, r.maturity, r.credit_line, &r.invoice)
+				.await?;
+			Ok::<_, anyhow::Error>(answer.map(|e| (r.line, e)))
+		})
+		.buffer_unordered(64)
+		.try_filter_map(|found| async move { Ok(found) })
+		.try_collect()
+		.await
+}
+
+fn is_not_core(e: &DispatchError) -> bool {
+	error_name(e) == "Receivables.NotCore"
 }
 
 fn line_list(lines: &[u64]) -> String {

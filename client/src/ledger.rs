@@ -2,9 +2,7 @@
 
 use anyhow::Result;
 use cascade_primitives::{LineId, ReceivableId};
-use cascade_runtime::{AccountId, Balance, Runtime};
-use frame_support::traits::Get;
-use pallet_receivables::Parameters;
+use cascade_runtime::{AccountId, Runtime};
 
 use crate::chain::Chain;
 
@@ -14,11 +12,6 @@ pub type Enterprise = pallet_enterprises::EnterpriseOf<Runtime>;
 pub type CreditLine = pallet_enterprises::CreditLineOf<Runtime>;
 /// A receivable as stored.
 pub type Receivable = pallet_receivables::ReceivableOf<Runtime>;
-
-/// The longest invoice reference the runtime takes.
-pub fn max_invoice_ref() -> usize {
-	<<Runtime as pallet_receivables::Config>::MaxInvoiceRefLength as Get<u32>>::get() as usize
-}
 
 impl Chain {
 	/// A registered enterprise.
@@ -39,15 +32,6 @@ impl Chain {
 	pub async fn credit_line(&self, id: LineId) -> Result<Option<CreditLine>> {
 		let key = pallet_enterprises::CreditLines::<Runtime>::hashed_key_for(id);
 		self.storage(&key, None).await
-	}
-
-	/// The ledger's parameters (minimum note, longest tenor, grace period).
-	pub async fn parameters(&self) -> Result<Parameters<Balance>> {
-		let key = pallet_receivables::Params::<Runtime>::hashed_key();
-		Ok(self
-			.storage(&key, None)
-			.await?
-			.unwrap_or_else(pallet_receivables::DefaultParameters::<Runtime>::get))
 	}
 
 	/// The receivable an issuer issued for an invoice reference, if any.

@@ -323,6 +323,8 @@ fn batch_with_bad_lines_sends_nothing_and_names_them() {
 	lines[41] = format!("//Charlie,140.405,{},0,APR-0040", due_in(30)); // three decimals
 	lines[76] = format!("//Ferdie,10.00,{},0,APR-X", due_in(30)); // a financier, not a supplier
 	lines[90] = lines[12].clone(); // the invoice of line 13 again
+	lines[55] = format!("//Dave,0.50,{},0,APR-HALF", due_in(30)); // below the chain's minimum
+	lines[60] = format!("//Dave,5.00,{},0,APR-LATE", due_in(400)); // beyond the longest tenor
 	let file = dir.path().join("april.csv");
 	std::fs::write(&file, lines.join("\n") + "\n").unwrap();
 
@@ -336,10 +338,18 @@ fn batch_with_bad_lines_sends_nothing_and_names_them() {
 		.iter()
 		.map(|e| (e["line"].as_u64().unwrap(), e["message"].as_str().unwrap().to_string()))
 		.collect();
-	assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), vec![42, 77, 91], "{errors:?}");
+	assert_eq!(
+		errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+		vec![42, 56, 61, 77, 91],
+		"{errors:?}"
+	);
 	assert!(errors[0].1.contains("more than 2 decimals"));
-	assert!(errors[1].1.contains("not an active supplier"));
-	assert!(errors[2].1.contains("also appears on line 13"));
+	// The chain's own answers (ReceivablesApi::can_issue), named as the pallet names them.
+	assert!(errors[1].1.starts_with("Receivables.BelowMinimum"), "{errors:?}");
+	assert!(errors[2].1.starts_with("Receivables.TenorTooLong"), "{errors:?}");
+	assert!(errors[3].1.starts_with("Receivables.NotSupplier"), "{errors:?}");
+	assert!(errors[3].1.contains("not an active supplier"));
+	assert!(errors[4].1.contains("also appears on line 13"));
 	assert_eq!(node.outstanding(), 0, "nothing was issued");
 
 	// Without --json the clerk reads the same in words.
