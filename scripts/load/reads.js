@@ -43,7 +43,12 @@ const stats = (xs) => ({ n: xs.length, p50: percentile(xs, 50), p99: percentile(
 
 /** Issue `count` × 1.00 CNY to `holder` and split it into `count` notes of 1.00; the receivable. */
 async function ledgerOf(holder, count, tag) {
-  const now = (await api.query.timestamp.now()).toBigInt();
+  // The chain's clock starts with its first block (6 s after the node does).
+  let now = (await api.query.timestamp.now()).toBigInt();
+  while (now === 0n) {
+    await new Promise((done) => setTimeout(done, 500));
+    now = (await api.query.timestamp.now()).toBigInt();
+  }
   const issued = eventOf(await send(api.tx.receivables.issue(holder.address, CNY, BigInt(count) * UNIT,
     now + 90n * 86_400_000n, 0, '0x' + '88'.repeat(32), `${tag}-${Date.now()}`), keys.bob), 'receivables', 'Issued').data;
   await send(api.tx.receivables.accept(issued.rootNote), holder);
