@@ -72,11 +72,11 @@ fn line_info((id, l): (LineId, pallet_enterprises::CreditLineOf<Runtime>)) -> Li
 }
 
 pub fn receivable(id: ReceivableId) -> Option<ReceivableInfo<AccountId, AssetId, Balance>> {
-	pallet_receivables::Receivables::<Runtime>::get(id).map(|r| receivable_info(id, r))
+	Receivables::receivable(id).map(|r| receivable_info(id, r))
 }
 
 pub fn note(id: NoteId) -> Option<Note> {
-	pallet_receivables::Notes::<Runtime>::get(id).map(|n| note_info((id, n)))
+	Receivables::note(id).map(|n| note_info((id, n)))
 }
 
 pub fn notes_of(who: AccountId, page: PageRequest) -> Result<Page<Note>, PageError> {

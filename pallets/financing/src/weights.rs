@@ -74,21 +74,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Financing::NextProgramId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Programs` (r:0 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::ProgramsOf` (r:0 w:1)
+	/// Proof: `Financing::ProgramsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn open_program() -> Weight {
-		// Proof size, measured: `800`
+		// Proof size, measured: `833`
 		// Proof size, estimated: `6340`
-		// Fastest run: 48_260_000 ps.
-		Weight::from_parts(53_691_000, 6340)
+		// Fastest run: 53_079_000 ps.
+		Weight::from_parts(90_870_000, 6340)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Financing::Programs` (r:1 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn close_program() -> Weight {
-		// Proof size, measured: `306`
+		// Proof size, measured: `339`
 		// Proof size, estimated: `3602`
-		// Fastest run: 25_928_000 ps.
-		Weight::from_parts(30_327_000, 3602)
+		// Fastest run: 26_540_000 ps.
+		Weight::from_parts(50_775_000, 3602)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,13 +116,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsOf` (r:0 w:2)
+	/// Proof: `Financing::FinancingsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn finance() -> Weight {
-		// Proof size, measured: `2661`
+		// Proof size, measured: `2739`
 		// Proof size, estimated: `6340`
-		// Fastest run: 171_912_000 ps.
-		Weight::from_parts(223_388_000, 6340)
+		// Fastest run: 182_512_000 ps.
+		Weight::from_parts(299_091_000, 6340)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:0)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -136,15 +140,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::NextRequestId` (r:1 w:1)
 	/// Proof: `Financing::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsOf` (r:0 w:2)
+	/// Proof: `Financing::RequestsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Requests` (r:0 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
 	fn request() -> Weight {
-		// Proof size, measured: `1375`
+		// Proof size, measured: `1441`
 		// Proof size, estimated: `6340`
-		// Fastest run: 71_024_000 ps.
-		Weight::from_parts(113_092_000, 6340)
+		// Fastest run: 78_377_000 ps.
+		Weight::from_parts(118_663_000, 6340)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Financing::Requests` (r:1 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
@@ -174,13 +180,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::RequestOfNote` (r:0 w:1)
 	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsOf` (r:0 w:2)
+	/// Proof: `Financing::RequestsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::FinancingsOf` (r:0 w:2)
+	/// Proof: `Financing::FinancingsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size, measured: `2792`
+		// Proof size, measured: `2903`
 		// Proof size, estimated: `6340`
-		// Fastest run: 185_668_000 ps.
-		Weight::from_parts(201_898_000, 6340)
+		// Fastest run: 206_486_000 ps.
+		Weight::from_parts(343_894_000, 6340)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
 	/// Storage: `Financing::Requests` (r:1 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
@@ -188,13 +198,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::RequestOfNote` (r:0 w:1)
 	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsOf` (r:0 w:2)
+	/// Proof: `Financing::RequestsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn decline() -> Weight {
-		// Proof size, measured: `412`
+		// Proof size, measured: `478`
 		// Proof size, estimated: `3575`
-		// Fastest run: 35_707_000 ps.
-		Weight::from_parts(46_246_000, 3575)
+		// Fastest run: 42_800_000 ps.
+		Weight::from_parts(69_430_000, 3575)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Financing::Requests` (r:1 w:1)
 	/// Proof: `Financing::Requests` (`max_values`: None, `max_size`: Some(110), added: 2585, mode: `MaxEncodedLen`)
@@ -202,13 +214,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Financing::RequestsWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::RequestOfNote` (r:0 w:1)
 	/// Proof: `Financing::RequestOfNote` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::RequestsOf` (r:0 w:2)
+	/// Proof: `Financing::RequestsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size, measured: `412`
+		// Proof size, measured: `478`
 		// Proof size, estimated: `3575`
-		// Fastest run: 36_258_000 ps.
-		Weight::from_parts(41_427_000, 3575)
+		// Fastest run: 42_880_000 ps.
+		Weight::from_parts(72_155_000, 3575)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
@@ -229,10 +243,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Financing::Programs` (r:1 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
 	fn repay_loan() -> Weight {
-		// Proof size, measured: `1875`
+		// Proof size, measured: `1953`
 		// Proof size, estimated: `6208`
-		// Fastest run: 130_454_000 ps.
-		Weight::from_parts(143_669_000, 6208)
+		// Fastest run: 138_239_000 ps.
+		Weight::from_parts(241_772_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -248,13 +262,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Financing::LoanBalances` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Claims` (r:0 w:1)
 	/// Proof: `Financing::Claims` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::ClaimsOf` (r:0 w:2)
+	/// Proof: `Financing::ClaimsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn call_loan() -> Weight {
-		// Proof size, measured: `1001`
+		// Proof size, measured: `1079`
 		// Proof size, estimated: `3717`
-		// Fastest run: 52_158_000 ps.
-		Weight::from_parts(88_035_000, 3717)
+		// Fastest run: 60_684_000 ps.
+		Weight::from_parts(97_062_000, 3717)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Financing::Financings` (r:1 w:1)
 	/// Proof: `Financing::Financings` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
@@ -274,13 +290,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Financing::FactoringOfNote` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Claims` (r:0 w:1)
 	/// Proof: `Financing::Claims` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::ClaimsOf` (r:0 w:2)
+	/// Proof: `Financing::ClaimsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn exercise_recourse() -> Weight {
-		// Proof size, measured: `1720`
+		// Proof size, measured: `1798`
 		// Proof size, estimated: `6208`
-		// Fastest run: 135_414_000 ps.
-		Weight::from_parts(237_956_000, 6208)
+		// Fastest run: 143_038_000 ps.
+		Weight::from_parts(236_413_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Financing::Claims` (r:1 w:1)
 	/// Proof: `Financing::Claims` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
@@ -298,71 +316,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::FrozenPrior` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Financing::Programs` (r:1 w:1)
 	/// Proof: `Financing::Programs` (`max_values`: None, `max_size`: Some(137), added: 2612, mode: `MaxEncodedLen`)
+	/// Storage: `Financing::ClaimsOf` (r:0 w:2)
+	/// Proof: `Financing::ClaimsOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn settle_claim() -> Weight {
-		// Proof size, measured: `1968`
+		// Proof size, measured: `2052`
 		// Proof size, estimated: `6208`
-		// Fastest run: 137_087_000 ps.
-		Weight::from_parts(215_885_000, 6208)
+		// Fastest run: 148_188_000 ps.
+		Weight::from_parts(254_366_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn open_program() -> Weight {
-		Weight::from_parts(53_691_000, 6340)
+		Weight::from_parts(90_870_000, 6340)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn close_program() -> Weight {
-		Weight::from_parts(30_327_000, 3602)
+		Weight::from_parts(50_775_000, 3602)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn finance() -> Weight {
-		Weight::from_parts(223_388_000, 6340)
+		Weight::from_parts(299_091_000, 6340)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
-	}
-	fn request() -> Weight {
-		Weight::from_parts(113_092_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn approve() -> Weight {
-		Weight::from_parts(201_898_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
+	fn request() -> Weight {
+		Weight::from_parts(118_663_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn approve() -> Weight {
+		Weight::from_parts(343_894_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
+	}
 	fn decline() -> Weight {
-		Weight::from_parts(46_246_000, 3575)
+		Weight::from_parts(69_430_000, 3575)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(41_427_000, 3575)
+		Weight::from_parts(72_155_000, 3575)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn repay_loan() -> Weight {
-		Weight::from_parts(143_669_000, 6208)
+		Weight::from_parts(241_772_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn call_loan() -> Weight {
-		Weight::from_parts(88_035_000, 3717)
+		Weight::from_parts(97_062_000, 3717)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn exercise_recourse() -> Weight {
-		Weight::from_parts(237_956_000, 6208)
+		Weight::from_parts(236_413_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn settle_claim() -> Weight {
-		Weight::from_parts(215_885_000, 6208)
+		Weight::from_parts(254_366_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 }

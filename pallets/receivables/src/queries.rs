@@ -55,6 +55,16 @@ impl<T: Config> Pallet<T> {
 		Ok(Page { items: Self::notes(ids), next })
 	}
 
+	/// A receivable by id.
+	pub fn receivable(id: ReceivableId) -> Option<ReceivableOf<T>> {
+		Receivables::<T>::get(id)
+	}
+
+	/// A note by id.
+	pub fn note(id: NoteId) -> Option<NoteOf<T>> {
+		Notes::<T>::get(id)
+	}
+
 	/// The notes of `ids` that exist, with their ids.
 	fn notes(ids: Vec<NoteId>) -> Vec<(NoteId, NoteOf<T>)> {
 		ids.into_iter().filter_map(|id| Notes::<T>::get(id).map(|n| (id, n))).collect()

@@ -88,6 +88,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::NextNoteId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
 	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::ExposureBackfill` (r:1 w:0)
+	/// Proof: `Receivables::ExposureBackfill` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Exposures` (r:1 w:1)
+	/// Proof: `Receivables::Exposures` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:1)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::Receivables` (r:0 w:1)
@@ -103,10 +107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn issue() -> Weight {
 		// Proof size, measured: `984`
 		// Proof size, estimated: `6340`
-		// Fastest run: 88_856_000 ps.
-		Weight::from_parts(144_620_000, 6340)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Fastest run: 99_086_000 ps.
+		Weight::from_parts(167_724_000, 6340)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -121,10 +125,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::NotesByHolder` (r:0 w:2)
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
-		// Proof size, measured: `1375`
+		// Proof size, measured: `1408`
 		// Proof size, estimated: `3717`
-		// Fastest run: 65_242_000 ps.
-		Weight::from_parts(78_497_000, 3717)
+		// Fastest run: 66_103_000 ps.
+		Weight::from_parts(116_849_000, 3717)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -138,6 +142,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
 	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::ExposureBackfill` (r:1 w:0)
+	/// Proof: `Receivables::ExposureBackfill` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Exposures` (r:1 w:1)
+	/// Proof: `Receivables::Exposures` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -151,12 +159,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size, measured: `2026`
+		// Proof size, measured: `2197`
 		// Proof size, estimated: `6208`
-		// Fastest run: 162_084_000 ps.
-		Weight::from_parts(272_731_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Fastest run: 181_710_000 ps.
+		Weight::from_parts(306_944_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:1)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -168,6 +176,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
 	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::ExposureBackfill` (r:1 w:0)
+	/// Proof: `Receivables::ExposureBackfill` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Exposures` (r:1 w:1)
+	/// Proof: `Receivables::Exposures` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -181,12 +193,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size, measured: `2026`
+		// Proof size, measured: `2197`
 		// Proof size, estimated: `6208`
-		// Fastest run: 163_757_000 ps.
-		Weight::from_parts(202_910_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Fastest run: 178_955_000 ps.
+		Weight::from_parts(283_571_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
 	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(252), added: 2727, mode: `MaxEncodedLen`)
@@ -198,6 +210,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::OffersWaiting` (r:1 w:1)
 	/// Proof: `Receivables::OffersWaiting` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::ExposureBackfill` (r:1 w:0)
+	/// Proof: `Receivables::ExposureBackfill` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Exposures` (r:1 w:1)
+	/// Proof: `Receivables::Exposures` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -211,12 +227,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::NotesByReceivable` (r:0 w:1)
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size, measured: `2026`
+		// Proof size, measured: `2197`
 		// Proof size, estimated: `6208`
-		// Fastest run: 162_765_000 ps.
-		Weight::from_parts(239_910_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Fastest run: 173_344_000 ps.
+		Weight::from_parts(236_453_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Receivables::Notes` (r:1 w:17)
 	/// Proof: `Receivables::Notes` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
@@ -234,12 +250,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::NotesByReceivable` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[2, 16]`.
 	fn split(p: u32, ) -> Weight {
-		// Proof size, measured: `1193`
+		// Proof size, measured: `1226`
 		// Proof size, estimated: `3717`
-		// Fastest run: 74_409_000 ps.
-		Weight::from_parts(82_700_731, 3717)
-			// Standard error: 70_361
-			.saturating_add(Weight::from_parts(9_292_011, 0).saturating_mul(p.into()))
+		// Fastest run: 73_949_000 ps.
+		Weight::from_parts(99_566_291, 3717)
+			// Standard error: 107_822
+			.saturating_add(Weight::from_parts(13_291_686, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
@@ -253,10 +269,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size, measured: `1027`
+		// Proof size, measured: `1060`
 		// Proof size, estimated: `6340`
-		// Fastest run: 54_933_000 ps.
-		Weight::from_parts(78_898_000, 6340)
+		// Fastest run: 52_548_000 ps.
+		Weight::from_parts(60_533_000, 6340)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -279,10 +295,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn split_transfer() -> Weight {
-		// Proof size, measured: `1279`
+		// Proof size, measured: `1312`
 		// Proof size, estimated: `6340`
-		// Fastest run: 87_815_000 ps.
-		Weight::from_parts(152_976_000, 6340)
+		// Fastest run: 86_963_000 ps.
+		Weight::from_parts(139_792_000, 6340)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -298,15 +314,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::ExposureBackfill` (r:1 w:0)
+	/// Proof: `Receivables::ExposureBackfill` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Exposures` (r:1 w:1)
+	/// Proof: `Receivables::Exposures` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::DueQueue` (r:1 w:1)
 	/// Proof: `Receivables::DueQueue` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn repay() -> Weight {
-		// Proof size, measured: `1665`
+		// Proof size, measured: `1836`
 		// Proof size, estimated: `6208`
-		// Fastest run: 125_695_000 ps.
-		Weight::from_parts(147_316_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Fastest run: 136_616_000 ps.
+		Weight::from_parts(233_968_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
 	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(252), added: 2727, mode: `MaxEncodedLen`)
@@ -320,15 +340,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Enterprises::CreditLines` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::ExposureBackfill` (r:1 w:0)
+	/// Proof: `Receivables::ExposureBackfill` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Receivables::Exposures` (r:1 w:1)
+	/// Proof: `Receivables::Exposures` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Receivables::DueQueue` (r:1 w:1)
 	/// Proof: `Receivables::DueQueue` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn repay_part() -> Weight {
-		// Proof size, measured: `1665`
+		// Proof size, measured: `1836`
 		// Proof size, estimated: `6208`
-		// Fastest run: 128_341_000 ps.
-		Weight::from_parts(220_052_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Fastest run: 138_219_000 ps.
+		Weight::from_parts(247_884_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Receivables::Receivables` (r:1 w:1)
 	/// Proof: `Receivables::Receivables` (`max_values`: None, `max_size`: Some(252), added: 2727, mode: `MaxEncodedLen`)
@@ -358,12 +382,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Receivables::NotesByHolder` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 93]`.
 	fn settle(n: u32, ) -> Weight {
-		// Proof size, measured: `2063 + n * (703 ±0)`
+		// Proof size, measured: `2108 + n * (703 ±0)`
 		// Proof size, estimated: `11426 + n * (5318 ±4)`
-		// Fastest run: 440_044_000 ps.
-		Weight::from_parts(1_187_492_187, 11426)
-			// Standard error: 5_321_986
-			.saturating_add(Weight::from_parts(216_517_589, 0).saturating_mul(n.into()))
+		// Fastest run: 442_789_000 ps.
+		Weight::from_parts(1_482_665_675, 11426)
+			// Standard error: 4_108_890
+			.saturating_add(Weight::from_parts(220_523_011, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -395,10 +419,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::DueQueue` (r:0 w:1)
 	/// Proof: `Receivables::DueQueue` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size, measured: `2605`
+		// Proof size, measured: `2650`
 		// Proof size, estimated: `11426`
-		// Fastest run: 277_189_000 ps.
-		Weight::from_parts(316_953_000, 11426)
+		// Fastest run: 274_754_000 ps.
+		Weight::from_parts(427_791_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -427,10 +451,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::DueQueue` (r:0 w:1)
 	/// Proof: `Receivables::DueQueue` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn redeem_called() -> Weight {
-		// Proof size, measured: `2513`
+		// Proof size, measured: `2564`
 		// Proof size, estimated: `8817`
-		// Fastest run: 225_903_000 ps.
-		Weight::from_parts(359_052_000, 8817)
+		// Fastest run: 224_892_000 ps.
+		Weight::from_parts(392_956_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -457,10 +481,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::DueQueue` (r:0 w:1)
 	/// Proof: `Receivables::DueQueue` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn redeem_factored() -> Weight {
-		// Proof size, measured: `2187`
+		// Proof size, measured: `2232`
 		// Proof size, estimated: `8817`
-		// Fastest run: 206_867_000 ps.
-		Weight::from_parts(232_736_000, 8817)
+		// Fastest run: 207_328_000 ps.
+		Weight::from_parts(383_438_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -487,10 +511,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::DueQueue` (r:0 w:1)
 	/// Proof: `Receivables::DueQueue` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn redeem_pending() -> Weight {
-		// Proof size, measured: `1953`
+		// Proof size, measured: `1986`
 		// Proof size, estimated: `8817`
-		// Fastest run: 205_095_000 ps.
-		Weight::from_parts(221_706_000, 8817)
+		// Fastest run: 212_819_000 ps.
+		Weight::from_parts(379_251_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -501,10 +525,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn mark_overdue() -> Weight {
-		// Proof size, measured: `711`
+		// Proof size, measured: `744`
 		// Proof size, estimated: `3717`
-		// Fastest run: 36_398_000 ps.
-		Weight::from_parts(40_786_000, 3717)
+		// Fastest run: 36_949_000 ps.
+		Weight::from_parts(64_120_000, 3717)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -517,10 +541,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::FrozenPrior` (r:0 w:1)
 	/// Proof: `Receivables::FrozenPrior` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size, measured: `643`
+		// Proof size, measured: `676`
 		// Proof size, estimated: `3607`
-		// Fastest run: 41_568_000 ps.
-		Weight::from_parts(55_303_000, 3607)
+		// Fastest run: 42_951_000 ps.
+		Weight::from_parts(75_481_000, 3607)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -535,10 +559,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Receivables::PendingTo` (r:0 w:1)
 	/// Proof: `Receivables::PendingTo` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
-		// Proof size, measured: `762`
+		// Proof size, measured: `795`
 		// Proof size, estimated: `3717`
-		// Fastest run: 46_416_000 ps.
-		Weight::from_parts(73_598_000, 3717)
+		// Fastest run: 45_445_000 ps.
+		Weight::from_parts(75_190_000, 3717)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -547,8 +571,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_parameters() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 10_710_000 ps.
-		Weight::from_parts(14_156_000, 0)
+		// Fastest run: 10_420_000 ps.
+		Weight::from_parts(18_204_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -556,60 +580,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with storage priced as RocksDB, for mocks and tests.
 impl WeightInfo for () {
 	fn issue() -> Weight {
-		Weight::from_parts(144_620_000, 6340)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+		Weight::from_parts(167_724_000, 6340)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(78_497_000, 3717)
+		Weight::from_parts(116_849_000, 3717)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(272_731_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		Weight::from_parts(306_944_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(202_910_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		Weight::from_parts(283_571_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(239_910_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		Weight::from_parts(236_453_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn split(p: u32, ) -> Weight {
-		Weight::from_parts(82_700_731, 3717)
-			.saturating_add(Weight::from_parts(9_292_011, 0).saturating_mul(p.into()))
+		Weight::from_parts(99_566_291, 3717)
+			.saturating_add(Weight::from_parts(13_291_686, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into())))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(78_898_000, 6340)
+		Weight::from_parts(60_533_000, 6340)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn split_transfer() -> Weight {
-		Weight::from_parts(152_976_000, 6340)
+		Weight::from_parts(139_792_000, 6340)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn repay() -> Weight {
-		Weight::from_parts(147_316_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(233_968_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn repay_part() -> Weight {
-		Weight::from_parts(220_052_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(247_884_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn settle(n: u32, ) -> Weight {
-		Weight::from_parts(1_187_492_187, 11426)
-			.saturating_add(Weight::from_parts(216_517_589, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_482_665_675, 11426)
+			.saturating_add(Weight::from_parts(220_523_011, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -617,42 +641,42 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5318).saturating_mul(n.into()))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(316_953_000, 11426)
+		Weight::from_parts(427_791_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	fn redeem_called() -> Weight {
-		Weight::from_parts(359_052_000, 8817)
+		Weight::from_parts(392_956_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn redeem_factored() -> Weight {
-		Weight::from_parts(232_736_000, 8817)
+		Weight::from_parts(383_438_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn redeem_pending() -> Weight {
-		Weight::from_parts(221_706_000, 8817)
+		Weight::from_parts(379_251_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn mark_overdue() -> Weight {
-		Weight::from_parts(40_786_000, 3717)
+		Weight::from_parts(64_120_000, 3717)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(55_303_000, 3607)
+		Weight::from_parts(75_481_000, 3607)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(73_598_000, 3717)
+		Weight::from_parts(75_190_000, 3717)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(14_156_000, 0)
+		Weight::from_parts(18_204_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
