@@ -108,6 +108,10 @@ test('a block of the version-1 runtime is answered by version 1 after the upgrad
       assert.ok(requests.some((q) => q.note === rootNote.toNumber() + 1 && q.holder === keys.charlie.address), JSON.stringify(requests));
       const legacyList = await rpc(node.url, 'cascade_requestsOf', [keys.ferdie.address, oldBlock]);
       assert.equal(legacyList.error?.code, 4260, 'version 1 had no requests list');
+      // Version 1's claims_of answers the old block whole; a page there is refused.
+      assert.deepEqual((await rpc(node.url, 'cascade_claimsOf', [keys.charlie.address, oldBlock])).result, []);
+      assert.equal((await rpc(node.url, 'cascade_claimsOf', [keys.charlie.address, oldBlock, { limit: 5 }])).error?.code, 4260);
+      assert.deepEqual((await rpc(node.url, 'cascade_claimsOf', [keys.charlie.address, null, { limit: 5 }])).result, { items: [], next: null });
     } finally {
       await api.disconnect();
       node.proc.kill('SIGKILL');
