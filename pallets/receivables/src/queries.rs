@@ -6,7 +6,7 @@
 use crate::{pallet::*, NoteId, ReceivableId};
 use alloc::vec::Vec;
 use cascade_primitives::paging::{
-	self, take_page, with_raw_keys, List, ListKind, Page, PageError, PageRequest,
+	self, page_of_keys, take_page, with_raw_keys, List, ListKind, Page, PageError, PageRequest,
 };
 
 impl<T: Config> Pallet<T> {
@@ -97,14 +97,11 @@ impl<T: Config> Pallet<T> {
 			return Err(PageError::UnknownList);
 		}
 		let list = List::new(ListKind::Tree, &receivable);
-		let keys = match list.start(request)? {
-			Some(after) if !after.is_empty() => {
-				NotesByReceivable::<T>::iter_key_prefix_from(receivable, after)
-			}
-			_ => NotesByReceivable::<T>::iter_key_prefix(receivable),
-		};
-		let (ids, last) = take_page(with_raw_keys(keys), paging::clamp(request.limit));
-		Ok(Page { items: Self::notes(ids), next: last.and_then(|last| list.cursor_after(last)) })
+		let (ids, next) = page_of_keys(list, request, |from| match from {
+			Some(after) => NotesByReceivable::<T>::iter_key_prefix_from(receivable, after),
+			None => NotesByReceivable::<T>::iter_key_prefix(receivable),
+		})?;
+		Ok(Page { items: Self::notes(ids), next })
 	}
 
 	/// Whether receivable `id` (maturing at `maturity`) has money queued for clearing.
