@@ -59,7 +59,10 @@ test('programs, a request approved, a loan repaid, a part repayment — through 
   const row = page.locator(`[data-testid=request-${requestId}]`);
   await row.waitFor();
   const quote = (await api.rpc.cascade.quote(note, 60_000)).toJSON();
-  const shown = await row.locator('td.num').last().textContent();
+  // The price arrives from cascade_quote after the row; approving waits for it.
+  const price = page.locator(`[data-testid=request-${requestId}-price]`);
+  await page.waitForFunction((el) => el.textContent.trim() !== '', await price.elementHandle(), { timeout: 10_000 });
+  const shown = await price.textContent();
   const daveBefore = await cny(api, keys.dave.address);
   await clickAndFinalize(page, `approve-${requestId}`);
   const financingId = (await api.query.financing.nextFinancingId()).toNumber() - 1;

@@ -113,6 +113,7 @@ export const en: Record<Key, string> = {
   'requests.none': 'No requests',
   'requests.holder': 'From',
   'requests.approve': 'Approve and pay',
+  'requests.noPrice': 'The price is still being read from the ledger; approve once it is shown',
   'requests.decline': 'Decline',
   'financings.title': 'My financings',
   'financings.none': 'No financings',

@@ -111,6 +111,7 @@ export const zh = {
   'requests.none': '暂无申请',
   'requests.holder': '申请人',
   'requests.approve': '批准并放款',
+  'requests.noPrice': '正在从账本读取价格，显示后再批准',
   'requests.decline': '拒绝',
   'financings.title': '我的融资业务',
   'financings.none': '暂无融资业务',

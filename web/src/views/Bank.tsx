@@ -116,9 +116,9 @@ function Requests({ requests }: { requests: ledger.Request[] }) {
             return (
               <tr key={r.id} data-testid={`request-${r.id}`}>
                 <td>#{r.id}</td><td>{nameOf(r.holder)}</td><td>#{r.note}</td><td>{kindText(t, r.kind)}</td><td>{rate(r.annualRate)}</td>
-                <td class="num">{q ? money(q.amount) : ''}</td><td class="num">{q ? money(q.disbursed) : ''}</td>
+                <td class="num">{q ? money(q.amount) : ''}</td><td class="num" data-testid={`request-${r.id}-price`}>{q ? money(q.disbursed) : ''}</td>
                 <td class="actions">
-                  <TxButton label='requests.approve' testId={`approve-${r.id}`} check={() => ({ tx: api.tx.financing.approve(r.id) })} />
+                  <TxButton label='requests.approve' testId={`approve-${r.id}`} check={() => (q ? { tx: api.tx.financing.approve(r.id) } : { refuse: 'requests.noPrice' })} />
                   <TxButton label='requests.decline' kind="plain" testId={`decline-${r.id}`} check={() => ({ tx: api.tx.financing.decline(r.id) })} />
                 </td>
               </tr>
