@@ -15,15 +15,15 @@ cargo build --release -p cascade-node
 step "unit, property and runtime integration tests"
 cargo test --release -p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root -p pallet-receivables-rpc -p cascade-runtime --tests
 
-step "the cascade client (unit tests, then the binary against its own dev nodes)"
-CASCADE_NODE="$CASCADE_NODE" cargo test --release -p cascade-client -- --nocapture
+step "the runtime one spec version up, for the upgrade-by-vote tests (client and e2e)"
+CASCADE_UPGRADE_WASM="$(./scripts/upgrade-runtime.sh)"
+export CASCADE_UPGRADE_WASM
+
+step "the cascade client (unit tests, then the binary against its own dev nodes, across an upgrade)"
+CASCADE_NODE="$CASCADE_NODE" cargo test --release -p cascade-client -p cascade-load -- --nocapture
 
 step "benchmarks as tests (runtime-benchmarks feature)"
 cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root --features runtime-benchmarks --lib -- benchmark
-
-step "the runtime one spec version up, for the upgrade-by-vote test"
-CASCADE_UPGRADE_WASM="$(./scripts/upgrade-runtime.sh)"
-export CASCADE_UPGRADE_WASM
 
 step "the runtime from before ReceivablesApi version 2, for the API-version test (built once)"
 CASCADE_LEGACY_WASM="$(./scripts/legacy-runtime.sh)"

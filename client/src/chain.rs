@@ -1,22 +1,39 @@
-//! The node, seen over JSON-RPC: storage reads decoded with the runtime's own types, the
-//! `cascade_*` methods, signing and submitting transactions, and finding them again in blocks.
+//! The node, through subxt: one WebSocket connection, the node's metadata at every block, the
+//! transactions the client builds and signs, and the blocks it finds them in.
+//!
+//! Calls, storage entries and runtime APIs come from the generated interface
+//! ([`crate::interface::cascade`]) and are checked against the node's metadata before use (subxt
+//! compares each item's shape hash; [`crate::compat`] names what differs). Events and dispatch
+//! errors are decoded with the metadata of the block they are in, so a runtime upgrade that
+//! changes other pallets changes nothing here.
 
-use anyhow::{anyhow, bail, Context, Result};
-use cascade_runtime::{
-	AccountId, Address, AssetId, Balance, Runtime, RuntimeCall, RuntimeError, RuntimeEvent,
-	SignedPayload, TxExtension, UncheckedExtrinsic,
-};
-use codec::{Decode, Encode};
-use frame_system::{EventRecord, Phase};
-use jsonrpsee::{
-	core::client::{ClientT, SubscriptionClientT},
-	rpc_params,
-	ws_client::{WsClient, WsClientBuilder},
-};
-use sp_core::{crypto::Ss58Codec, H256};
-use sp_runtime::{generic::Era, DispatchError, MultiSignature};
+use std::{collections::HashMap, str::FromStr};
 
-use crate::keys::Signer;
+use anyhow::{anyhow, Context, Result};
+use subxt::{
+	backend::LegacyBackend,
+	client::{ClientAtBlock, OnlineClientAtBlockImpl},
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	events::Phase,
+	ext::scale_decode,
+	rpcs::{methods::LegacyRpcMethods, RpcClient},
+	tx::Payload,
+	ArcMetadata, OnlineClient, PolkadotConfig,
+};
+
+pub use subxt::utils::{AccountId32 as AccountId, H256};
+
+use crate::{errors::Failure, interface::cascade, keys::Signer};
+
+/// The chain's configuration as subxt sees it: Polkadot's (sr25519 accounts, u32 block numbers,
+/// the standard transaction extensions).
+pub type Config = PolkadotConfig;
+/// The client at one block: its metadata, storage and runtime APIs.
+pub type AtBlock = ClientAtBlock<Config, OnlineClientAtBlockImpl<Config>>;
+/// A settlement asset's id.
+pub type AssetId = u32;
+/// An amount in an asset's minor unit.
+pub type Balance = u128;
 
 /// How many blocks a transaction stays valid after the block it was signed against.
 pub const MORTALITY: u64 = 256;
@@ -36,48 +53,20 @@ pub struct BlockRef {
 	pub hash: H256,
 }
 
-/// A connection to a Cascade node.
-pub struct Chain {
-	client: WsClient,
-	genesis: H256,
-	spec_version: u32,
-	transaction_version: u32,
-}
-
-fn hex_bytes(text: &str) -> Result<Vec<u8>> {
-	hex::decode(text.trim_start_matches("0x")).context("the node sent malformed hex")
-}
-
-fn parse_hash(value: &serde_json::Value) -> Result<H256> {
-	let text = value.as_str().ok_or_else(|| anyhow!("the node sent no block hash"))?;
-	let bytes = hex_bytes(text)?;
-	if bytes.len() != 32 {
-		bail!("the node sent a hash of {} bytes", bytes.len());
-	}
-	Ok(H256::from_slice(&bytes))
-}
-
-fn parse_number(value: &serde_json::Value) -> Result<u32> {
-	match value {
-		serde_json::Value::String(s) => u32::from_str_radix(s.trim_start_matches("0x"), 16)
-			.context("the node sent a malformed block number"),
-		serde_json::Value::Number(n) => n
-			.as_u64()
-			.and_then(|n| u32::try_from(n).ok())
-			.ok_or_else(|| anyhow!("the node sent a malformed block number")),
-		_ => bail!("the node sent no block number"),
-	}
-}
-
 /// Parses an account: SS58, or a dev key URI such as `//Charlie`.
 pub fn parse_account(text: &str) -> Result<AccountId, String> {
 	let text = text.trim();
 	if text.starts_with("//") {
 		return Signer::from_suri(text, None)
-			.map(|s| s.account().clone())
+			.map(|s| s.account())
 			.map_err(|_| format!("`{text}` is not a dev key"));
 	}
-	AccountId::from_ss58check(text).map_err(|_| format!("`{text}` is not an SS58 account"))
+	AccountId::from_str(text).map_err(|_| format!("`{text}` is not an SS58 account"))
+}
+
+/// An account as SS58 (generic substrate prefix 42, as the chain's accounts are shown).
+pub fn ss58(who: &AccountId) -> String {
+	who.to_string()
 }
 
 /// What happened to a transaction in a block.
@@ -85,107 +74,150 @@ pub fn parse_account(text: &str) -> Result<AccountId, String> {
 pub struct Inclusion {
 	pub block: BlockRef,
 	pub index: u32,
-	pub events: Vec<RuntimeEvent>,
-	pub result: Result<(), DispatchError>,
+	/// The transaction's own events, decoded lazily with the block's metadata.
+	pub events: TxEvents,
+	/// `Err`: the dispatch failed (named from the block's metadata).
+	pub result: Result<(), Failure>,
+}
+
+/// The events one transaction emitted, kept as their bytes and decoded on demand with the
+/// metadata of the block's runtime.
+#[derive(Debug)]
+pub struct TxEvents {
+	metadata: ArcMetadata,
+	events: Vec<RawEvent>,
+}
+
+#[derive(Debug)]
+struct RawEvent {
+	pallet: String,
+	name: String,
+	fields: Vec<u8>,
+}
+
+impl TxEvents {
+	/// The first event of type `E` the transaction emitted (`None` if none, or if this block's
+	/// runtime shapes it differently from what the client knows).
+	pub fn find<E: subxt::events::DecodeAsEvent>(&self) -> Option<E> {
+		self.events.iter().filter(|e| E::is_event(&e.pallet, &e.name)).find_map(|e| {
+			let variant = self
+				.metadata
+				.pallet_by_name(&e.pallet)?
+				.event_variants()?
+				.iter()
+				.find(|v| v.name == e.name)?;
+			let mut fields =
+				variant.fields.iter().map(|f| scale_decode::Field::new(f.ty.id, f.name.as_deref()));
+			E::decode_as_fields(&mut &e.fields[..], &mut fields, self.metadata.types()).ok()
+		})
+	}
 }
 
 impl Inclusion {
 	/// The receivable and root note of the `Issued` event among the transaction's events.
 	pub fn issued(&self) -> Option<(u64, u64)> {
-		self.events.iter().find_map(|e| match e {
-			RuntimeEvent::Receivables(pallet_receivables::Event::Issued {
-				receivable,
-				root_note,
-				..
-			}) => Some((*receivable, *root_note)),
-			_ => None,
-		})
+		self.events
+			.find::<cascade::receivables::events::Issued>()
+			.map(|e| (e.receivable, e.root_note))
 	}
 }
 
+/// Why the node's pool refused a transaction, from the JSON-RPC error code of
+/// `author_submitExtrinsic` (sc-rpc-api's author error codes).
+#[derive(Debug)]
+pub enum Refusal {
+	/// 1014: a transaction with the same nonce is in the pool (ours, from a run still going or
+	/// just stopped).
+	NonceTaken,
+	/// 1010 with the runtime's `InvalidTransaction::Stale`: the nonce was used already.
+	NonceUsed,
+	/// 1013: the pool has this very transaction already.
+	AlreadyImported,
+	/// Anything else, in the node's words.
+	Other(String),
+}
+
+impl std::fmt::Display for Refusal {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			Refusal::NonceTaken => write!(f, "a transaction with this nonce is already waiting"),
+			Refusal::NonceUsed => write!(f, "the transaction's nonce is already used"),
+			Refusal::AlreadyImported => write!(f, "the node already has this transaction"),
+			Refusal::Other(text) => write!(f, "{text}"),
+		}
+	}
+}
+
+/// sc-rpc-api's author error codes that the client acts on.
+mod pool_code {
+	pub const INVALID_TX: i32 = 1010;
+	pub const ALREADY_IMPORTED: i32 = 1013;
+	pub const TOO_LOW_PRIORITY: i32 = 1014;
+}
+
+/// A connection to a Cascade node.
+#[derive(Clone)]
+pub struct Chain {
+	api: OnlineClient<Config>,
+	rpc: RpcClient,
+	legacy: LegacyRpcMethods<RpcConfigFor<Config>>,
+}
+
 impl Chain {
-	/// Connects and checks that the node runs the runtime this client was built with.
+	/// Connects, and checks that the node runs Cascade and that what this client uses is there in
+	/// the shape it knows (see [`crate::compat`]); what is not is named when a command needs it.
 	pub async fn connect(url: &str) -> Result<Self> {
-		let client = WsClientBuilder::default()
-			.max_concurrent_requests(4096)
-			.request_timeout(std::time::Duration::from_secs(60))
-			.build(url)
+		let rpc = RpcClient::from_insecure_url(url)
 			.await
 			.with_context(|| format!("cannot reach a node at {url} (is it running? see --url)"))?;
-		let genesis: serde_json::Value =
-			client.request("chain_getBlockHash", rpc_params![0u32]).await?;
-		let genesis = parse_hash(&genesis)?;
-		let version: serde_json::Value =
-			client.request("state_getRuntimeVersion", rpc_params![]).await?;
-		let field = |name: &str| {
-			version
-				.get(name)
-				.and_then(|v| v.as_u64())
-				.and_then(|v| u32::try_from(v).ok())
-				.ok_or_else(|| anyhow!("the node's runtime version has no {name}"))
-		};
-		let spec_name = version.get("specName").and_then(|v| v.as_str()).unwrap_or_default();
-		if spec_name != cascade_runtime::VERSION.spec_name.as_ref() {
-			bail!("the node at {url} runs `{spec_name}`, not Cascade");
-		}
-		let (spec_version, transaction_version) =
-			(field("specVersion")?, field("transactionVersion")?);
-		if transaction_version != cascade_runtime::VERSION.transaction_version {
-			bail!(
-				"the node's transaction format is version {transaction_version}; this client \
-				 speaks version {} — build the client from the node's source",
-				cascade_runtime::VERSION.transaction_version
-			);
-		}
-		Ok(Self { client, genesis, spec_version, transaction_version })
-	}
-
-	/// What `issue` by `issuer` with these terms would do now, as the chain itself answers
-	/// (`ReceivablesApi::can_issue`, from `issue`'s own checks): `None` when it would go
-	/// through, else the error it would fail with.
-	#[allow(clippy::too_many_arguments)]
-	pub async fn can_issue(
-		&self,
-		issuer: &AccountId,
-		supplier: &AccountId,
-		asset: AssetId,
-		face: Balance,
-		maturity: u64,
-		credit_line: u64,
-		invoice_ref: &[u8],
-	) -> Result<Option<DispatchError>> {
-		let args = (issuer, supplier, asset, face, maturity, credit_line, invoice_ref).encode();
-		let answer: serde_json::Value = self
-			.client
-			.request(
-				"state_call",
-				rpc_params!["ReceivablesApi_can_issue", format!("0x{}", hex::encode(args))],
-			)
+		let backend = LegacyBackend::<Config>::builder().build(rpc.clone());
+		let api = OnlineClient::from_backend(std::sync::Arc::new(backend))
 			.await
-			.context("the node could not answer ReceivablesApi.can_issue")?;
-		let bytes = hex_bytes(answer.as_str().unwrap_or_default())?;
-		let result = Result::<(), DispatchError>::decode(&mut &bytes[..])
-			.context("the node's can_issue answer is not a Result<(), DispatchError>")?;
-		Ok(result.err())
+			.context("cannot start a client for the node")?;
+		let legacy = LegacyRpcMethods::new(rpc.clone());
+		let version = legacy.state_get_runtime_version(None).await?;
+		let spec_name = version.other.get("specName").and_then(|v| v.as_str()).unwrap_or("");
+		if spec_name != "cascade" {
+			anyhow::bail!("the node at {url} runs `{spec_name}`, not Cascade");
+		}
+		Ok(Self { api, rpc, legacy })
 	}
 
-	/// The JSON-RPC client, for the `cascade_*` methods.
-	pub fn rpc(&self) -> &WsClient {
-		&self.client
+	/// The raw JSON-RPC client (the `cascade_*` methods).
+	pub fn rpc(&self) -> &RpcClient {
+		&self.rpc
+	}
+
+	/// The client at the best block.
+	pub async fn at_best(&self) -> Result<AtBlock> {
+		let head = self.head(false).await?;
+		self.at(head).await
+	}
+
+	/// The client at a block.
+	pub async fn at(&self, block: BlockRef) -> Result<AtBlock> {
+		self.api
+			.at_block_hash_and_number(block.hash, block.number as u64)
+			.await
+			.with_context(|| format!("cannot read block #{}", block.number))
 	}
 
 	/// The best block, or the last finalized one.
 	pub async fn head(&self, finalized: bool) -> Result<BlockRef> {
-		let hash: serde_json::Value = if finalized {
-			self.client.request("chain_getFinalizedHead", rpc_params![]).await?
+		let hash = if finalized {
+			self.legacy.chain_get_finalized_head().await?
 		} else {
-			self.client.request("chain_getBlockHash", rpc_params![]).await?
+			self.legacy
+				.chain_get_block_hash(None)
+				.await?
+				.ok_or_else(|| anyhow!("the node has no best block"))?
 		};
-		let hash = parse_hash(&hash)?;
-		let header: serde_json::Value =
-			self.client.request("chain_getHeader", rpc_params![hash]).await?;
-		let number = parse_number(header.get("number").unwrap_or(&serde_json::Value::Null))?;
-		Ok(BlockRef { number, hash })
+		let header = self
+			.legacy
+			.chain_get_header(Some(hash))
+			.await?
+			.ok_or_else(|| anyhow!("the node has no header for its own head"))?;
+		Ok(BlockRef { number: header.number as u32, hash })
 	}
 
 	/// The block new transactions are signed against (their mortality starts there): a couple
@@ -201,240 +233,144 @@ impl Chain {
 
 	/// The hash of block `number` on the best chain, if there is one yet.
 	pub async fn block_hash(&self, number: u32) -> Result<Option<H256>> {
-		let hash: serde_json::Value =
-			self.client.request("chain_getBlockHash", rpc_params![number]).await?;
-		if hash.is_null() {
-			return Ok(None);
-		}
-		parse_hash(&hash).map(Some)
-	}
-
-	/// The extrinsics of a block, encoded.
-	pub async fn extrinsics(&self, hash: H256) -> Result<Vec<Vec<u8>>> {
-		let block: serde_json::Value =
-			self.client.request("chain_getBlock", rpc_params![hash]).await?;
-		let list = block
-			.pointer("/block/extrinsics")
-			.and_then(|x| x.as_array())
-			.ok_or_else(|| anyhow!("the node sent a block without extrinsics"))?;
-		list.iter().map(|x| hex_bytes(x.as_str().unwrap_or_default())).collect::<Result<Vec<_>>>()
-	}
-
-	/// Raw storage at `key`, at a block (default: best).
-	pub async fn storage_raw(&self, key: &[u8], at: Option<H256>) -> Result<Option<Vec<u8>>> {
-		let key = format!("0x{}", hex::encode(key));
-		let value: Option<String> =
-			self.client.request("state_getStorage", rpc_params![key, at]).await?;
-		value.map(|v| hex_bytes(&v)).transpose()
-	}
-
-	/// Storage at `key` decoded as `T`.
-	pub async fn storage<T: Decode>(&self, key: &[u8], at: Option<H256>) -> Result<Option<T>> {
-		match self.storage_raw(key, at).await? {
-			None => Ok(None),
-			Some(bytes) => T::decode(&mut &bytes[..])
-				.map(Some)
-				.map_err(|e| anyhow!("cannot decode chain storage ({e}); is the client current?")),
-		}
-	}
-
-	/// The events of a block.
-	pub async fn events(&self, at: H256) -> Result<Vec<EventRecord<RuntimeEvent, H256>>> {
-		// `frame_system::Events` is private; its key is the pallet and item prefix.
-		let key = frame_support::storage::storage_prefix(b"System", b"Events");
-		Ok(self.storage(&key, Some(at)).await?.unwrap_or_default())
-	}
-
-	/// The chain's time at the best block (ms).
-	pub async fn now(&self) -> Result<u64> {
-		let key = pallet_timestamp::Now::<Runtime>::hashed_key();
-		Ok(self.storage(&key, None).await?.unwrap_or_default())
-	}
-
-	/// An asset's symbol and decimals.
-	pub async fn asset(&self, id: AssetId) -> Result<AssetInfo> {
-		// `pallet_assets::AssetMetadata` as stored: a BoundedVec encodes as a Vec.
-		#[derive(Decode)]
-		struct Metadata {
-			_deposit: Balance,
-			_name: Vec<u8>,
-			symbol: Vec<u8>,
-			decimals: u8,
-			_is_frozen: bool,
-		}
-		let key = pallet_assets::Metadata::<Runtime>::hashed_key_for(id);
-		let meta: Metadata = self
-			.storage(&key, None)
-			.await?
-			.ok_or_else(|| anyhow!("asset {id} does not exist on this chain"))?;
-		Ok(AssetInfo {
-			id,
-			symbol: String::from_utf8_lossy(&meta.symbol).into_owned(),
-			decimals: meta.decimals,
-		})
+		Ok(self.legacy.chain_get_block_hash(Some(number.into())).await?)
 	}
 
 	/// The next nonce of `who`, counting transactions waiting in the node's pool.
-	pub async fn next_nonce(&self, who: &AccountId) -> Result<u32> {
-		Ok(self.client.request("system_accountNextIndex", rpc_params![who.to_ss58check()]).await?)
+	pub async fn next_nonce(&self, who: &AccountId) -> Result<u64> {
+		Ok(self.legacy.system_account_next_index(who).await?)
 	}
 
-	/// Signs `call` with `nonce`, valid for [`MORTALITY`] blocks from `checkpoint`.
-	pub fn sign(
-		&self,
+	/// Signs `call` with `nonce`, valid for [`MORTALITY`] blocks from `checkpoint`, for the
+	/// runtime of `at` (its metadata, spec and transaction version). Fails, naming the call, when
+	/// that runtime's call differs from the one this client was built for.
+	pub fn sign<C: Payload>(
+		at: &AtBlock,
 		signer: &Signer,
-		call: RuntimeCall,
-		nonce: u32,
+		call: &C,
+		nonce: u64,
 		checkpoint: BlockRef,
-	) -> (Vec<u8>, H256) {
-		let era = Era::mortal(MORTALITY, checkpoint.number as u64);
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(era),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
-		let implicit = (
-			(),
-			(),
-			self.spec_version,
-			self.transaction_version,
-			self.genesis,
-			checkpoint.hash,
-			(),
-			(),
-			(),
-			(),
-		);
-		let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-		let xt = UncheckedExtrinsic::new_signed(
-			call,
-			Address::Id(signer.account().clone()),
-			MultiSignature::Sr25519(signature),
-			extension,
-		);
-		let bytes = xt.encode();
-		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
-		(bytes, hash)
+	) -> Result<Signed> {
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
+			.nonce(nonce)
+			.mortal_from_unchecked(MORTALITY, checkpoint.number as u64, checkpoint.hash)
+			.build();
+		let tx = at
+			.tx()
+			.create_signable_offline(call, params)
+			.map_err(|e| crate::compat::call_error(call, e))?
+			.sign(signer.keypair())
+			.map_err(|e| anyhow!("cannot sign the transaction: {e}"))?;
+		Ok(Signed { hash: tx.hash(), bytes: tx.into_encoded() })
 	}
 
 	/// Hands a signed transaction to the node's pool.
-	pub async fn submit(&self, xt: &[u8]) -> Result<H256> {
-		let hex = format!("0x{}", hex::encode(xt));
-		let hash: serde_json::Value = self
-			.client
-			.request("author_submitExtrinsic", rpc_params![hex])
-			.await
-			.map_err(|e| anyhow!("the node refused the transaction: {}", refusal(&e)))?;
-		parse_hash(&hash)
+	pub async fn submit(&self, at: &AtBlock, xt: &Signed) -> Result<H256, Refusal> {
+		match self.legacy.author_submit_extrinsic(&xt.bytes).await {
+			Ok(hash) => Ok(hash),
+			Err(e) => Err(self.refusal(at, xt, e).await),
+		}
 	}
 
-	/// The weight (ref time in ps, proof size in bytes) and fee the runtime charges for a signed
-	/// transaction, from `payment_queryInfo`.
-	pub async fn query_info(&self, xt: &[u8]) -> Result<(u64, u64, u128)> {
-		let hex = format!("0x{}", hex::encode(xt));
-		let info: serde_json::Value =
-			self.client.request("payment_queryInfo", rpc_params![hex]).await?;
-		let weight = info.get("weight").ok_or_else(|| anyhow!("no weight in payment_queryInfo"))?;
-		let field = |a: &str, b: &str| {
-			weight.get(a).or_else(|| weight.get(b)).and_then(|v| v.as_u64()).unwrap_or_default()
+	/// Names a refusal by its JSON-RPC error code; an invalid transaction by the runtime's own
+	/// validity answer for it.
+	async fn refusal(&self, at: &AtBlock, xt: &Signed, e: subxt::rpcs::Error) -> Refusal {
+		use subxt::ext::jsonrpsee::core::client::Error as RpcError;
+		let code = match &e {
+			subxt::rpcs::Error::Client(inner) => match inner.downcast_ref::<RpcError>() {
+				Some(RpcError::Call(object)) => Some(object.code()),
+				_ => None,
+			},
+			_ => None,
 		};
-		let fee = match info.get("partialFee") {
-			Some(serde_json::Value::String(s)) => s.parse().unwrap_or_default(),
-			Some(serde_json::Value::Number(n)) => n.as_u64().unwrap_or_default() as u128,
-			_ => 0,
-		};
-		Ok((field("ref_time", "refTime"), field("proof_size", "proofSize"), fee))
+		match code {
+			Some(pool_code::TOO_LOW_PRIORITY) => Refusal::NonceTaken,
+			Some(pool_code::ALREADY_IMPORTED) => Refusal::AlreadyImported,
+			Some(pool_code::INVALID_TX) => {
+				use subxt::tx::{TransactionInvalid, ValidationResult};
+				let validity = at.tx().from_bytes(xt.bytes.clone()).validate().await;
+				match validity {
+					Ok(ValidationResult::Invalid(TransactionInvalid::Stale)) => Refusal::NonceUsed,
+					Ok(ValidationResult::Invalid(why)) => {
+						Refusal::Other(format!("the transaction is invalid: {why:?}"))
+					}
+					_ => Refusal::Other(format!("the node refused the transaction: {e}")),
+				}
+			}
+			_ => Refusal::Other(format!("the node refused the transaction: {e}")),
+		}
+	}
+
+	/// Finds the transactions with the given hashes in a block and what became of them.
+	pub async fn find_in_block(
+		&self,
+		block: BlockRef,
+		wanted: &HashMap<H256, usize>,
+	) -> Result<Vec<(usize, Inclusion)>> {
+		// A transaction's hash is the blake2-256 of its bytes: no need to decode the block.
+		let body = self
+			.legacy
+			.chain_get_block(Some(block.hash))
+			.await?
+			.ok_or_else(|| anyhow!("the node has no block #{}", block.number))?;
+		let found: Vec<(usize, u32)> = body
+			.block
+			.extrinsics
+			.iter()
+			.enumerate()
+			.filter_map(|(index, xt)| {
+				let hash = H256(sp_crypto_hashing::blake2_256(&xt.0));
+				wanted.get(&hash).map(|tag| (*tag, index as u32))
+			})
+			.collect();
+		if found.is_empty() {
+			return Ok(Vec::new());
+		}
+		let at = self.at(block).await?;
+		let metadata = at.metadata();
+		let events = at.events().fetch().await?;
+		// One pass over the block's events: each of our transactions' own events and outcome.
+		let mut of_tx: HashMap<u32, (Vec<RawEvent>, Result<(), Failure>)> =
+			found.iter().map(|(_, index)| (*index, (Vec::new(), Ok(())))).collect();
+		for event in events.iter().filter_map(|e| e.ok()) {
+			let Phase::ApplyExtrinsic(index) = event.phase() else { continue };
+			let Some((own, outcome)) = of_tx.get_mut(&index) else { continue };
+			if event.is::<cascade::system::events::ExtrinsicFailed>() {
+				// The event's first field is the dispatch error.
+				*outcome = Err(Failure::decode(&mut event.field_bytes(), &metadata));
+			}
+			own.push(RawEvent {
+				pallet: event.pallet_name().to_string(),
+				name: event.event_name().to_string(),
+				fields: event.field_bytes().to_vec(),
+			});
+		}
+		Ok(found
+			.into_iter()
+			.filter_map(|(tag, index)| {
+				let (own, result) = of_tx.remove(&index)?;
+				let events = TxEvents { metadata: metadata.clone(), events: own };
+				Some((tag, Inclusion { block, index, events, result }))
+			})
+			.collect())
 	}
 
 	/// The subscription to new (or finalized) heads.
 	pub async fn heads(
 		&self,
 		finalized: bool,
-	) -> Result<jsonrpsee::core::client::Subscription<serde_json::Value>> {
-		let (sub, unsub) = if finalized {
-			("chain_subscribeFinalizedHeads", "chain_unsubscribeFinalizedHeads")
+	) -> Result<subxt::rpcs::client::RpcSubscription<<Config as subxt::Config>::Header>> {
+		Ok(if finalized {
+			self.legacy.chain_subscribe_finalized_heads().await?
 		} else {
-			("chain_subscribeNewHeads", "chain_unsubscribeNewHeads")
-		};
-		Ok(self.client.subscribe(sub, rpc_params![], unsub).await?)
-	}
-
-	/// Finds the transactions with the given hashes in block `number`.
-	pub async fn find_in_block(
-		&self,
-		number: u32,
-		hash: H256,
-		wanted: &std::collections::HashMap<H256, usize>,
-	) -> Result<Vec<(usize, Inclusion)>> {
-		let block = BlockRef { number, hash };
-		let mut found = Vec::new();
-		for (index, xt) in self.extrinsics(hash).await?.iter().enumerate() {
-			let xt_hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(xt);
-			if let Some(tag) = wanted.get(&xt_hash) {
-				found.push((*tag, index as u32));
-			}
-		}
-		if found.is_empty() {
-			return Ok(Vec::new());
-		}
-		let records = self.events(hash).await?;
-		Ok(found
-			.into_iter()
-			.map(|(tag, index)| {
-				let events: Vec<RuntimeEvent> = records
-					.iter()
-					.filter(|r| r.phase == Phase::ApplyExtrinsic(index))
-					.map(|r| r.event.clone())
-					.collect();
-				let result = events
-					.iter()
-					.find_map(|e| match e {
-						RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-							dispatch_error,
-							..
-						}) => Some(Err(*dispatch_error)),
-						RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }) => {
-							Some(Ok(()))
-						}
-						_ => None,
-					})
-					.unwrap_or(Ok(()));
-				(tag, Inclusion { block, index, events, result })
-			})
-			.collect())
+			self.legacy.chain_subscribe_new_heads().await?
+		})
 	}
 }
 
-/// The words of a node's refusal of a transaction (JSON-RPC error 1010 and friends).
-fn refusal(e: &jsonrpsee::core::client::Error) -> String {
-	match e {
-		jsonrpsee::core::client::Error::Call(obj) => match obj.data() {
-			Some(data) => format!("{}: {}", obj.message(), data.get().trim_matches('"')),
-			None => obj.message().to_string(),
-		},
-		other => other.to_string(),
-	}
-}
-
-/// A dispatch error as `Pallet.Error`.
-pub fn error_name(error: &DispatchError) -> String {
-	match RuntimeError::from_dispatch_error(*error) {
-		Some(e) => {
-			let text = format!("{e:?}");
-			// `Receivables(DuplicateInvoice)` → `Receivables.DuplicateInvoice`
-			match text.split_once('(') {
-				Some((pallet, rest)) => format!("{pallet}.{}", rest.trim_end_matches(')')),
-				None => text,
-			}
-		}
-		None => format!("{error:?}"),
-	}
+/// A signed transaction, encoded, and its hash.
+#[derive(Clone, Debug)]
+pub struct Signed {
+	pub hash: H256,
+	pub bytes: Vec<u8>,
 }

@@ -2,36 +2,36 @@
 //!
 //! A back office issues receivables one at a time (`cascade issue`) or from its ERP's CSV export
 //! (`cascade issue-batch`); suppliers who prefer a terminal accept, transfer and split-transfer
-//! notes; everyone reads notes, trees and exposure. Every command prints for people, or JSON with
-//! `--json`.
+//! notes; lenders call in loans and debtors settle claims; everyone reads notes, trees and
+//! exposure. Every command prints for people, or JSON with `--json`.
 //!
-//! # Why jsonrpsee and the runtime's own types (not subxt)
-//! The client is built in the same workspace as the runtime, so it links `cascade-runtime`
-//! natively and encodes calls with the runtime's `RuntimeCall`, signs the runtime's
-//! `SignedPayload` with its transaction extensions, decodes storage with the pallets' own types
-//! and dispatch errors with `RuntimeError`. Nothing is generated from metadata, so there is no
-//! code-generation step and no second description of the chain to drift from the first; a
-//! renamed field is a compile error here, not a wrong byte on the wire. jsonrpsee is the RPC
-//! stack the node itself uses, and `pallet-receivables-rpc` already declares the `cascade_*`
-//! methods with `#[rpc(client, server)]`, so the client calls them through the same trait the
-//! node serves. The price: the client is tied to its runtime's transaction format. It checks the
-//! node's `specName` and `transactionVersion` when it connects and refuses a node it cannot
-//! sign for, saying so.
+//! # Built to outlive runtime upgrades
+//! A bank or a core enterprise installs `cascade` once and keeps it for months while the
+//! consortium upgrades the runtime by vote. The client therefore does not link the runtime: it
+//! talks to the node through subxt, with an interface generated from the metadata of the runtime
+//! this workspace builds ([`interface`]). At run time the node's own metadata decides: the
+//! client checks only what it uses, item by item ([`compat`]), decodes each event on its own and
+//! names dispatch errors from the metadata of the block they happened in ([`errors`]). An
+//! upgrade that changes what the client does not use changes nothing for it; one that changes
+//! what a command needs stops that command, naming the call, storage entry, API or event.
 //!
 //! # Modules
-//! - [`chain`]: the connection — storage reads, signing, submission, finding transactions in
-//!   blocks.
+//! - [`chain`]: the connection — blocks, signing, submission, finding transactions in blocks.
+//! - [`ledger`]: storage reads and the node's `cascade_*` methods, lists read page by page.
 //! - [`submit`]: pipelined submission with consecutive nonces.
 //! - [`issue`]: checking and issuing receivables, the batch file and its report.
-//! - [`tree`]: the lineage tree as text and SVG.
-//! - [`keys`], [`units`], [`explain`], [`ledger`]: keys, amounts and dates, errors in words,
-//!   storage reads.
+//! - [`commands`]: one file a command; [`output`]: printing for people and machines.
+//! - [`tree`], [`keys`], [`units`]: the lineage picture, keys, amounts and dates.
 
 pub mod chain;
-pub mod explain;
+pub mod commands;
+pub mod compat;
+pub mod errors;
+pub mod interface;
 pub mod issue;
 pub mod keys;
 pub mod ledger;
+pub mod output;
 pub mod submit;
 pub mod tree;
 pub mod units;

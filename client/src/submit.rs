@@ -1,23 +1,23 @@
 //! Pipelined submission: sign with consecutive nonces, keep up to `window` transactions in the
 //! node's pool, and find each one in the blocks that follow.
 //!
-//! Transactions are signed just before they are sent, against a recent finalized block, so a
-//! long batch never sends a transaction whose mortality has run out. Inclusion is read from the
-//! blocks themselves (the block's extrinsics hashed, the block's events filtered by extrinsic
+//! Transactions are signed just before they are sent, a chunk at a time, for the runtime of the
+//! best block (its metadata, spec and transaction version) and against a recent finalized block
+//! for mortality, so a long batch never sends a transaction whose mortality has run out. Inclusion is read from
+//! the blocks themselves (the block's extrinsics hashed, the block's events filtered by extrinsic
 //! index), so one subscription to new heads serves any number of transactions.
 
 use std::{
-	collections::{BTreeMap, HashMap},
+	collections::{BTreeMap, HashMap, VecDeque},
 	time::Duration,
 };
 
 use anyhow::Result;
-use cascade_runtime::RuntimeCall;
 use futures::StreamExt;
-use sp_core::H256;
+use subxt::tx::Payload;
 
 use crate::{
-	chain::{BlockRef, Chain, Inclusion, MORTALITY},
+	chain::{BlockRef, Chain, Inclusion, Refusal, Signed, H256, MORTALITY},
 	keys::Signer,
 };
 
@@ -40,7 +40,7 @@ pub struct Run {
 
 /// Follows the chain's new (or finalized) heads and finds transactions in every new block.
 pub struct Watcher {
-	heads: jsonrpsee::core::client::Subscription<serde_json::Value>,
+	heads: subxt::rpcs::client::RpcSubscription<<crate::chain::Config as subxt::Config>::Header>,
 	next_block: u32,
 	finalized: bool,
 	last_progress: u32,
@@ -74,7 +74,7 @@ impl Watcher {
 					None => break,
 				}
 			};
-			for (tag, inclusion) in chain.find_in_block(number, hash, in_pool).await? {
+			for (tag, inclusion) in chain.find_in_block(BlockRef { number, hash }, in_pool).await? {
 				in_pool.retain(|_, t| *t != tag);
 				found.push((tag, inclusion));
 				self.last_progress = number;
@@ -95,20 +95,26 @@ impl Watcher {
 	}
 }
 
+/// Transactions signed at a time, against one view of the chain.
+pub const CHUNK: usize = 32;
+
 /// Blocks without any of our transactions before they are sent again.
-const RESEND_AFTER: u32 = 3;
+pub const RESEND_AFTER: u32 = 3;
 
 /// Sends again what is still waiting, in nonce order. The node's pool can lose transactions
 /// under load (seen with 500+ from one sender while blocks are imported); one lost nonce would
 /// hold back every later one. A copy the pool still has is refused as already imported, which
 /// is harmless.
-async fn resend(chain: &Chain, waiting: &BTreeMap<usize, Vec<u8>>) {
+pub async fn resend(chain: &Chain, waiting: &BTreeMap<usize, Signed>) -> Result<()> {
+	let at = chain.at_best().await?;
 	for xt in waiting.values() {
-		let _ = chain.submit(xt).await;
+		let _ = chain.submit(&at, xt).await;
 	}
+	Ok(())
 }
 
-fn stall_error(waiting: usize) -> anyhow::Error {
+/// The error of a run whose transactions stopped landing.
+pub fn stall_error(waiting: usize) -> anyhow::Error {
 	anyhow::anyhow!(
 		"{waiting} transaction(s) were not included within {MORTALITY} blocks; the node may have \
 		 dropped them. Run the command again: what is on chain is found and skipped."
@@ -118,55 +124,100 @@ fn stall_error(waiting: usize) -> anyhow::Error {
 /// Submits `calls` in order from `signer` and reports each inclusion to `on_included` as it is
 /// seen. Stops sending at the first refusal by the node, waits for what was already sent, and
 /// says why in [`Run::stopped`].
-pub async fn submit_all(
+pub async fn submit_all<C: Payload>(
 	chain: &Chain,
 	signer: &Signer,
-	calls: Vec<RuntimeCall>,
+	calls: &[C],
 	options: Options,
 	mut on_included: impl FnMut(usize, &Inclusion),
 ) -> Result<Run> {
 	let mut watcher = Watcher::new(chain, options.finalized).await?;
+	let mut at = chain.at_best().await?;
 	let mut checkpoint = chain.checkpoint().await?;
-	let mut nonce = chain.next_nonce(signer.account()).await?;
+	let mut nonce = chain.next_nonce(&signer.account()).await?;
 	let mut included: Vec<Option<Inclusion>> = calls.iter().map(|_| None).collect();
 	let mut in_pool: HashMap<H256, usize> = HashMap::new();
-	let mut waiting: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+	let mut waiting: BTreeMap<usize, Signed> = BTreeMap::new();
+	// The nonce and runtime (spec version) each waiting transaction was signed with.
+	let mut signed_as: HashMap<usize, (u64, u32)> = HashMap::new();
 	let mut resent_at = 0u32;
-	let mut sent = 0usize;
+	// Calls not yet in the pool, in the order they go.
+	let mut pending: VecDeque<usize> = (0..calls.len()).collect();
 	let mut stopped = None;
 	let mut retries = 0;
 	let window = options.window.max(1);
 
 	loop {
-		while stopped.is_none() && sent < calls.len() && in_pool.len() < window {
-			let (xt, hash) = chain.sign(signer, calls[sent].clone(), nonce, checkpoint);
-			match chain.submit(&xt).await {
-				Ok(_) => {
-					in_pool.insert(hash, sent);
-					waiting.insert(sent, xt);
-					nonce += 1;
-					sent += 1;
-					retries = 0;
-				}
-				Err(e) => {
+		while stopped.is_none() && !pending.is_empty() && in_pool.len() < window {
+			// Sign a chunk with consecutive nonces, then hand it to the node in nonce order, one
+			// request at a time: sent concurrently, transactions reach the pool out of order and
+			// wait as "future" ones; measured here, that halved the rate (113–162 against 317/s
+			// for 500 receivables).
+			let room = (window - in_pool.len()).min(CHUNK);
+			let mut chunk = Vec::with_capacity(room);
+			for tag in pending.drain(..room.min(pending.len())) {
+				chunk.push((tag, nonce, Chain::sign(&at, signer, &calls[tag], nonce, checkpoint)?));
+				nonce += 1;
+			}
+			let answers: Vec<_> = futures::stream::iter(&chunk)
+				.map(|(_, _, xt)| chain.submit(&at, xt))
+				.buffered(1)
+				.collect()
+				.await;
+			let mut refused = Vec::new();
+			let mut clash = None;
+			let mut first_lost = None;
+			for ((tag, used, xt), answer) in chunk.into_iter().zip(answers) {
+				match answer {
+					Ok(_) | Err(Refusal::AlreadyImported) => {
+						in_pool.insert(xt.hash, tag);
+						waiting.insert(tag, xt);
+						signed_as.insert(tag, (used, at.spec_version()));
+					}
 					// The pool's count of our transactions can lag a block just imported, or a
-					// stopped earlier run may still have transactions in it: take a fresh nonce.
-					let text = e.to_string();
-					let clash = text.contains("Priority is too low");
-					if retries < 8 && (clash || text.contains("outdated")) {
-						retries += 1;
+					// stopped earlier run may still have transactions in it: the nonce is
+					// taken, so the call goes again with a fresh one.
+					Err(refusal @ (Refusal::NonceTaken | Refusal::NonceUsed)) if retries < 8 => {
 						if std::env::var_os("CASCADE_DEBUG").is_some() {
-							eprintln!("nonce {nonce} refused ({text}); retrying");
+							eprintln!("nonce {used} refused ({refusal}); retrying");
 						}
-						tokio::time::sleep(Duration::from_millis(200)).await;
-						let fresh = chain.next_nonce(signer.account()).await?;
-						nonce = if clash { fresh.max(nonce + 1) } else { fresh.max(nonce) };
-						checkpoint = chain.checkpoint().await?;
-					} else {
-						stopped = Some(text);
+						refused.push(tag);
+						clash = Some(refusal);
+					}
+					Err(refusal) => {
+						stopped.get_or_insert(refusal.to_string());
+						first_lost.get_or_insert(used);
 					}
 				}
 			}
+			if let Some(lost) = first_lost {
+				// Transactions after a nonce that was refused cannot land (they wait for it):
+				// they count as not sent.
+				let after: Vec<usize> = signed_as
+					.iter()
+					.filter(|(_, (used, _))| *used > lost)
+					.map(|(tag, _)| *tag)
+					.collect();
+				for tag in after {
+					signed_as.remove(&tag);
+					if let Some(xt) = waiting.remove(&tag) {
+						in_pool.remove(&xt.hash);
+					}
+				}
+			}
+			for tag in refused.into_iter().rev() {
+				pending.push_front(tag);
+			}
+			if clash.is_none() {
+				retries = 0;
+				continue;
+			}
+			retries += 1;
+			tokio::time::sleep(Duration::from_millis(200)).await;
+			// Past every nonce this chunk used, and past what the pool counts.
+			nonce = chain.next_nonce(&signer.account()).await?.max(nonce);
+			checkpoint = chain.checkpoint().await?;
+			at = chain.at_best().await?;
 		}
 		if in_pool.is_empty() {
 			break;
@@ -177,14 +228,27 @@ pub async fn submit_all(
 			on_included(tag, &inclusion);
 			included[tag] = Some(inclusion);
 		}
+		checkpoint = chain.checkpoint().await?;
+		at = chain.at_best().await?;
 		if !waiting.is_empty()
 			&& watcher.idle(top) >= RESEND_AFTER
 			&& top.number >= resent_at + RESEND_AFTER
 		{
-			resend(chain, &waiting).await;
+			// A runtime upgrade since they were signed makes them invalid (their signature
+			// covers the spec version): sign them again, same nonces, for the new runtime.
+			for (tag, xt) in waiting.iter_mut() {
+				let Some((nonce, spec)) = signed_as.get(tag).copied() else { continue };
+				if spec != at.spec_version() {
+					let fresh = Chain::sign(&at, signer, &calls[*tag], nonce, checkpoint)?;
+					in_pool.remove(&xt.hash);
+					in_pool.insert(fresh.hash, *tag);
+					signed_as.insert(*tag, (nonce, at.spec_version()));
+					*xt = fresh;
+				}
+			}
+			resend(chain, &waiting).await?;
 			resent_at = top.number;
 		}
-		checkpoint = chain.checkpoint().await?;
 		if !in_pool.is_empty() && watcher.stalled(top) {
 			if stopped.is_none() {
 				return Err(stall_error(in_pool.len()));
@@ -193,59 +257,4 @@ pub async fn submit_all(
 		}
 	}
 	Ok(Run { included, stopped })
-}
-
-/// Signs `calls` from `signer` with consecutive nonces, all against one checkpoint, before
-/// anything is sent: what a load generator measures is then the chain, not the signing.
-pub async fn presign(
-	chain: &Chain,
-	signer: &Signer,
-	calls: Vec<RuntimeCall>,
-) -> Result<Vec<(Vec<u8>, H256)>> {
-	let checkpoint = chain.checkpoint().await?;
-	let nonce = chain.next_nonce(signer.account()).await?;
-	Ok(calls
-		.into_iter()
-		.enumerate()
-		.map(|(i, call)| chain.sign(signer, call, nonce + i as u32, checkpoint))
-		.collect())
-}
-
-/// Sends pre-signed transactions, `in_flight` RPC requests at a time, and waits until every one
-/// is in a block. Returns each one's inclusion, by position.
-pub async fn submit_presigned(
-	chain: &Chain,
-	txs: &[(Vec<u8>, H256)],
-	in_flight: usize,
-) -> Result<Vec<Inclusion>> {
-	let mut watcher = Watcher::new(chain, false).await?;
-	let mut in_pool: HashMap<H256, usize> =
-		txs.iter().enumerate().map(|(i, (_, hash))| (*hash, i)).collect();
-	let mut included: Vec<Option<Inclusion>> = txs.iter().map(|_| None).collect();
-	let results: Vec<Result<H256>> = futures::stream::iter(txs.iter())
-		.map(|(xt, _)| chain.submit(xt))
-		.buffered(in_flight.max(1))
-		.collect()
-		.await;
-	if let Some(Err(e)) = results.into_iter().find(|r| r.is_err()) {
-		return Err(e);
-	}
-	let mut waiting: BTreeMap<usize, Vec<u8>> =
-		txs.iter().enumerate().map(|(i, (xt, _))| (i, xt.clone())).collect();
-	let mut resent_at = 0u32;
-	while !in_pool.is_empty() {
-		let (top, found) = watcher.poll(chain, &mut in_pool).await?;
-		for (tag, inclusion) in found {
-			waiting.remove(&tag);
-			included[tag] = Some(inclusion);
-		}
-		if watcher.idle(top) >= RESEND_AFTER && top.number >= resent_at + RESEND_AFTER {
-			resend(chain, &waiting).await;
-			resent_at = top.number;
-		}
-		if !in_pool.is_empty() && watcher.stalled(top) {
-			return Err(stall_error(in_pool.len()));
-		}
-	}
-	Ok(included.into_iter().flatten().collect())
 }

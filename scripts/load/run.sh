@@ -14,7 +14,7 @@ COUNT="${COUNT:-2000}"
 BLOCK_MS="${BLOCK_MS:-300}"
 # Built one at a time, as scripts/test.sh does, so each keeps its cached feature set.
 cargo build --release -p cascade-node
-cargo build --release -p cascade-client
+cargo test --release -p cascade-client -p cascade-load --no-run
 
 source scripts/devnode.sh
 start_dev_node "$BLOCK_MS"

@@ -62,7 +62,14 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// The council dispatched a call as Root and it succeeded.
-		DispatchedAsRoot { call_hash: T::Hash },
+		DispatchedAsRoot {
+			call_hash: T::Hash,
+			/// What the dispatched call weighed, if it said. Only in the runtime built with the
+			/// `upgrade-test` feature: a field that a runtime upgrade adds to an event of a
+			/// pallet the `cascade` client does not use.
+			#[cfg(feature = "upgrade-test")]
+			actual_weight: Option<Weight>,
+		},
 	}
 
 	#[pallet::call]
@@ -97,7 +104,11 @@ pub mod pallet {
 						error: e.error,
 					}
 				})?;
-			Self::deposit_event(Event::DispatchedAsRoot { call_hash });
+			Self::deposit_event(Event::DispatchedAsRoot {
+				call_hash,
+				#[cfg(feature = "upgrade-test")]
+				actual_weight: post.actual_weight,
+			});
 			Ok(PostDispatchInfo {
 				actual_weight: post.actual_weight.map(|w| w.saturating_add(own)),
 				pays_fee: post.pays_fee,

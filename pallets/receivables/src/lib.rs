@@ -971,5 +971,17 @@ pub mod pallet {
 			T::OperatorOrigin::ensure_origin(origin)?;
 			Self::do_set_parameters(max_tenor, grace_period, min_note_amount)
 		}
+
+		/// Succeeds for any signed origin and changes nothing. Exists only in the runtime built
+		/// with the `upgrade-test` feature (`scripts/upgrade-runtime.sh`): a call that a runtime
+		/// upgrade adds to a pallet the `cascade` client uses, to show that installed clients
+		/// keep working when one appears.
+		#[cfg(feature = "upgrade-test")]
+		#[pallet::call_index(63)]
+		#[pallet::weight(T::DbWeight::get().reads(0))]
+		pub fn upgrade_probe(origin: OriginFor<T>) -> DispatchResult {
+			ensure_signed(origin)?;
+			Ok(())
+		}
 	}
 }

@@ -3,8 +3,8 @@
 //! Against a dev node with the demo world, it measures side by side, in one run on one node, the
 //! sustained throughput of `Receivables::transfer`, `Receivables::split_transfer`,
 //! `Financing::finance` and `Receivables::repay` against `Balances::transfer_keep_alive`, and
-//! the weight the runtime charges for each (`payment_queryInfo`, i.e. the generated weights plus
-//! the transaction's base and extension weights).
+//! the weight the runtime charges for each (`TransactionPaymentApi::query_info`, i.e. the
+//! generated weights plus the transaction's base and extension weights).
 //!
 //! Each phase pre-signs all its transactions (from one sender, consecutive nonces) before the
 //! clock starts, sends them as fast as the node takes them, and stops the clock when the last
@@ -13,6 +13,8 @@
 //! then paid by the chain itself (自动清分, from the blocks' leftover weight): the run waits until
 //! all are settled and reports how long that took. (`redeem` is not measured: the chain pays
 //! every due note before a redeem could reach it.)
+
+mod presigned;
 
 use std::{
 	collections::BTreeSet,
@@ -24,15 +26,20 @@ use std::{
 
 use anyhow::{anyhow, bail, Context, Result};
 use cascade_client::{
-	chain::{error_name, Chain, Inclusion},
+	chain::{AccountId, Balance, Chain, Inclusion, H256},
+	interface::cascade::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec, pallet_financing::types::FinancingKind,
+		},
+	},
 	keys::Signer,
 	submit::{self, Options},
 };
-use cascade_runtime::{AccountId, Balance, RuntimeCall};
 use clap::Parser;
-use pallet_receivables_rpc::CascadeApiClient;
+use pallet_receivables_rpc::ReceivableStatus;
 use serde::Serialize;
-use sp_core::H256;
+use subxt::tx::Payload;
 
 /// Measure Cascade's hot calls against Balances::transfer_keep_alive on one dev node.
 #[derive(Parser)]
@@ -89,21 +96,15 @@ fn key(uri: &str) -> Result<Signer> {
 }
 
 /// Runs set-up calls (not timed) and returns their inclusions; every one must succeed.
-async fn setup(
+async fn setup<C: Payload>(
 	chain: &Chain,
 	signer: &Signer,
-	calls: Vec<RuntimeCall>,
+	calls: Vec<C>,
 	what: &str,
 ) -> Result<Vec<Inclusion>> {
 	let count = calls.len();
-	let run = submit::submit_all(
-		chain,
-		signer,
-		calls,
-		Options { finalized: false, window: 512 },
-		|_, _| {},
-	)
-	.await?;
+	let options = Options { finalized: false, window: 512 };
+	let run = submit::submit_all(chain, signer, &calls, options, |_, _| {}).await?;
 	if let Some(why) = run.stopped {
 		bail!("set-up ({what}) stopped: {why}");
 	}
@@ -112,30 +113,30 @@ async fn setup(
 		bail!("set-up ({what}): {} of {count} landed", included.len());
 	}
 	if let Some(Err(e)) = included.iter().map(|i| &i.result).find(|r| r.is_err()) {
-		bail!("set-up ({what}) failed: {}", error_name(e));
+		bail!("set-up ({what}) failed: {e}");
 	}
 	eprintln!("set-up: {count} × {what}");
 	Ok(included)
 }
 
 /// Pre-signs, sends and times one phase.
-async fn measure(
+async fn measure<C: Payload>(
 	chain: &Chain,
 	signer: &Signer,
 	call: &'static str,
-	calls: Vec<RuntimeCall>,
+	calls: Vec<C>,
 	in_flight: usize,
 ) -> Result<Phase> {
 	let count = calls.len();
-	let txs = submit::presign(chain, signer, calls).await?;
-	let (ref_time, proof_size, _fee) = chain.query_info(&txs[0].0).await?;
+	let txs = presigned::presign(chain, signer, &calls).await?;
+	let (ref_time, proof_size) = presigned::weight(chain, &txs[0]).await?;
 	let started = Instant::now();
-	let included = submit::submit_presigned(chain, &txs, in_flight).await?;
+	let included = presigned::submit(chain, &txs, in_flight).await?;
 	let seconds = started.elapsed().as_secs_f64();
 	if let Some((i, e)) =
-		included.iter().enumerate().find_map(|(i, inc)| inc.result.as_ref().err().map(|e| (i, *e)))
+		included.iter().enumerate().find_map(|(i, inc)| inc.result.as_ref().err().map(|e| (i, e)))
 	{
-		bail!("{call}: transaction {i} failed: {}", error_name(&e));
+		bail!("{call}: transaction {i} failed: {e}");
 	}
 	let blocks: BTreeSet<u32> = included.iter().map(|i| i.block.number).collect();
 	eprintln!("{call}: {count} in {seconds:.2} s, {} blocks", blocks.len());
@@ -152,16 +153,13 @@ async fn measure(
 	})
 }
 
-fn issued_notes(included: &[Inclusion]) -> Vec<(u64, u64)> {
-	included.iter().filter_map(Inclusion::issued).collect()
-}
-
 async fn run(args: Args) -> Result<()> {
 	let n = args.count.max(1);
 	let chain = Chain::connect(&args.url).await?;
 	let (alice, bob, charlie, dave, eve) =
 		(key("//Alice")?, key("//Bob")?, key("//Charlie")?, key("//Dave")?, key("//Eve")?);
-	let cny = chain
+	let reader = chain.reader().await?;
+	let cny = reader
 		.credit_line(0)
 		.await?
 		.ok_or_else(|| {
@@ -169,117 +167,83 @@ async fn run(args: Args) -> Result<()> {
 		})?
 		.asset;
 	let face: Balance = 10_000; // 100.00 CNY
-	let start = chain.now().await?;
+	let start = presigned::now(&chain).await?;
 	let run_id = start / 1000;
 	let long = start + 90 * 86_400_000;
 	let short = start + args.redeem_after * 1000;
 
 	// Set-up: 4n receivables to Charlie, accepted; the last n mature soon.
 	let issue = |set: &str, i: usize, maturity: u64| {
-		RuntimeCall::Receivables(pallet_receivables::Call::issue {
-			supplier: charlie.account().clone(),
-			asset: cny,
+		cascade::tx().receivables().issue(
+			charlie.account(),
+			cny,
 			face,
 			maturity,
-			credit_line: 0,
-			doc_hash: H256::zero(),
-			invoice_ref: format!("LOAD-{run_id}-{set}-{i}")
-				.into_bytes()
-				.try_into()
-				.unwrap_or_default(),
-		})
+			0,
+			H256::zero(),
+			BoundedVec(format!("LOAD-{run_id}-{set}-{i}").into_bytes()),
+		)
 	};
 	let mut calls = Vec::with_capacity(4 * n);
 	for set in ["T", "S", "F"] {
 		calls.extend((0..n).map(|i| issue(set, i, long)));
 	}
 	calls.extend((0..n).map(|i| issue("R", i, short)));
-	let issued = issued_notes(&setup(&chain, &bob, calls, "issue").await?);
+	let issued: Vec<(u64, u64)> =
+		setup(&chain, &bob, calls, "issue").await?.iter().filter_map(Inclusion::issued).collect();
 	if issued.len() != 4 * n {
 		bail!("set-up: {} Issued events for {} receivables", issued.len(), 4 * n);
 	}
-	let accepts = issued
-		.iter()
-		.map(|(_, note)| RuntimeCall::Receivables(pallet_receivables::Call::accept { note: *note }))
-		.collect();
+	let accepts =
+		issued.iter().map(|(_, note)| cascade::tx().receivables().accept(*note)).collect();
 	setup(&chain, &charlie, accepts, "accept").await?;
 	let notes = |set: usize| issued[set * n..(set + 1) * n].iter().map(|(_, note)| *note);
 
 	let mut phases = Vec::new();
-	let dests: Vec<AccountId> = (0..n)
+	let existential = presigned::existential_deposit(&chain).await?;
+	let keep_alive = (0..n)
 		.map(|i| {
 			let seed = format!("cascade-load/{run_id}/{i}");
-			AccountId::from(
-				<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(
-					seed.as_bytes(),
-				)
-				.0,
-			)
-		})
-		.collect();
-	let keep_alive = dests
-		.into_iter()
-		.map(|dest| {
-			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
-				dest: dest.into(),
-				value: cascade_runtime::EXISTENTIAL_DEPOSIT * 10,
-			})
+			let dest = AccountId::from(sp_core_hashing(seed.as_bytes()));
+			cascade::tx().balances().transfer_keep_alive(dest.into(), existential * 10)
 		})
 		.collect();
 	phases.push(
 		measure(&chain, &alice, "Balances::transfer_keep_alive", keep_alive, args.in_flight)
 			.await?,
 	);
-	let to = dave.account().clone();
-	let transfers = notes(0)
-		.map(|note| {
-			RuntimeCall::Receivables(pallet_receivables::Call::transfer { note, to: to.clone() })
-		})
-		.collect();
+	let to = dave.account();
+	let transfers =
+		notes(0).map(|note| cascade::tx().receivables().transfer(note, to.clone())).collect();
 	phases
 		.push(measure(&chain, &charlie, "Receivables::transfer", transfers, args.in_flight).await?);
 	// Offers to another recipient: each account has at most MaxPendingOffers waiting.
-	let to = eve.account().clone();
+	let to = eve.account();
 	let splits = notes(1)
-		.map(|note| {
-			RuntimeCall::Receivables(pallet_receivables::Call::split_transfer {
-				note,
-				amount: face * 2 / 5,
-				to: to.clone(),
-			})
-		})
+		.map(|note| cascade::tx().receivables().split_transfer(note, to.clone(), face * 2 / 5))
 		.collect();
 	phases.push(
 		measure(&chain, &charlie, "Receivables::split_transfer", splits, args.in_flight).await?,
 	);
 	let finances = notes(2)
 		.map(|note| {
-			RuntimeCall::Financing(pallet_financing::Call::finance {
-				note,
-				program: 0,
-				kind: pallet_financing::FinancingKind::Factoring { recourse: false },
-			})
+			cascade::tx().financing().finance(note, 0, FinancingKind::Factoring { recourse: false })
 		})
 		.collect();
 	phases.push(measure(&chain, &charlie, "Financing::finance", finances, args.in_flight).await?);
 	let waited = Instant::now();
-	while chain.now().await? <= short {
+	while presigned::now(&chain).await? <= short {
 		if waited.elapsed() > Duration::from_secs(600) {
 			bail!("the receivables did not mature within 10 minutes; lower --redeem-after");
 		}
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 	let repaid: Vec<u64> = issued[3 * n..].iter().map(|(r, _)| *r).collect();
-	let repays = repaid
-		.iter()
-		.map(|r| RuntimeCall::Receivables(pallet_receivables::Call::repay { receivable: *r }))
-		.collect();
+	let repays = repaid.iter().map(|r| cascade::tx().receivables().repay(*r)).collect();
 	phases.push(measure(&chain, &bob, "Receivables::repay", repays, args.in_flight).await?);
 	let cleared = Instant::now();
 	for r in &repaid {
-		while chain.rpc().receivable(*r, None::<H256>).await?.status
-			!= pallet_receivables::ReceivableStatus::Settled
-		{
+		while chain.receivable(*r).await?.status != ReceivableStatus::Settled {
 			if cleared.elapsed() > Duration::from_secs(600) {
 				bail!("receivable {r} was not cleared within 10 minutes of its repayment");
 			}
@@ -296,8 +260,8 @@ async fn run(args: Args) -> Result<()> {
 	let mut table = markdown(&phases, n, &args.url);
 	let _ = writeln!(
 		table,
-		"\nThe chain then paid the {n} repaid receivables' notes by itself within {clearing_seconds:.1} s \
-		 of the last repayment's block."
+		"\nThe chain then paid the {n} repaid receivables' notes by itself within \
+		 {clearing_seconds:.1} s of the last repayment's block."
 	);
 	if let Some(path) = &args.report {
 		std::fs::write(path, &table).with_context(|| format!("cannot write {}", path.display()))?;
@@ -313,13 +277,18 @@ async fn run(args: Args) -> Result<()> {
 	Ok(())
 }
 
+/// A 32-byte account id from a seed (blake2-256), for transfer destinations no one holds.
+fn sp_core_hashing(seed: &[u8]) -> [u8; 32] {
+	sp_crypto_hashing::blake2_256(seed)
+}
+
 fn markdown(phases: &[Phase], n: usize, url: &str) -> String {
 	let mut out = String::new();
 	let _ = writeln!(
 		out,
 		"{n} pre-signed transactions per call, one sender each, against {url}.\n\n\
-		 | call | tx/s | × transfer_keep_alive | blocks | weight (µs ref time) | × transfer_keep_alive |\n\
-		 |---|---:|---:|---:|---:|---:|"
+		 | call | tx/s | × transfer_keep_alive | blocks | weight (µs ref time) | × \
+		 transfer_keep_alive |\n|---|---:|---:|---:|---:|---:|"
 	);
 	for p in phases {
 		let _ = writeln!(
