@@ -352,3 +352,131 @@ fn suppliers_move_notes_and_the_tree_is_drawn() {
 	let tree = ok(&node.cascade(&["tree", &receivable]));
 	assert_eq!(tree["receivable"]["status"], "repaid");
 }
+
+/// `call-loan` and `settle-claim`: a pledge loan on a receivable that went overdue unpaid is
+/// called by the lender, and the borrower settles the claim; every refusal named by the chain.
+#[test]
+fn lenders_call_overdue_loans_and_borrowers_settle_the_claims() {
+	use cascade_client::{
+		chain::Chain,
+		interface::cascade::{
+			self,
+			financing::events::Financed,
+			runtime_types::{
+				bounded_collections::bounded_vec::BoundedVec, cascade_runtime::RuntimeCall,
+				pallet_financing::types::FinancingKind,
+				pallet_receivables::pallet::Call as ReceivablesCall,
+			},
+		},
+		keys::Signer,
+		submit::{submit_all, Options},
+	};
+	use subxt::tx::Payload;
+
+	let _serial = serial();
+	let node = DevNode::start();
+	let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+	let chain = rt.block_on(Chain::connect(&node.url)).unwrap();
+	let key = |uri: &str| Signer::from_suri(uri, None).unwrap();
+	async fn one<C: Payload>(
+		chain: &Chain,
+		signer: &Signer,
+		call: C,
+	) -> cascade_client::chain::Inclusion {
+		let run =
+			submit_all(chain, signer, &[call], Options { finalized: false, window: 1 }, |_, _| {})
+				.await
+				.unwrap();
+		let inclusion = run.included.into_iter().next().flatten().expect("landed");
+		assert!(inclusion.result.is_ok(), "{:?}", inclusion.result);
+		inclusion
+	}
+
+	// The set-up, through the library: no grace period (the Operator is the dev council), a
+	// receivable due in 5 minutes of chain time (a manually sealed block is at least one 6 s
+	// slot after its parent: about 15 s here) accepted by Charlie and pledged to Ferdie.
+	let (receivable, financing, maturity) = rt.block_on(async {
+		let at = chain.at_best().await.unwrap();
+		let params = at
+			.storage()
+			.fetch(cascade::storage().receivables().params(), ())
+			.await
+			.unwrap()
+			.decode()
+			.unwrap();
+		let now: u64 = at
+			.storage()
+			.fetch(cascade::storage().timestamp().now(), ())
+			.await
+			.unwrap()
+			.decode()
+			.unwrap();
+		let set = RuntimeCall::Receivables(ReceivablesCall::set_parameters {
+			max_tenor: params.max_tenor,
+			grace_period: 0,
+			min_note_amount: params.min_note_amount,
+		});
+		let motion = cascade::tx().council().propose(1, set, 1_000).unvalidated();
+		one(&chain, &key("//Alice"), motion).await;
+		let maturity = now + 300_000;
+		let line = chain.reader().await.unwrap().credit_line(0).await.unwrap().unwrap();
+		let issue = cascade::tx().receivables().issue(
+			key("//Charlie").account(),
+			line.asset,
+			100_000,
+			maturity,
+			0,
+			Default::default(),
+			BoundedVec(b"LOAN-1".to_vec()),
+		);
+		let (receivable, note) = one(&chain, &key("//Bob"), issue).await.issued().unwrap();
+		one(&chain, &key("//Charlie"), cascade::tx().receivables().accept(note)).await;
+		let pledge = cascade::tx().financing().finance(note, 0, FinancingKind::Pledge);
+		let financed = one(&chain, &key("//Charlie"), pledge).await;
+		(receivable, financed.events.find::<Financed>().unwrap().financing, maturity)
+	});
+	let financing = financing.to_string();
+
+	// Not overdue yet: the chain refuses, in words.
+	let out = node.cascade(&["--suri", "//Ferdie", "call-loan", &financing]);
+	assert_eq!(out.status.code(), Some(1));
+	let error = json(&out)["error"].as_str().unwrap().to_string();
+	assert!(error.contains("Financing.NotOverdue"), "{error}");
+
+	// Past maturity, unpaid: anyone marks it overdue; only the lender may call.
+	rt.block_on(async {
+		loop {
+			let at = chain.at_best().await.unwrap();
+			let now: u64 = at
+				.storage()
+				.fetch(cascade::storage().timestamp().now(), ())
+				.await
+				.unwrap()
+				.decode()
+				.unwrap();
+			if now > maturity {
+				break;
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+		one(&chain, &key("//Eve"), cascade::tx().receivables().mark_overdue(receivable)).await;
+	});
+	let out = node.cascade(&["--suri", "//Charlie", "call-loan", &financing]);
+	let error = json(&out)["error"].as_str().unwrap().to_string();
+	assert!(error.contains("Financing.NotFinancingFinancier"), "{error}");
+	let called = ok(&node.cascade(&["--suri", "//Ferdie", "call-loan", &financing]));
+	let owed: u128 = called["owed"].as_str().unwrap().parse().unwrap();
+	assert!(owed > 0 && owed <= 100_000, "{called}");
+
+	// The claim is Charlie's to settle, not Dave's.
+	let out = node.cascade(&["--suri", "//Dave", "settle-claim", &financing]);
+	let error = json(&out)["error"].as_str().unwrap().to_string();
+	assert!(error.contains("Financing.NotDebtor"), "{error}");
+	let settled = ok(&node.cascade(&["--suri", "//Charlie", "settle-claim", &financing]));
+	let paid: u128 = settled["paid"].as_str().unwrap().parse().unwrap();
+	let remaining: u128 = settled["remaining"].as_str().unwrap().parse().unwrap();
+	assert!(paid > 0, "{settled}");
+	assert_eq!(paid + remaining, owed);
+	let out = node.cascade(&["--suri", "//Ferdie", "call-loan", "999"]);
+	assert!(json(&out)["error"].as_str().unwrap().contains("no financing has id 999"));
+}
