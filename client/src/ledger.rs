@@ -122,13 +122,27 @@ impl Reader {
 		})
 	}
 
-	/// The receivable a financing is on.
-	pub async fn financing_receivable(&self, id: u64) -> Result<Option<u64>> {
-		let address = cascade::storage().financing().financings();
-		let Some(value) = self.at.storage().try_fetch(address, (id,)).await? else {
-			return Ok(None);
-		};
-		Ok(Some(value.decode()?.receivable))
+	/// The settlement asset of a financing (of the receivable its note is on).
+	pub async fn financing_asset(&self, id: u64) -> Result<AssetInfo> {
+		let financings = cascade::storage().financing().financings();
+		let financing = self
+			.at
+			.storage()
+			.try_fetch(financings, (id,))
+			.await?
+			.ok_or_else(|| anyhow!("no financing has id {id}"))?
+			.decode()?;
+		let receivables = cascade::storage().receivables().receivables();
+		let receivable = self
+			.at
+			.storage()
+			.try_fetch(receivables, (financing.receivable,))
+			.await?
+			.ok_or_else(|| {
+				anyhow!("financing {id} is on receivable {}, which is gone", financing.receivable)
+			})?
+			.decode()?;
+		self.asset(receivable.asset).await
 	}
 
 	/// What `issue` by `issuer` with these terms would do now, as the chain itself answers

@@ -378,6 +378,11 @@ fn lenders_call_overdue_loans_and_borrowers_settle_the_claims() {
 	let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
 	let chain = rt.block_on(Chain::connect(&node.url)).unwrap();
 	let key = |uri: &str| Signer::from_suri(uri, None).unwrap();
+	async fn chain_now(chain: &Chain) -> u64 {
+		let at = chain.at_best().await.unwrap();
+		let now = at.storage().fetch(cascade::storage().timestamp().now(), ()).await.unwrap();
+		now.decode().unwrap()
+	}
 	async fn one<C: Payload>(
 		chain: &Chain,
 		signer: &Signer,
@@ -404,13 +409,7 @@ fn lenders_call_overdue_loans_and_borrowers_settle_the_claims() {
 			.unwrap()
 			.decode()
 			.unwrap();
-		let now: u64 = at
-			.storage()
-			.fetch(cascade::storage().timestamp().now(), ())
-			.await
-			.unwrap()
-			.decode()
-			.unwrap();
+		let now = chain_now(&chain).await;
 		let set = RuntimeCall::Receivables(ReceivablesCall::set_parameters {
 			max_tenor: params.max_tenor,
 			grace_period: 0,
@@ -445,18 +444,7 @@ fn lenders_call_overdue_loans_and_borrowers_settle_the_claims() {
 
 	// Past maturity, unpaid: anyone marks it overdue; only the lender may call.
 	rt.block_on(async {
-		loop {
-			let at = chain.at_best().await.unwrap();
-			let now: u64 = at
-				.storage()
-				.fetch(cascade::storage().timestamp().now(), ())
-				.await
-				.unwrap()
-				.decode()
-				.unwrap();
-			if now > maturity {
-				break;
-			}
+		while chain_now(&chain).await <= maturity {
 			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
 		one(&chain, &key("//Eve"), cascade::tx().receivables().mark_overdue(receivable)).await;

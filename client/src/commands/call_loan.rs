@@ -1,7 +1,7 @@
 //! `cascade call-loan FINANCING`: the lender calls in an overdue pledge loan; what the borrower
 //! still owes becomes a claim on it.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use serde_json::json;
 
 use super::Context;
@@ -24,16 +24,12 @@ pub const USES: &[Use] = &[
 	Use::Call("Financing", "call_loan"),
 	Use::Event("Financing", "LoanCalled", &["owed"]),
 	Use::Storage("Financing", "Financings"),
+	Use::Storage("Receivables", "Receivables"),
 	Use::Storage("Assets", "Metadata"),
 ];
 
 pub async fn run(ctx: &Context, Args { financing, finalized }: Args) -> Result<()> {
-	let reader = ctx.chain.reader().await?;
-	let receivable = reader
-		.financing_receivable(financing)
-		.await?
-		.ok_or_else(|| anyhow!("no financing has id {financing}"))?;
-	let asset = reader.asset(ctx.chain.receivable(receivable).await?.asset).await?;
+	let asset = ctx.chain.reader().await?.financing_asset(financing).await?;
 	let inclusion = ctx.send_one(cascade::tx().financing().call_loan(financing), finalized).await?;
 	let owed = inclusion.events.find::<LoanCalled>().map(|e| e.owed).unwrap_or(0);
 	let shown = format!("{} {}", format_amount(owed, asset.decimals), asset.symbol);

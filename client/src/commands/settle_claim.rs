@@ -1,7 +1,7 @@
 //! `cascade settle-claim FINANCING`: the debtor pays what it owes on a financing's claim, as much
 //! as it can.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use serde_json::json;
 
 use super::Context;
@@ -24,16 +24,12 @@ pub const USES: &[Use] = &[
 	Use::Call("Financing", "settle_claim"),
 	Use::Event("Financing", "ClaimSettled", &["paid", "remaining"]),
 	Use::Storage("Financing", "Financings"),
+	Use::Storage("Receivables", "Receivables"),
 	Use::Storage("Assets", "Metadata"),
 ];
 
 pub async fn run(ctx: &Context, Args { financing, finalized }: Args) -> Result<()> {
-	let reader = ctx.chain.reader().await?;
-	let receivable = reader
-		.financing_receivable(financing)
-		.await?
-		.ok_or_else(|| anyhow!("no financing has id {financing}"))?;
-	let asset = reader.asset(ctx.chain.receivable(receivable).await?.asset).await?;
+	let asset = ctx.chain.reader().await?.financing_asset(financing).await?;
 	let call = cascade::tx().financing().settle_claim(financing);
 	let inclusion = ctx.send_one(call, finalized).await?;
 	let (paid, remaining) =
