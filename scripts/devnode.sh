@@ -2,15 +2,19 @@
 # `cascade-node --dev --dev-block-time <block-ms>` (`start_dev_node aura`: `cascade-node --dev`,
 # Aura with 6-second blocks) with its own database on a free RPC port,
 # waits until it answers, and stops and removes it when the script exits. It sets PORT, BASE,
-# LOG and NODE_PID. Needs scripts/env.sh sourced first (CASCADE_NODE).
+# LOG and NODE_PID. Needs scripts/env.sh sourced first (CASCADE_NODE). DEV_NODE_ARGS adds options;
+# DEV_NODE_PROMETHEUS=<port> serves the node's metrics there.
 start_dev_node() {
 	PORT="${CASCADE_RPC_PORT:-$((20000 + RANDOM % 20000))}"
 	BASE="$(mktemp -d)"
 	LOG="$BASE/node.log"
 	local sealing=(--dev-block-time "$1")
 	[ "$1" = aura ] && sealing=()
+	local metrics=(--no-prometheus)
+	[ -n "${DEV_NODE_PROMETHEUS:-}" ] && metrics=(--prometheus-port "$DEV_NODE_PROMETHEUS")
 	"$CASCADE_NODE" --dev "${sealing[@]}" --base-path "$BASE" --rpc-port "$PORT" \
-		--rpc-cors "$CASCADE_RPC_CORS" --no-prometheus --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 >"$LOG" 2>&1 &
+		--rpc-cors "$CASCADE_RPC_CORS" "${metrics[@]}" --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 \
+		${DEV_NODE_ARGS:-} >"$LOG" 2>&1 &
 	NODE_PID=$!
 	trap stop_dev_node EXIT
 	for _ in $(seq 1 120); do

@@ -60,3 +60,12 @@ node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 	const c = r.concurrent;
 	console.log(`tree of ${r.treeNotes} notes: page p50 ${r.treePage.p50} ms; ${c.readers} readers for ${c.seconds} s read ${c.pagesRead} pages (p99 ${c.pageMs.p99} ms, ${c.readerErrors} errors); block interval p99 ${c.blockIntervalMs.p99} ms of ${c.blockIntervalMs.configured}`);' "$READS_LOG.json"
 rm -f "$READS_LOG" "$READS_LOG.json"
+
+step "the month-end batch on the four-validator testnet, reduced (1,000 receivables; full size: ./scripts/load/month-end.sh)"
+BATCH_LOG="$(mktemp)"
+CASCADE_SKIP_BUILD=1 LINES=1000 ASSERT=1 ./scripts/load/month-end.sh 2>"$BATCH_LOG" >"$BATCH_LOG.json" || {
+	echo "---- month-end run (tail) ----"; tail -40 "$BATCH_LOG"; tail -c 2000 "$BATCH_LOG.json"; exit 1
+}
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop());
+	console.log(`${r.finalized} of ${r.lines} receivables finalized, ${r.distinctFinalized} distinct, ${r.repeated} twice; ${r.secondsToLastFinalized} s from the client start to the last finalized, in ${r.blocksUsed} blocks (at most ${r.perBlock.issuedMax} a block, ${r.perBlock.normalFullMax} % of the normal class)`);' "$BATCH_LOG.json"
+rm -f "$BATCH_LOG" "$BATCH_LOG.json"

@@ -17,7 +17,9 @@
 # let in only from the project's own pages ($CASCADE_RPC_CORS, from scripts/env.sh).
 #
 # CASCADE_TESTNET_DIR, CASCADE_TESTNET_RPC_BASE and CASCADE_TESTNET_P2P_BASE move it elsewhere;
-# CASCADE_SKIP_BUILD=1 runs the node already built (the test suite does).
+# CASCADE_SKIP_BUILD=1 runs the node already built (the test suite does); CASCADE_TESTNET_ARGS adds
+# options to every node (the load scripts: pool size and type), CASCADE_TESTNET_PROMETHEUS=<port>
+# serves validator i's metrics on <port> + i (scripts/load/ reads them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${CASCADE_SKIP_BUILD:-0}" != 1 ]; then
@@ -54,6 +56,8 @@ trap cleanup EXIT INT TERM
 for i in "${!RUN[@]}"; do
 	who=${RUN[$i]}
 	peers=()
+	metrics=(--no-prometheus)
+	[ -n "${CASCADE_TESTNET_PROMETHEUS:-}" ] && metrics=(--prometheus-port $((CASCADE_TESTNET_PROMETHEUS + i)))
 	for j in "${!RESERVED[@]}"; do
 		[ "$j" = "$i" ] || peers+=(--reserved-nodes "${RESERVED[$j]}")
 	done
@@ -61,7 +65,7 @@ for i in "${!RUN[@]}"; do
 		--base-path "$DIR/$who" --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))" \
 		--rpc-port $((RPC_BASE + i)) --rpc-methods safe --rpc-cors "$CASCADE_RPC_CORS" \
 		--reserved-only "${peers[@]}" \
-		--no-prometheus --no-telemetry --no-mdns >"$DIR/$who.log" 2>&1 &
+		"${metrics[@]}" --no-telemetry --no-mdns ${CASCADE_TESTNET_ARGS:-} >"$DIR/$who.log" 2>&1 &
 	pids+=($!)
 	echo "started $who: ws://127.0.0.1:$((RPC_BASE + i)) (log $DIR/$who.log, ${RESERVED[$i]})"
 done

@@ -15,6 +15,12 @@ pub struct Node {
 }
 
 impl Node {
+	/// The node's process id (the load generator reads its CPU time).
+	#[allow(dead_code)]
+	pub fn pid(&self) -> u32 {
+		self.child.id()
+	}
+
 	/// Starts `binary` and waits until it serves RPC.
 	pub fn spawn(binary: &Path) -> Self {
 		assert!(

@@ -8,6 +8,7 @@ mod enterprises;
 mod financing;
 mod grandpa;
 mod multisig;
+pub mod paritydb_weights;
 mod receivables;
 mod session;
 mod system;

@@ -31,24 +31,40 @@ pub async fn presign<C: Payload>(
 		.collect()
 }
 
-/// Sends pre-signed transactions, `in_flight` RPC requests at a time, and waits until every one
-/// is in a block. Returns each one's inclusion, by position.
-pub async fn submit(chain: &Chain, txs: &[Signed], in_flight: usize) -> Result<Vec<Inclusion>> {
+/// How a phase's transactions went: seconds from the first sent until the pool had taken the
+/// last one, and each one's inclusion, by position (lanes one after another).
+pub struct Sent {
+	pub submit_seconds: f64,
+	pub included: Vec<Inclusion>,
+}
+
+/// Sends pre-signed transactions and waits until every one is in a block. Each lane is one
+/// sender's transactions in nonce order, sent one request at a time (so they reach the pool in
+/// order and none waits as a "future" one); the lanes run at once, spread over the connections
+/// (lane i on connection i mod the number of connections).
+pub async fn submit(conns: &[Chain], lanes: &[Vec<Signed>]) -> Result<Sent> {
+	let chain = &conns[0];
 	let at = chain.at_best().await?;
 	let mut watcher = Watcher::new(chain, false).await?;
+	let all: Vec<&Signed> = lanes.iter().flatten().collect();
 	let mut in_pool: HashMap<H256, usize> =
-		txs.iter().enumerate().map(|(i, xt)| (xt.hash, i)).collect();
-	let mut included: Vec<Option<Inclusion>> = txs.iter().map(|_| None).collect();
-	let refusals: Vec<String> = futures::stream::iter(txs)
-		.map(|xt| chain.submit(&at, xt))
-		.buffered(in_flight.max(1))
-		.filter_map(|r| async move { r.err().map(|e| e.to_string()) })
-		.collect()
-		.await;
-	if let Some(first) = refusals.first() {
-		return Err(anyhow!("{} of {} refused: {first}", refusals.len(), txs.len()));
-	}
-	let mut waiting: BTreeMap<usize, Signed> = txs.iter().cloned().enumerate().collect();
+		all.iter().enumerate().map(|(i, xt)| (xt.hash, i)).collect();
+	let mut included: Vec<Option<Inclusion>> = all.iter().map(|_| None).collect();
+	let started = std::time::Instant::now();
+	let sending = lanes.iter().enumerate().map(|(lane, txs)| {
+		let conn = &conns[lane % conns.len()];
+		let at = &at;
+		async move {
+			for xt in txs {
+				conn.submit(at, xt).await.map_err(|e| anyhow!("lane {lane}: refused: {e}"))?;
+			}
+			Ok::<_, anyhow::Error>(())
+		}
+	});
+	futures::future::try_join_all(sending).await?;
+	let submit_seconds = started.elapsed().as_secs_f64();
+	let mut waiting: BTreeMap<usize, Signed> =
+		all.iter().map(|xt| (*xt).clone()).enumerate().collect();
 	let mut resent_at = 0u32;
 	while !in_pool.is_empty() {
 		let (top, found) = watcher.poll(chain, &mut in_pool).await?;
@@ -64,7 +80,7 @@ pub async fn submit(chain: &Chain, txs: &[Signed], in_flight: usize) -> Result<V
 			return Err(stall_error(in_pool.len()));
 		}
 	}
-	Ok(included.into_iter().flatten().collect())
+	Ok(Sent { submit_seconds, included: included.into_iter().flatten().collect() })
 }
 
 /// The weight (ref time in ps, proof size in bytes) the runtime charges for a signed
@@ -89,4 +105,11 @@ pub async fn now(chain: &Chain) -> Result<u64> {
 pub async fn existential_deposit(chain: &Chain) -> Result<u128> {
 	let at = chain.at_best().await?;
 	Ok(at.constants().entry(cascade::constants().balances().existential_deposit())?)
+}
+
+/// An account's free native balance at the best block.
+pub async fn free_balance(chain: &Chain, who: &cascade_client::chain::AccountId) -> Result<u128> {
+	let at = chain.at_best().await?;
+	let info = at.storage().fetch(cascade::storage().system().account(), (who.clone(),)).await?;
+	Ok(info.decode()?.data.free)
 }

@@ -37,6 +37,7 @@ fn load_generator_measures_every_call_against_transfer_keep_alive() {
 	let node = ready_node();
 	let out = Command::new(env!("CARGO_BIN_EXE_cascade-load"))
 		.args(["--url", &node.url, "--count", "40", "--redeem-after", "90", "--json"])
+		.args(["--pids", &node.pid().to_string()])
 		.output()
 		.unwrap();
 	assert!(out.status.success(), "cascade-load failed: {}", String::from_utf8_lossy(&out.stderr));
@@ -62,7 +63,25 @@ fn load_generator_measures_every_call_against_transfer_keep_alive() {
 		assert!(p["perSecond"].as_f64().unwrap() > 0.0);
 		assert!(p["weightRefTime"].as_u64().unwrap() > 0);
 		assert!(p["blocks"].as_u64().unwrap() >= 1);
+		// Every transaction landed in some block, and the runtime's weight lets many in one.
+		let most = p["maxPerBlock"].as_u64().unwrap();
+		assert!(most >= 1 && most <= 40, "{p}");
+		assert!(p["fitByWeight"].as_u64().unwrap() > 100, "{p}");
+		assert!(p["submitPerSecond"].as_f64().unwrap() >= p["perSecond"].as_f64().unwrap(), "{p}");
 	}
+	// The node's CPU time was read around every phase.
+	for p in phases {
+		let cpu = p["profile"]["cpuSeconds"].as_array().unwrap();
+		assert_eq!(cpu.len(), 1, "{p}");
+		assert!(cpu[0].as_f64().unwrap() >= 0.0, "{p}");
+	}
+	assert!(
+		phases.iter().any(|p| p["profile"]["cpuSeconds"][0].as_f64().unwrap() > 0.0),
+		"the node used no CPU in any phase"
+	);
+	// The balance transfers came from several senders over several connections.
+	assert!(phases[0]["senders"].as_u64().unwrap() > 1);
+	assert!(phases[0]["connections"].as_u64().unwrap() > 1);
 	assert_eq!(phases[0]["throughputRatio"].as_f64(), Some(1.0));
 	assert_eq!(phases[0]["weightRatio"].as_f64(), Some(1.0));
 	// Every Cascade call does more than a balance transfer; the runtime charges it so.
