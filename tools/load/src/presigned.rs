@@ -11,7 +11,6 @@ use cascade_client::{
 	keys::Signer,
 	submit::{resend, stall_error, Watcher, RESEND_AFTER},
 };
-use futures::StreamExt;
 use subxt::tx::Payload;
 
 /// Signs `calls` from `signer` with consecutive nonces, all against one checkpoint, before
