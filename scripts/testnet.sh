@@ -20,6 +20,12 @@
 # CASCADE_SKIP_BUILD=1 runs the node already built (the test suite does); CASCADE_TESTNET_ARGS adds
 # options to every node (the load scripts: pool size and type), CASCADE_TESTNET_PROMETHEUS=<port>
 # serves validator i's metrics on <port> + i (scripts/load/ reads them).
+#
+# The nodes run the single-state transaction pool: with the SDK's default, the fork-aware pool, a
+# batch of 10,000 receivables sent to Alice reached only Alice's own blocks, and 2,962 of them
+# were dropped from the pool unannounced; the single-state pool passed all of them on and every
+# validator's block carried them (README "The month-end batch"). CASCADE_TESTNET_ARGS may choose
+# the other with --pool-type fork-aware.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${CASCADE_SKIP_BUILD:-0}" != 1 ]; then
@@ -57,6 +63,8 @@ for i in "${!RUN[@]}"; do
 	who=${RUN[$i]}
 	peers=()
 	metrics=(--no-prometheus)
+	pool=(--pool-type single-state)
+	[[ "${CASCADE_TESTNET_ARGS:-}" == *--pool-type* ]] && pool=()
 	[ -n "${CASCADE_TESTNET_PROMETHEUS:-}" ] && metrics=(--prometheus-port $((CASCADE_TESTNET_PROMETHEUS + i)))
 	for j in "${!RESERVED[@]}"; do
 		[ "$j" = "$i" ] || peers+=(--reserved-nodes "${RESERVED[$j]}")
@@ -65,7 +73,8 @@ for i in "${!RUN[@]}"; do
 		--base-path "$DIR/$who" --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))" \
 		--rpc-port $((RPC_BASE + i)) --rpc-methods safe --rpc-cors "$CASCADE_RPC_CORS" \
 		--reserved-only "${peers[@]}" \
-		"${metrics[@]}" --no-telemetry --no-mdns ${CASCADE_TESTNET_ARGS:-} >"$DIR/$who.log" 2>&1 &
+		"${metrics[@]}" --no-telemetry --no-mdns "${pool[@]}" ${CASCADE_TESTNET_ARGS:-} \
+		>"$DIR/$who.log" 2>&1 &
 	pids+=($!)
 	echo "started $who: ws://127.0.0.1:$((RPC_BASE + i)) (log $DIR/$who.log, ${RESERVED[$i]})"
 done

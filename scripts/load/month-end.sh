@@ -7,7 +7,7 @@
 #   ./scripts/load/month-end.sh                    10,000 receivables
 #   LINES=1000 ASSERT=1 ./scripts/load/month-end.sh   (the suite: fails unless all 1,000 are
 #                                                   finalized, each exactly once)
-#   POOL=single-state ./scripts/load/month-end.sh  the other transaction pool
+#   POOL=fork-aware ./scripts/load/month-end.sh    the SDK's default pool instead of single-state
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
@@ -19,7 +19,7 @@ export LINES="${LINES:-10000}" WINDOW="${WINDOW:-${LINES:-10000}}"
 }
 export CASCADE_CLIENT="${CASCADE_CLIENT:-$CARGO_TARGET_DIR/release/cascade}"
 # The pool holds the whole batch (the default holds 8,192 ready transactions).
-TESTNET_ARGS="--pool-limit $((LINES + 8192)) --pool-kbytes 65536 --pool-type ${POOL:-fork-aware}"
+TESTNET_ARGS="--pool-limit $((LINES + 8192)) --pool-kbytes 65536 --pool-type ${POOL:-single-state}"
 source scripts/load/testnet-lib.sh
 start_testnet
 node scripts/load/month-end.js "$TESTNET_URL"

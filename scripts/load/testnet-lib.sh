@@ -17,12 +17,12 @@ start_testnet() {
 	for _ in $(seq 1 240); do
 		finalized=$(curl -fsS -H 'content-type: application/json' \
 			-d '{"jsonrpc":"2.0","id":1,"method":"chain_getFinalizedHead","params":[]}' "$rpc" 2>/dev/null |
-			sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
+			sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p' || true)
 		if [ -n "$finalized" ]; then
 			local number
 			number=$(curl -fsS -H 'content-type: application/json' \
 				-d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"chain_getHeader\",\"params\":[\"$finalized\"]}" "$rpc" |
-				sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
+				sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p' || true)
 			if [ -n "$number" ] && [ $((number)) -ge 1 ]; then
 				echo "testnet up: $TESTNET_URL, block $((number)) finalized" >&2
 				return 0
