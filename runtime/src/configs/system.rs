@@ -2,12 +2,7 @@ use crate::{
 	AccountId, Balance, Block, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeOrigin, RuntimeTask, VERSION,
 };
-use frame_support::{
-	derive_impl,
-	dispatch::DispatchClass,
-	parameter_types,
-	weights::Weight,
-};
+use frame_support::{derive_impl, dispatch::DispatchClass, parameter_types, weights::Weight};
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 

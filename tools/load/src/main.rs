@@ -38,10 +38,8 @@ use cascade_client::{
 	interface::cascade::{
 		self,
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec,
-			cascade_primitives::Roles,
-			cascade_runtime::RuntimeCall,
-			pallet_enterprises::pallet::Call as EnterprisesCall,
+			bounded_collections::bounded_vec::BoundedVec, cascade_primitives::Roles,
+			cascade_runtime::RuntimeCall, pallet_enterprises::pallet::Call as EnterprisesCall,
 			pallet_financing::types::FinancingKind,
 		},
 	},
@@ -110,9 +108,11 @@ struct Phase {
 	blocks: usize,
 	/// Most of these transactions one block took.
 	max_per_block: usize,
-	/// How many fit in one block's normal class by the weight charged.
+	/// How many fit in one block's normal class by the weight charged, the base weight of a
+	/// transaction included.
 	fit_by_weight: u64,
-	/// Ref time the runtime charges for one transaction (ps).
+	/// Ref time the runtime charges for one transaction (ps; `query_info`: the call and the
+	/// signed extensions, without the base weight every transaction also takes from the block).
 	weight_ref_time: u64,
 	/// Proof size the runtime charges for one transaction (bytes).
 	weight_proof_size: u64,
@@ -124,11 +124,13 @@ struct Phase {
 	profile: probe::Profile,
 }
 
-/// What every phase shares: the connections, the probe, the block's normal-class limit.
+/// What every phase shares: the connections, the probe, the block's normal-class limit and the
+/// base weight every transaction adds to it (not part of what `query_info` answers).
 struct Bench {
 	conns: Vec<Chain>,
 	probe: probe::Probe,
 	normal_max: u64,
+	base_extrinsic: u64,
 }
 
 fn main() -> ExitCode {
@@ -179,7 +181,8 @@ impl Bench {
 			signed.push(presigned::presign(chain, signer, calls).await?);
 		}
 		let count: usize = signed.iter().map(Vec::len).sum();
-		let first = signed.iter().flatten().next().ok_or_else(|| anyhow!("{call}: nothing to send"))?;
+		let first =
+			signed.iter().flatten().next().ok_or_else(|| anyhow!("{call}: nothing to send"))?;
 		let (ref_time, proof_size) = presigned::weight(chain, first).await?;
 		let before = self.probe.sample().await;
 		let started = Instant::now();
@@ -215,7 +218,7 @@ impl Bench {
 			submit_per_second: count as f64 / sent.submit_seconds.max(1e-9),
 			blocks: per_block.len(),
 			max_per_block,
-			fit_by_weight: self.normal_max / ref_time.max(1),
+			fit_by_weight: self.normal_max / (ref_time + self.base_extrinsic).max(1),
 			weight_ref_time: ref_time,
 			weight_proof_size: proof_size,
 			throughput_ratio: 0.0,
@@ -227,7 +230,8 @@ impl Bench {
 
 /// `calls` dealt round-robin to `lanes` senders: lane i gets calls i, i + lanes, …
 fn deal<C>(signers: &[Signer], calls: Vec<C>) -> Vec<(Signer, Vec<C>)> {
-	let mut lanes: Vec<(Signer, Vec<C>)> = signers.iter().map(|s| (s.clone(), Vec::new())).collect();
+	let mut lanes: Vec<(Signer, Vec<C>)> =
+		signers.iter().map(|s| (s.clone(), Vec::new())).collect();
 	let n = lanes.len();
 	for (i, call) in calls.into_iter().enumerate() {
 		lanes[i % n].1.push(call);
@@ -242,13 +246,17 @@ async fn run(args: Args) -> Result<()> {
 		conns.push(Chain::connect(&args.url).await?);
 	}
 	let chain = &conns[0];
-	let normal_max = {
+	let (normal_max, base_extrinsic) = {
 		let at = chain.at_best().await?;
 		let weights = at.constants().entry(cascade::constants().system().block_weights())?;
-		weights.per_class.normal.max_total.map(|w| w.ref_time).unwrap_or(weights.max_block.ref_time)
+		let normal = weights.per_class.normal;
+		(
+			normal.max_total.map(|w| w.ref_time).unwrap_or(weights.max_block.ref_time),
+			normal.base_extrinsic.ref_time,
+		)
 	};
-	let bench =
-		Bench { conns, probe: probe::Probe { metrics: args.metrics.clone(), pids: args.pids.clone() }, normal_max };
+	let probe = probe::Probe { metrics: args.metrics.clone(), pids: args.pids.clone() };
+	let bench = Bench { conns, probe, normal_max, base_extrinsic };
 	let chain = &bench.conns[0];
 	let (alice, bob) = (key("//Alice")?, key("//Bob")?);
 	let holders = [key("//Charlie")?, key("//Dave")?, key("//Eve")?];
@@ -260,7 +268,8 @@ async fn run(args: Args) -> Result<()> {
 		.map(|i| key(&format!("//Load/{run_id}/{i}")))
 		.collect::<Result<_>>()?;
 	let existential = presigned::existential_deposit(chain).await?;
-	let share = presigned::free_balance(chain, &alice.account()).await? / (4 * senders.len() as u128);
+	let share =
+		presigned::free_balance(chain, &alice.account()).await? / (4 * senders.len() as u128);
 	let funding = senders
 		.iter()
 		.map(|s| cascade::tx().balances().transfer_keep_alive(s.account().into(), share))
@@ -279,7 +288,10 @@ async fn run(args: Args) -> Result<()> {
 
 	let mut clearing_seconds = None;
 	if !args.keep_alive_only {
-		clearing_seconds = Some(cascade_phases(&bench, &args, n, run_id, start, &alice, &bob, &holders, &mut phases).await?);
+		clearing_seconds = Some(
+			cascade_phases(&bench, &args, n, run_id, start, &alice, &bob, &holders, &mut phases)
+				.await?,
+		);
 	}
 
 	let (base_tps, base_weight) = (phases[0].per_second, phases[0].weight_ref_time.max(1) as f64);
@@ -287,7 +299,7 @@ async fn run(args: Args) -> Result<()> {
 		p.throughput_ratio = p.per_second / base_tps;
 		p.weight_ratio = p.weight_ref_time as f64 / base_weight;
 	}
-	let mut table = markdown(&phases, n, &args.url, normal_max);
+	let mut table = markdown(&phases, n, &args.url, normal_max, bench.base_extrinsic);
 	if let Some(s) = clearing_seconds {
 		let _ = writeln!(
 			table,
@@ -301,7 +313,13 @@ async fn run(args: Args) -> Result<()> {
 	if args.json {
 		println!(
 			"{}",
-			serde_json::json!({ "ok": true, "phases": phases, "clearingSeconds": clearing_seconds, "normalMaxRefTime": normal_max })
+			serde_json::json!({
+				"ok": true,
+				"phases": phases,
+				"clearingSeconds": clearing_seconds,
+				"normalMaxRefTime": normal_max,
+				"baseExtrinsicRefTime": bench.base_extrinsic,
+			})
 		);
 	} else {
 		print!("{table}");
@@ -328,7 +346,9 @@ async fn cascade_phases(
 	let cny = reader
 		.credit_line(0)
 		.await?
-		.ok_or_else(|| anyhow!("credit line 0 is missing: run against a dev chain with the demo world"))?
+		.ok_or_else(|| {
+			anyhow!("credit line 0 is missing: run against a dev chain with the demo world")
+		})?
 		.asset;
 	let face: Balance = 10_000; // 100.00 CNY
 	let long = start + 90 * 86_400_000;
@@ -405,8 +425,10 @@ async fn cascade_phases(
 		.iter()
 		.enumerate()
 		.map(|(h, holder)| {
-			let calls =
-				set_notes(0, h).into_iter().map(|(i, note)| cascade::tx().receivables().transfer(note, to(i))).collect();
+			let calls = set_notes(0, h)
+				.into_iter()
+				.map(|(i, note)| cascade::tx().receivables().transfer(note, to(i)))
+				.collect();
 			(holder.clone(), calls)
 		})
 		.collect();
@@ -417,7 +439,9 @@ async fn cascade_phases(
 		.map(|(h, holder)| {
 			let calls = set_notes(1, h)
 				.into_iter()
-				.map(|(i, note)| cascade::tx().receivables().split_transfer(note, to(i + 1), face * 2 / 5))
+				.map(|(i, note)| {
+					cascade::tx().receivables().split_transfer(note, to(i + 1), face * 2 / 5)
+				})
 				.collect();
 			(holder.clone(), calls)
 		})
@@ -430,7 +454,11 @@ async fn cascade_phases(
 			let calls = set_notes(2, h)
 				.into_iter()
 				.map(|(_, note)| {
-					cascade::tx().financing().finance(note, 0, FinancingKind::Factoring { recourse: false })
+					cascade::tx().financing().finance(
+						note,
+						0,
+						FinancingKind::Factoring { recourse: false },
+					)
 				})
 				.collect();
 			(holder.clone(), calls)
@@ -459,16 +487,17 @@ async fn cascade_phases(
 	Ok(cleared.elapsed().as_secs_f64())
 }
 
-fn markdown(phases: &[Phase], n: usize, url: &str, normal_max: u64) -> String {
+fn markdown(phases: &[Phase], n: usize, url: &str, normal_max: u64, base: u64) -> String {
 	let mut out = String::new();
 	let _ = writeln!(
 		out,
 		"{n} pre-signed transactions per call against {url}; a block's normal class holds {:.0} ms \
-		 of ref time.\n\n\
+		 of ref time, and every transaction takes {:.1} µs of it besides its weight.\n\n\
 		 | call | weight (µs) | × keep_alive | fit a block by weight | most in one block | \
 		 inclusion tx/s | pool took tx/s | senders / connections | blocks |\n\
 		 |---|---:|---:|---:|---:|---:|---:|---|---:|",
-		normal_max as f64 / 1e9
+		normal_max as f64 / 1e9,
+		base as f64 / 1e6
 	);
 	for p in phases {
 		let _ = writeln!(
@@ -489,7 +518,8 @@ fn markdown(phases: &[Phase], n: usize, url: &str, normal_max: u64) -> String {
 	if phases.iter().any(|p| !p.profile.cpu_seconds.is_empty() || !p.profile.tasks.is_empty()) {
 		let _ = writeln!(out, "\nWhere the time went (node sent to first):\n");
 		for p in phases {
-			let tasks: Vec<String> = p.profile.tasks.iter().map(|(t, s)| format!("{t} {s:.1} s")).collect();
+			let tasks: Vec<String> =
+				p.profile.tasks.iter().map(|(t, s)| format!("{t} {s:.1} s")).collect();
 			let _ = writeln!(
 				out,
 				"- `{}`: CPU s per node {:?}; blocks built {} (mean {:.0} ms), imported {} (mean \

@@ -50,7 +50,10 @@ pub struct Profile {
 
 impl Probe {
 	pub async fn sample(&self) -> Sample {
-		let mut sample = Sample { cpu: self.pids.iter().map(|p| cpu_seconds(*p)).collect(), ..Default::default() };
+		let mut sample = Sample {
+			cpu: self.pids.iter().map(|p| cpu_seconds(*p)).collect(),
+			..Default::default()
+		};
 		let Some(address) = &self.metrics else { return sample };
 		let address = address.clone();
 		let Ok(Ok(text)) = tokio::task::spawn_blocking(move || scrape(&address)).await else {
@@ -81,12 +84,8 @@ impl Probe {
 impl Sample {
 	/// What happened between `self` (before) and `after`.
 	pub fn until(&self, after: &Sample) -> Profile {
-		let cpu_seconds = after
-			.cpu
-			.iter()
-			.zip(&self.cpu)
-			.map(|(a, b)| ((a - b) * 10.0).round() / 10.0)
-			.collect();
+		let cpu_seconds =
+			after.cpu.iter().zip(&self.cpu).map(|(a, b)| ((a - b) * 10.0).round() / 10.0).collect();
 		let mut tasks: Vec<(String, f64)> = after
 			.tasks
 			.iter()
