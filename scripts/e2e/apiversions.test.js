@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { u8aToHex } from '@polkadot/util';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { connectTo, devAccounts, ok, eventOf, CNY, YUAN } from './lib.js';
+import { connectTo, devAccounts, ok, eventOf, waitForTime, CNY, YUAN } from './lib.js';
 import { startNode, tempDir, removeDir } from './nodes.js';
 
 const LEGACY = process.env.CASCADE_LEGACY_WASM;
@@ -53,7 +53,8 @@ test('a block of the version-1 runtime is answered by version 1 after the upgrad
     try {
       const keys = devAccounts();
       const specBefore = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
-      const now = (await api.query.timestamp.now()).toBigInt();
+      // The node answers RPC before its first block: wait for one, or `now` is genesis's zero.
+      const now = await waitForTime(api, 1n);
       const r = await ok(api, api.tx.receivables.issue(keys.charlie.address, CNY, 3_000n * YUAN,
         now + 30n * 86_400_000n, 0, '0x' + '77'.repeat(32), `V1-${Date.now()}`), keys.bob);
       const { receivable, rootNote } = eventOf(r.events, 'receivables', 'Issued').data;
