@@ -133,6 +133,9 @@ pub enum Refusal {
 	NonceUsed,
 	/// 1013: the pool has this very transaction already.
 	AlreadyImported,
+	/// 1012: the pool dropped this very transaction (as invalid, or to make room) and refuses
+	/// the same bytes for a while; signed again it is a new transaction.
+	Banned,
 	/// Anything else, in the node's words.
 	Other(String),
 }
@@ -143,6 +146,9 @@ impl std::fmt::Display for Refusal {
 			Refusal::NonceTaken => write!(f, "a transaction with this nonce is already waiting"),
 			Refusal::NonceUsed => write!(f, "the transaction's nonce is already used"),
 			Refusal::AlreadyImported => write!(f, "the node already has this transaction"),
+			Refusal::Banned => {
+				write!(f, "the node dropped this transaction and refuses it for a while")
+			}
 			Refusal::Other(text) => write!(f, "{text}"),
 		}
 	}
@@ -151,6 +157,7 @@ impl std::fmt::Display for Refusal {
 /// sc-rpc-api's author error codes that the client acts on.
 mod pool_code {
 	pub const INVALID_TX: i32 = 1010;
+	pub const TEMPORARILY_BANNED: i32 = 1012;
 	pub const ALREADY_IMPORTED: i32 = 1013;
 	pub const TOO_LOW_PRIORITY: i32 = 1014;
 }
@@ -286,6 +293,7 @@ impl Chain {
 		match code {
 			Some(pool_code::TOO_LOW_PRIORITY) => Refusal::NonceTaken,
 			Some(pool_code::ALREADY_IMPORTED) => Refusal::AlreadyImported,
+			Some(pool_code::TEMPORARILY_BANNED) => Refusal::Banned,
 			Some(pool_code::INVALID_TX) => {
 				use subxt::tx::{TransactionInvalid, ValidationResult};
 				let validity = at.tx().from_bytes(xt.bytes.clone()).validate().await;

@@ -17,7 +17,7 @@ use futures::StreamExt;
 use subxt::tx::Payload;
 
 use crate::{
-	chain::{BlockRef, Chain, Inclusion, Refusal, Signed, H256, MORTALITY},
+	chain::{AtBlock, BlockRef, Chain, Inclusion, Refusal, Signed, H256, MORTALITY},
 	keys::Signer,
 };
 
@@ -102,15 +102,84 @@ pub const CHUNK: usize = 32;
 pub const RESEND_AFTER: u32 = 3;
 
 /// Sends again what is still waiting, in nonce order. The node's pool can lose transactions
-/// under load (seen with 500+ from one sender while blocks are imported); one lost nonce would
-/// hold back every later one. A copy the pool still has is refused as already imported, which
-/// is harmless.
-pub async fn resend(chain: &Chain, waiting: &BTreeMap<usize, Signed>) -> Result<()> {
+/// under load (seen with 500+ from one sender while blocks are imported, and when a pool drops a
+/// backlog); one lost nonce would hold back every later one. A copy the pool still has is refused
+/// as already imported (or its nonce as taken), which is harmless. A copy the pool dropped is
+/// refused as banned (or, its mortality run out, as invalid): that call is signed again — the
+/// same nonce, the runtime of `at`, a fresh checkpoint — and the new transaction is watched
+/// beside the old one (only one of the two can land: they share the nonce).
+async fn resend<C: Payload>(
+	chain: &Chain,
+	at: &AtBlock,
+	checkpoint: BlockRef,
+	signer: &Signer,
+	calls: &[C],
+	pending: &mut Waiting,
+) -> Result<()> {
+	let tags: Vec<usize> = pending.waiting.keys().copied().collect();
+	for tag in tags {
+		let Some((nonce, spec)) = pending.signed_as.get(&tag).copied() else { continue };
+		// A runtime upgrade since it was signed makes it invalid (the signature covers the spec
+		// version): sign it again for the new runtime before sending.
+		if spec != at.spec_version() {
+			pending.sign_again(tag, Chain::sign(at, signer, &calls[tag], nonce, checkpoint)?, at);
+		}
+		let Some(xt) = pending.waiting.get(&tag) else { continue };
+		match chain.submit(at, xt).await {
+			Ok(_) | Err(Refusal::AlreadyImported | Refusal::NonceTaken | Refusal::NonceUsed) => {}
+			Err(Refusal::Banned | Refusal::Other(_)) => {
+				let fresh = Chain::sign(at, signer, &calls[tag], nonce, checkpoint)?;
+				pending.sign_again(tag, fresh, at);
+				if let Some(xt) = pending.waiting.get(&tag) {
+					let _ = chain.submit(at, xt).await;
+				}
+			}
+		}
+	}
+	Ok(())
+}
+
+/// Sends pre-signed transactions again as they are (the load generator's: it measures the chain
+/// with bytes signed before the clock started, so it cannot sign again; a copy the pool banned
+/// stays refused and the run stalls, which the run then reports).
+pub async fn resend_signed(chain: &Chain, waiting: &BTreeMap<usize, Signed>) -> Result<()> {
 	let at = chain.at_best().await?;
 	for xt in waiting.values() {
 		let _ = chain.submit(&at, xt).await;
 	}
 	Ok(())
+}
+
+/// The transactions sent and not yet seen in a block: the latest signed copy of each call, the
+/// nonce and runtime it was signed with, and every copy's hash (any of them may land).
+#[derive(Default)]
+struct Waiting {
+	waiting: BTreeMap<usize, Signed>,
+	signed_as: HashMap<usize, (u64, u32)>,
+	in_pool: HashMap<H256, usize>,
+}
+
+impl Waiting {
+	/// `tag` was sent as `xt`, with `nonce`, for the runtime of `at`.
+	fn sent(&mut self, tag: usize, xt: Signed, nonce: u64, at: &AtBlock) {
+		self.in_pool.insert(xt.hash, tag);
+		self.signed_as.insert(tag, (nonce, at.spec_version()));
+		self.waiting.insert(tag, xt);
+	}
+
+	/// `tag` signed again as `fresh` (same nonce); the earlier copies stay watched.
+	fn sign_again(&mut self, tag: usize, fresh: Signed, at: &AtBlock) {
+		if let Some((nonce, _)) = self.signed_as.get(&tag).copied() {
+			self.sent(tag, fresh, nonce, at);
+		}
+	}
+
+	/// `tag` will not land: forget every copy.
+	fn forget(&mut self, tag: usize) {
+		self.signed_as.remove(&tag);
+		self.waiting.remove(&tag);
+		self.in_pool.retain(|_, t| *t != tag);
+	}
 }
 
 /// The error of a run whose transactions stopped landing.
@@ -136,10 +205,7 @@ pub async fn submit_all<C: Payload>(
 	let mut checkpoint = chain.checkpoint().await?;
 	let mut nonce = chain.next_nonce(&signer.account()).await?;
 	let mut included: Vec<Option<Inclusion>> = calls.iter().map(|_| None).collect();
-	let mut in_pool: HashMap<H256, usize> = HashMap::new();
-	let mut waiting: BTreeMap<usize, Signed> = BTreeMap::new();
-	// The nonce and runtime (spec version) each waiting transaction was signed with.
-	let mut signed_as: HashMap<usize, (u64, u32)> = HashMap::new();
+	let mut sent = Waiting::default();
 	let mut resent_at = 0u32;
 	// Calls not yet in the pool, in the order they go.
 	let mut pending: VecDeque<usize> = (0..calls.len()).collect();
@@ -148,12 +214,12 @@ pub async fn submit_all<C: Payload>(
 	let window = options.window.max(1);
 
 	loop {
-		while stopped.is_none() && !pending.is_empty() && in_pool.len() < window {
+		while stopped.is_none() && !pending.is_empty() && sent.waiting.len() < window {
 			// Sign a chunk with consecutive nonces, then hand it to the node in nonce order, one
 			// request at a time: sent concurrently, transactions reach the pool out of order and
 			// wait as "future" ones; measured here, that halved the rate (113–162 against 317/s
 			// for 500 receivables).
-			let room = (window - in_pool.len()).min(CHUNK);
+			let room = (window - sent.waiting.len()).min(CHUNK);
 			let mut chunk = Vec::with_capacity(room);
 			for tag in pending.drain(..room.min(pending.len())) {
 				chunk.push((tag, nonce, Chain::sign(&at, signer, &calls[tag], nonce, checkpoint)?));
@@ -169,11 +235,7 @@ pub async fn submit_all<C: Payload>(
 			let mut first_lost = None;
 			for ((tag, used, xt), answer) in chunk.into_iter().zip(answers) {
 				match answer {
-					Ok(_) | Err(Refusal::AlreadyImported) => {
-						in_pool.insert(xt.hash, tag);
-						waiting.insert(tag, xt);
-						signed_as.insert(tag, (used, at.spec_version()));
-					}
+					Ok(_) | Err(Refusal::AlreadyImported) => sent.sent(tag, xt, used, &at),
 					// The pool's count of our transactions can lag a block just imported, or a
 					// stopped earlier run may still have transactions in it: the nonce is
 					// taken, so the call goes again with a fresh one.
@@ -193,16 +255,14 @@ pub async fn submit_all<C: Payload>(
 			if let Some(lost) = first_lost {
 				// Transactions after a nonce that was refused cannot land (they wait for it):
 				// they count as not sent.
-				let after: Vec<usize> = signed_as
+				let after: Vec<usize> = sent
+					.signed_as
 					.iter()
 					.filter(|(_, (used, _))| *used > lost)
 					.map(|(tag, _)| *tag)
 					.collect();
 				for tag in after {
-					signed_as.remove(&tag);
-					if let Some(xt) = waiting.remove(&tag) {
-						in_pool.remove(&xt.hash);
-					}
+					sent.forget(tag);
 				}
 			}
 			for tag in refused.into_iter().rev() {
@@ -219,39 +279,27 @@ pub async fn submit_all<C: Payload>(
 			checkpoint = chain.checkpoint().await?;
 			at = chain.at_best().await?;
 		}
-		if in_pool.is_empty() {
+		if sent.in_pool.is_empty() {
 			break;
 		}
-		let (top, found) = watcher.poll(chain, &mut in_pool).await?;
+		let (top, found) = watcher.poll(chain, &mut sent.in_pool).await?;
 		for (tag, inclusion) in found {
-			waiting.remove(&tag);
+			sent.forget(tag);
 			on_included(tag, &inclusion);
 			included[tag] = Some(inclusion);
 		}
 		checkpoint = chain.checkpoint().await?;
 		at = chain.at_best().await?;
-		if !waiting.is_empty()
+		if !sent.waiting.is_empty()
 			&& watcher.idle(top) >= RESEND_AFTER
 			&& top.number >= resent_at + RESEND_AFTER
 		{
-			// A runtime upgrade since they were signed makes them invalid (their signature
-			// covers the spec version): sign them again, same nonces, for the new runtime.
-			for (tag, xt) in waiting.iter_mut() {
-				let Some((nonce, spec)) = signed_as.get(tag).copied() else { continue };
-				if spec != at.spec_version() {
-					let fresh = Chain::sign(&at, signer, &calls[*tag], nonce, checkpoint)?;
-					in_pool.remove(&xt.hash);
-					in_pool.insert(fresh.hash, *tag);
-					signed_as.insert(*tag, (nonce, at.spec_version()));
-					*xt = fresh;
-				}
-			}
-			resend(chain, &waiting).await?;
+			resend(chain, &at, checkpoint, signer, calls, &mut sent).await?;
 			resent_at = top.number;
 		}
-		if !in_pool.is_empty() && watcher.stalled(top) {
+		if !sent.in_pool.is_empty() && watcher.stalled(top) {
 			if stopped.is_none() {
-				return Err(stall_error(in_pool.len()));
+				return Err(stall_error(sent.waiting.len()));
 			}
 			break;
 		}

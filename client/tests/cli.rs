@@ -262,6 +262,64 @@ fn killed_batch_completes_on_rerun_with_nothing_issued_twice() {
 	assert_eq!((rows.len(), ids.len()), (400, 400));
 }
 
+/// A pool that drops a batch's transactions does not stop the batch. Here the node is told to
+/// drop them (`author_removeExtrinsic`), which the single-state pool (the testnet's) does as it
+/// drops a backlog: it bans the very bytes, so sending them again is refused. The client signs
+/// the dropped calls again — the same nonces, a fresh checkpoint — and every receivable is issued
+/// once.
+#[test]
+fn transactions_the_pool_drops_are_signed_again_and_land() {
+	let _serial = serial();
+	// 3-second blocks: time to take the transactions out of the pool before a block holds them.
+	// A dev node lifts bans at the next block; a network node keeps them 30 minutes, as here.
+	let node =
+		DevNode::start_with(3_000, &["--pool-type", "single-state", "--tx-ban-seconds", "1800"]);
+	let dir = tempfile::tempdir().unwrap();
+	let (file, _) = batch(dir.path(), "june.csv", 12, "JUNE");
+	let report = dir.path().join("june-report.csv");
+	let mut run = node
+		.command(&["--suri", "//Bob", "issue-batch", file.to_str().unwrap(), "--report"])
+		.arg(&report)
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.unwrap();
+
+	// Drop whatever the pool holds, from the first transaction seen until 2 s after.
+	let started = Instant::now();
+	let mut dropped = HashSet::new();
+	let mut first_seen = None;
+	while first_seen.is_none_or(|t: Instant| t.elapsed() < Duration::from_secs(2)) {
+		assert!(started.elapsed() < Duration::from_secs(60), "no transaction reached the pool");
+		let pending = rpc(&node.url, "author_pendingExtrinsics", serde_json::json!([]));
+		let pending: Vec<String> = serde_json::from_value(pending).unwrap();
+		if !pending.is_empty() {
+			first_seen.get_or_insert_with(Instant::now);
+			let these: Vec<_> =
+				pending.iter().map(|xt| serde_json::json!({ "extrinsic": xt })).collect();
+			rpc(&node.url, "author_removeExtrinsic", serde_json::json!([these]));
+			dropped.extend(pending);
+		}
+		std::thread::sleep(Duration::from_millis(20));
+	}
+	assert!(!dropped.is_empty());
+
+	// Without signing again the batch would wait for banned transactions until their mortality
+	// (256 blocks) ran out; with it, a few blocks.
+	let deadline = Instant::now() + Duration::from_secs(90);
+	while run.try_wait().unwrap().is_none() {
+		if Instant::now() > deadline {
+			run.kill().unwrap();
+			panic!("the batch did not end within 90 s of its transactions being dropped");
+		}
+		std::thread::sleep(Duration::from_millis(200));
+	}
+	let v = ok(&run.wait_with_output().unwrap());
+	assert_eq!((v["issued"].as_u64(), v["failed"].as_u64()), (Some(12), Some(0)), "{v}");
+	assert_eq!(node.outstanding(), 12, "each receivable once");
+	eprintln!("{} transactions dropped from the pool; all 12 issued", dropped.len());
+}
+
 #[test]
 fn suppliers_move_notes_and_the_tree_is_drawn() {
 	let _serial = serial();

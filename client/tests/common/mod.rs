@@ -33,10 +33,15 @@ pub struct DevNode {
 
 impl DevNode {
 	pub fn start() -> Self {
+		Self::start_with(300, &[])
+	}
+
+	/// A dev node sealing a block every `block_ms`, with `extra` options.
+	pub fn start_with(block_ms: u32, extra: &[&str]) -> Self {
 		let binary = std::env::var_os("CASCADE_NODE")
 			.map(PathBuf::from)
 			.unwrap_or_else(|| Path::new(CASCADE).with_file_name("cascade-node"));
-		let node = Node::spawn(&binary);
+		let node = Node::spawn_with(&binary, block_ms, extra);
 		let node = DevNode { url: node.url.clone(), _node: node };
 		// Wait for the first blocks (the genesis credit line is anchored at block 1).
 		let started = Instant::now();
@@ -72,6 +77,29 @@ impl DevNode {
 		let v = ok(&self.cascade(&["exposure", "//Bob"]));
 		v["exposure"]["receivables"].as_u64().unwrap()
 	}
+}
+
+/// A JSON-RPC call to the node over HTTP (the port serves both), its `result`.
+pub fn rpc(url: &str, method: &str, params: Value) -> Value {
+	use std::io::{Read, Write};
+	let addr = url.trim_start_matches("ws://");
+	let body = serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
+		.to_string();
+	let mut stream = std::net::TcpStream::connect(addr).unwrap();
+	write!(
+		stream,
+		"POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	)
+	.unwrap();
+	let mut answer = String::new();
+	stream.read_to_string(&mut answer).unwrap();
+	let json = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+	let reply: Value = serde_json::from_str(json)
+		.unwrap_or_else(|e| panic!("{method}: not a JSON-RPC reply ({e}): {answer}"));
+	assert!(reply.get("error").is_none(), "{method}: {reply}");
+	reply["result"].clone()
 }
 
 /// The first 3,000 characters: enough to read a failure, not a whole batch report.

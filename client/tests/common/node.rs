@@ -1,4 +1,4 @@
-//! A `cascade-node --dev --dev-block-time 300` on free ports with its own database, stopped when
+//! A `cascade-node --dev --dev-block-time 300` (or another block time) on free ports with its own database, stopped when
 //! dropped. Shared by the client's and the load generator's integration tests.
 
 use std::{
@@ -23,6 +23,12 @@ impl Node {
 
 	/// Starts `binary` and waits until it serves RPC.
 	pub fn spawn(binary: &Path) -> Self {
+		Self::spawn_with(binary, 300, &[])
+	}
+
+	/// Starts `binary` sealing a block every `block_ms`, with `extra` options, and waits until it
+	/// serves RPC.
+	pub fn spawn_with(binary: &Path, block_ms: u32, extra: &[&str]) -> Self {
 		assert!(
 			binary.exists(),
 			"{} not found: build it first (cargo build --release -p cascade-node)",
@@ -30,9 +36,11 @@ impl Node {
 		);
 		let dir = tempfile::tempdir().unwrap();
 		let mut child = Command::new(binary)
-			.args(["--dev", "--dev-block-time", "300", "--rpc-port", "0", "--no-prometheus"])
+			.args(["--dev", "--dev-block-time", &block_ms.to_string(), "--rpc-port", "0"])
+			.arg("--no-prometheus")
 			.args(["--no-telemetry", "--listen-addr", "/ip4/127.0.0.1/tcp/0", "--base-path"])
 			.arg(dir.path())
+			.args(extra)
 			.stdout(Stdio::null())
 			.stderr(Stdio::piped())
 			.spawn()

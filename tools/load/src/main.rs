@@ -239,6 +239,28 @@ fn deal<C>(signers: &[Signer], calls: Vec<C>) -> Vec<(Signer, Vec<C>)> {
 	lanes
 }
 
+/// One lane per holder: `call` on each note of a set (receivable k of the set went to holder
+/// k mod 3), made from the note's place in the set and its id.
+fn lanes<C>(
+	holders: &[Signer; 3],
+	set: &[(u64, u64)],
+	call: impl Fn(usize, u64) -> C,
+) -> Vec<(Signer, Vec<C>)> {
+	holders
+		.iter()
+		.enumerate()
+		.map(|(h, holder)| {
+			let calls = set
+				.iter()
+				.enumerate()
+				.filter(|(i, _)| i % 3 == h)
+				.map(|(i, (_, note))| call(i, *note))
+				.collect();
+			(holder.clone(), calls)
+		})
+		.collect()
+}
+
 async fn run(args: Args) -> Result<()> {
 	let n = args.count.max(1);
 	let mut conns = Vec::with_capacity(args.connections.max(1));
@@ -411,59 +433,18 @@ async fn cascade_phases(
 		setup(chain, holder, mine, "accept")
 	});
 	futures::future::try_join_all(accepts).await?;
-	// The notes of one set that holder h holds, with their place in the set.
-	let set_notes = |set: usize, h: usize| -> Vec<(usize, u64)> {
-		issued[set * n..(set + 1) * n]
-			.iter()
-			.enumerate()
-			.filter(|(i, _)| i % 3 == h)
-			.map(|(i, (_, note))| (i, *note))
-			.collect()
-	};
+	let set = |k: usize| &issued[k * n..(k + 1) * n];
 	let to = |i: usize| recipients[i % recipients.len()].clone();
-	let transfers = holders
-		.iter()
-		.enumerate()
-		.map(|(h, holder)| {
-			let calls = set_notes(0, h)
-				.into_iter()
-				.map(|(i, note)| cascade::tx().receivables().transfer(note, to(i)))
-				.collect();
-			(holder.clone(), calls)
-		})
-		.collect();
+	let transfers =
+		lanes(holders, set(0), |i, note| cascade::tx().receivables().transfer(note, to(i)));
 	phases.push(bench.measure("Receivables::transfer", transfers).await?);
-	let splits = holders
-		.iter()
-		.enumerate()
-		.map(|(h, holder)| {
-			let calls = set_notes(1, h)
-				.into_iter()
-				.map(|(i, note)| {
-					cascade::tx().receivables().split_transfer(note, to(i + 1), face * 2 / 5)
-				})
-				.collect();
-			(holder.clone(), calls)
-		})
-		.collect();
+	let splits = lanes(holders, set(1), |i, note| {
+		cascade::tx().receivables().split_transfer(note, to(i + 1), face * 2 / 5)
+	});
 	phases.push(bench.measure("Receivables::split_transfer", splits).await?);
-	let finances = holders
-		.iter()
-		.enumerate()
-		.map(|(h, holder)| {
-			let calls = set_notes(2, h)
-				.into_iter()
-				.map(|(_, note)| {
-					cascade::tx().financing().finance(
-						note,
-						0,
-						FinancingKind::Factoring { recourse: false },
-					)
-				})
-				.collect();
-			(holder.clone(), calls)
-		})
-		.collect();
+	let finances = lanes(holders, set(2), |_, note| {
+		cascade::tx().financing().finance(note, 0, FinancingKind::Factoring { recourse: false })
+	});
 	phases.push(bench.measure("Financing::finance", finances).await?);
 	let waited = Instant::now();
 	while presigned::now(chain).await? <= short {

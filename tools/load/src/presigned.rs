@@ -9,7 +9,7 @@ use cascade_client::{
 	chain::{Chain, Inclusion, Signed, H256},
 	interface::cascade,
 	keys::Signer,
-	submit::{resend, stall_error, Watcher, RESEND_AFTER},
+	submit::{resend_signed, stall_error, Watcher, RESEND_AFTER},
 };
 use subxt::tx::Payload;
 
@@ -72,7 +72,7 @@ pub async fn submit(conns: &[Chain], lanes: &[Vec<Signed>]) -> Result<Sent> {
 			included[tag] = Some(inclusion);
 		}
 		if watcher.idle(top) >= RESEND_AFTER && top.number >= resent_at + RESEND_AFTER {
-			resend(chain, &waiting).await?;
+			resend_signed(chain, &waiting).await?;
 			resent_at = top.number;
 		}
 		if !in_pool.is_empty() && watcher.stalled(top) {
