@@ -43,12 +43,12 @@ step "the portal in headless Chromium (Playwright) against a dev node"
 
 step "automatic clearing at 6-second blocks, reduced (full size: ./scripts/load/clearing.sh)"
 CLEARING_LOG="$(mktemp)"
-CASCADE_SKIP_BUILD=1 NOTES=2000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh 2>"$CLEARING_LOG" >"$CLEARING_LOG.json" || {
+CASCADE_SKIP_BUILD=1 NOTES=4000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh 2>"$CLEARING_LOG" >"$CLEARING_LOG.json" || {
 	echo "---- clearing run (tail) ----"; tail -40 "$CLEARING_LOG"; exit 1
 }
 node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop());
 	console.log(`${r.paid} of ${r.notes} notes paid by the chain in ${r.blocks} blocks (${r.seconds} s), up to ${r.notesPerBlock.max} a block; ${r.loadIncludedDuringClearing} of ${r.loadSent} user transfers included meanwhile`);
-	if (r.paid !== r.notes) process.exit(1);' "$CLEARING_LOG.json"
+	if (r.paid !== r.notes || r.loadIncludedDuringClearing !== r.loadSent) process.exit(1);' "$CLEARING_LOG.json"
 rm -f "$CLEARING_LOG" "$CLEARING_LOG.json"
 
 step "reads under load at 6-second blocks, reduced (full size: ./scripts/load/reads.sh)"

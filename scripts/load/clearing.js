@@ -90,15 +90,16 @@ if (process.env.BUILD_ONLY === '1') {
 while ((await api.query.timestamp.now()).toBigInt() < maturity) await new Promise((r) => setTimeout(r, 500));
 
 // User load: transfers from Dave, Eve and Ferdie, all signed beforehand (immortal, consecutive
-// nonces) and pushed into the pool without watching them, as fast as it takes them, retrying
-// while it is full: enough to fill blocks' normal class while the chain clears.
+// nonces) and, once the repayment is in a block (clearing begins in that block), pushed into the
+// pool without watching them, as fast as it takes them, retrying while it is full: enough to
+// fill blocks' normal class while the chain clears.
 let loadSent = 0;
-let loadDone = Promise.resolve();
+const signed = [];
 if (LOAD > 0) {
   const senders = [keys.dave, keys.eve, keys.ferdie];
   const ed = api.consts.balances.existentialDeposit.toBigInt();
   const next = await Promise.all(senders.map(async (k) => (await api.rpc.system.accountNextIndex(k.address)).toNumber()));
-  const signed = senders.map(() => []);
+  senders.forEach(() => signed.push([]));
   for (let i = 0; i < LOAD; i++) {
     // A fresh account per transfer (no key derivation: 20,000 of those would stall the client).
     const payee = api.createType('AccountId', api.registry.hash(new TextEncoder().encode(`payee-${i}`)));
@@ -107,27 +108,30 @@ if (LOAD > 0) {
       .signAsync(senders[s], { nonce: next[s]++, era: 0, blockHash: api.genesisHash }));
   }
   log(`${LOAD} transfers signed`);
-  // One pusher per sender, in nonce order, so nothing waits in the pool's future queue.
-  async function pusher(txs) {
-    for (const tx of txs) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await api.rpc.author.submitExtrinsic(tx);
-          loadSent++;
-          break;
-        } catch (e) {
-          // The pool is full: wait for a block to make room, then retry.
-          if (attempt > 1200) throw e;
-          await new Promise((r) => setTimeout(r, 100));
-        }
+}
+// One pusher per sender, in nonce order, so nothing waits in the pool's future queue. A refusal
+// is retried (a full pool makes room with the next block); its reason is logged once per sender.
+async function pusher(txs) {
+  let logged = false;
+  for (const tx of txs) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await api.rpc.author.submitExtrinsic(tx);
+        loadSent++;
+        break;
+      } catch (e) {
+        if (!logged) log(`a transfer refused, retrying: ${e.message}`);
+        logged = true;
+        if (attempt > 1200) throw e;
+        await new Promise((r) => setTimeout(r, 100));
       }
     }
   }
-  loadDone = Promise.all(signed.map(pusher));
 }
 
-// Repay, then read every block until the receivable is settled.
+// Repay, start the load, then read every block until the receivable is settled.
 const repaid = await send(api.tx.receivables.repay(receivable), bob);
+const loadDone = Promise.all(signed.map(pusher));
 const first = (await api.rpc.chain.getHeader(repaid.blockHash)).number.toNumber();
 const blocks = [];
 let n = first;

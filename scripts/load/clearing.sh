@@ -7,7 +7,7 @@
 #                                                     on one `cascade-node --dev` (Aura)
 #   NETWORK=testnet ./scripts/load/clearing.sh        the same on ./scripts/testnet.sh: four
 #                                                     validators, GRANDPA, a council of three
-#   NOTES=2000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh
+#   NOTES=4000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
