@@ -7,5 +7,6 @@ impl pallet_timestamp::Config for Runtime {
 	// Enterprises anchors the genesis credit lines' expiry to the first block's time.
 	type OnTimestampSet = (Aura, Enterprises);
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = ();
+	// Priced with the runtime's DbWeight (the default `()` prices storage as RocksDB).
+	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }
