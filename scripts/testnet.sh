@@ -8,9 +8,11 @@
 #                                   network but not in the validator set until the council admits
 #                                   her (README "Governance")
 #
-# A permissioned network: every node has a fixed node key (node i has key i + 1) and talks only
-# to the consortium's reserved peers (--reserved-only, the five nodes' peer ids), with no mDNS
-# discovery. A stranger's node started with the same chain spec finds no peer and gets no block.
+# A permissioned network: every node has its own node key, generated on this machine the first
+# time (kept in $DIR/keys/<name>.key, mode 600, never on a command line), and talks only to the
+# consortium's reserved peers (--reserved-only, the five nodes' peer ids read from those keys),
+# with no mDNS discovery. A stranger's node started with the same chain spec finds no peer and
+# gets no block.
 #
 # Not a dev chain, so its RPC is safe-only: no author_insertKey, author_rotateKeys or other
 # unsafe methods (validators' session keys come from --alice…--dave here), and browsers are
@@ -47,11 +49,18 @@ NAMES=(alice bob charlie dave eve)
 RUN=(alice bob charlie dave)
 [ "${CASCADE_TESTNET_EVE:-0}" = 1 ] && RUN+=(eve)
 
-# The consortium's nodes: fixed node keys, and the peer ids they give.
-node_key() { printf '%064x' $(($1 + 1)); }
+# The consortium's nodes: a node key each, made here on the first run, and the peer ids they give.
+KEYS="$DIR/keys"
+mkdir -p "$KEYS"
+chmod 700 "$KEYS"
+node_key_file() { printf '%s/%s.key' "$KEYS" "${NAMES[$1]}"; }
 RESERVED=()
 for i in "${!NAMES[@]}"; do
-	peer=$("$CASCADE_NODE" key inspect-node-key --file <(node_key "$i" | tr -d '\n') 2>/dev/null)
+	key=$(node_key_file "$i")
+	if [ ! -s "$key" ]; then
+		(umask 077 && "$CASCADE_NODE" key generate-node-key --file "$key" 2>/dev/null)
+	fi
+	peer=$("$CASCADE_NODE" key inspect-node-key --file "$key" 2>/dev/null)
 	RESERVED+=("/ip4/127.0.0.1/tcp/$((P2P_BASE + i))/p2p/$peer")
 done
 
@@ -69,7 +78,7 @@ for i in "${!RUN[@]}"; do
 	for j in "${!RESERVED[@]}"; do
 		[ "$j" = "$i" ] || peers+=(--reserved-nodes "${RESERVED[$j]}")
 	done
-	"$CASCADE_NODE" --chain "$SPEC" --"$who" --validator --node-key "$(node_key "$i")" \
+	"$CASCADE_NODE" --chain "$SPEC" --"$who" --validator --node-key-file "$(node_key_file "$i")" \
 		--base-path "$DIR/$who" --listen-addr "/ip4/127.0.0.1/tcp/$((P2P_BASE + i))" \
 		--rpc-port $((RPC_BASE + i)) --rpc-methods safe --rpc-cors "$CASCADE_RPC_CORS" \
 		--reserved-only "${peers[@]}" \

@@ -2,7 +2,7 @@
 // Any web server can host dist/; this one needs nothing but Node, for scripts/dev.sh and the tests.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('./dist/', import.meta.url)));
@@ -19,9 +19,17 @@ const types = {
 /** A server for dist/ on `port` (0: any free port); resolves with the server once it listens. */
 export function servePortal(port = 8080, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // A malformed escape (`GET /%`): a bad request, never a crash.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    // Inside dist/ only: not dist/ itself's parent, nor a sibling whose name starts with `dist`.
+    if (!file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });

@@ -16,7 +16,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use cascade_primitives::{NoteId, ReceivableId};
+use cascade_primitives::{FinancingId, NoteId, ReceivableId};
 use pallet_receivables_runtime_api::{
 	ClaimInfo, Exposure, FinancingInfo, LineInfo, NoteInfo, Page, PageError, PageRequest,
 	ProgramInfo, Quote, ReceivableInfo, RequestInfo,
@@ -24,8 +24,8 @@ use pallet_receivables_runtime_api::{
 
 use crate::{
 	genesis_config_presets, ledger_api, opaque::SessionKeys, AccountId, AssetId, Aura, Balance,
-	Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	System, TransactionPayment, VERSION,
+	Block, Executive, Financing, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -284,6 +284,11 @@ impl_runtime_apis! {
 		fn claims_of(who: AccountId, page: PageRequest) -> Result<Page<ClaimInfo<AccountId, Balance>>, PageError> {
 			ledger_api::claims_of(who, page)
 		}
+
+		fn repayment(financing: FinancingId) -> Option<Balance> {
+			Financing::repayment_due(financing)
+		}
+
 
 		fn financings_of(who: AccountId, page: PageRequest) -> Result<Page<FinancingInfo<AccountId, Balance>>, PageError> {
 			ledger_api::financings_of(who, page)

@@ -136,11 +136,12 @@ pub fn claims_of(
 	page: PageRequest,
 ) -> Result<Page<ClaimInfo<AccountId, Balance>>, PageError> {
 	Financing::claims_of(&who, &page).map(|p| {
-		p.map(|(financing, c)| ClaimInfo {
+		p.map(|(financing, (c, security))| ClaimInfo {
 			financing,
 			debtor: c.debtor,
 			creditor: c.creditor,
 			amount: c.amount,
+			security,
 		})
 	})
 }

@@ -251,4 +251,7 @@ mod runtime {
 
 	#[runtime::pallet_index(16)]
 	pub type Financing = pallet_financing;
+
+	#[runtime::pallet_index(17)]
+	pub type Utility = pallet_utility;
 }

@@ -369,3 +369,153 @@ fn root_is_reached_only_through_council_root() {
 		);
 	});
 }
+
+/// A motion to authorize a runtime upgrade (to Root through `CouncilRoot`), with its hash, length
+/// and weight.
+fn upgrade_motion(code: u8) -> (RuntimeCall, H256, u32, frame_support::weights::Weight) {
+	let call = RuntimeCall::CouncilRoot(pallet_council_root::Call::dispatch_as_root {
+		call: Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+			code_hash: H256::repeat_byte(code),
+		})),
+	});
+	let hash = BlakeTwo256::hash_of(&call);
+	let (length, weight) = (call.encoded_size() as u32, call.get_dispatch_info().call_weight);
+	(call, hash, length, weight)
+}
+
+fn council_events() -> Vec<pallet_collective::Event<Runtime, CouncilCollective>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Council(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+// Issue 25, item 4: abstentions count as nay whatever the prime does. With the SDK's
+// `PrimeDefaultVote` the prime's aye carried the two silent members with it at close.
+#[test]
+fn silence_never_votes_even_with_a_prime() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		assert_ok!(pallet_membership::Pallet::<Runtime, CouncilCollective>::set_prime(
+			common::council_origin(2, 3),
+			alice().into()
+		));
+		assert_eq!(pallet_collective::Prime::<Runtime, CouncilCollective>::get(), Some(alice()));
+		let (call, hash, length, weight) = upgrade_motion(7);
+		assert_ok!(Council::propose(RuntimeOrigin::signed(alice()), 2, Box::new(call), length));
+		let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get() - 1;
+		assert_ok!(Council::vote(RuntimeOrigin::signed(alice()), hash, index, true));
+		// Bob and Ferdie stay silent for the motion's whole duration.
+		System::set_block_number(
+			System::block_number()
+				+ cascade_runtime::configs::council::CouncilMotionDuration::get(),
+		);
+		System::reset_events();
+		assert_ok!(Council::close(RuntimeOrigin::signed(bob()), hash, index, weight, length));
+		let events = council_events();
+		assert!(
+			events
+				.iter()
+				.any(|e| matches!(e, pallet_collective::Event::Closed { yes: 1, no: 2, .. })),
+			"the silent members count as nay: {events:?}"
+		);
+		assert!(events.contains(&pallet_collective::Event::Disapproved { proposal_hash: hash }));
+		assert!(
+			!events.iter().any(|e| matches!(e, pallet_collective::Event::Executed { .. })),
+			"the motion was not executed"
+		);
+		assert!(frame_system::Pallet::<Runtime>::authorized_upgrade().is_none());
+	});
+}
+
+// Issue 25, item 4: one member cannot jam the council. A member with MAX_OPEN_MOTIONS open
+// motions is refused another; the others still propose; once one of its motions closes it may
+// propose again.
+#[test]
+fn a_member_at_its_motion_limit_is_refused_and_the_others_still_propose() {
+	use cascade_runtime::configs::council::MAX_OPEN_MOTIONS;
+	ext_from_preset("local_testnet").execute_with(|| {
+		let mut open = Vec::new();
+		for code in 0..MAX_OPEN_MOTIONS as u8 {
+			let (call, hash, length, weight) = upgrade_motion(code);
+			let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get();
+			assert_ok!(Council::propose(RuntimeOrigin::signed(bob()), 2, Box::new(call), length));
+			open.push((hash, index, length, weight));
+		}
+		let (call, _, length, _) = upgrade_motion(100);
+		assert_noop!(
+			Council::propose(RuntimeOrigin::signed(bob()), 2, Box::new(call.clone()), length),
+			pallet_council_root::Error::<Runtime>::TooManyOpenMotions
+		);
+		// Alice is not held back by Bob.
+		assert_ok!(Council::propose(RuntimeOrigin::signed(alice()), 2, Box::new(call), length));
+		// One of Bob's motions is voted down and closed: Bob may propose again.
+		let (hash, index, length, weight) = open[0];
+		for member in [alice(), ferdie()] {
+			assert_ok!(Council::vote(RuntimeOrigin::signed(member), hash, index, false));
+		}
+		assert_ok!(Council::close(RuntimeOrigin::signed(bob()), hash, index, weight, length));
+		let (call, _, length, _) = upgrade_motion(101);
+		assert_ok!(Council::propose(RuntimeOrigin::signed(bob()), 2, Box::new(call), length));
+		assert_eq!(
+			pallet_council_root::OpenMotions::<Runtime>::get(bob()).len() as u32,
+			MAX_OPEN_MOTIONS
+		);
+	});
+}
+
+// Issue 25, item 4: a member closes one motion and proposes the next in one transaction
+// (pallet-utility), and a batch's calls pass the same call filter as calls sent alone.
+#[test]
+fn a_member_closes_and_proposes_in_one_batch_and_batches_are_filtered() {
+	ext_from_preset("local_testnet").execute_with(|| {
+		let (first, hash, length, weight) = upgrade_motion(1);
+		assert_ok!(Council::propose(RuntimeOrigin::signed(alice()), 2, Box::new(first), length));
+		let index = pallet_collective::ProposalCount::<Runtime, CouncilCollective>::get() - 1;
+		for member in [alice(), bob()] {
+			assert_ok!(Council::vote(RuntimeOrigin::signed(member), hash, index, true));
+		}
+		let (next, next_hash, next_length, _) = upgrade_motion(2);
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![
+				RuntimeCall::Council(pallet_collective::Call::close {
+					proposal_hash: hash,
+					index,
+					proposal_weight_bound: weight,
+					length_bound: length,
+				}),
+				RuntimeCall::Council(pallet_collective::Call::propose {
+					threshold: 2,
+					proposal: Box::new(next),
+					length_bound: next_length,
+				}),
+			],
+		});
+		assert_ok!(batch.dispatch(RuntimeOrigin::signed(alice())));
+		assert_eq!(
+			frame_system::Pallet::<Runtime>::authorized_upgrade().map(|a| *a.code_hash()),
+			Some(H256::repeat_byte(1))
+		);
+		assert!(pallet_collective::ProposalOf::<Runtime, CouncilCollective>::contains_key(
+			next_hash
+		));
+
+		// The council pauses `issue`: inside a batch it is refused just the same.
+		assert_eq!(
+			motion(
+				RuntimeCall::TxPause(pallet_tx_pause::Call::pause {
+					full_name: call_name(b"Receivables", b"issue"),
+				}),
+				&[alice(), bob()]
+			),
+			Ok(())
+		);
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![issue_call(b"IN-A-BATCH")],
+		});
+		let refused = batch.dispatch(RuntimeOrigin::signed(demo::core())).unwrap_err().error;
+		assert_eq!(refused, frame_system::Error::<Runtime>::CallFiltered.into());
+	});
+}

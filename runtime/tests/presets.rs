@@ -170,6 +170,8 @@ fn recourse_claims_show_through_the_runtime_api() {
 		assert_eq!(claims[0].debtor, charlie);
 		assert_eq!(claims[0].creditor, demo::financier());
 		assert!(claims[0].amount > 0);
+		// The note stays the bank's security (issue 25, item 1): the API names it.
+		assert_eq!(claims[0].security, Some(0));
 		assert_eq!(claims_of(demo::financier()), claims);
 		assert!(claims_of(bob).is_empty());
 		check_invariants();
@@ -253,9 +255,9 @@ fn claims_of(
 	pallet_receivables_runtime_api::ClaimInfo<cascade_runtime::AccountId, cascade_runtime::Balance>,
 > {
 	use pallet_receivables_runtime_api::{
-		runtime_decl_for_receivables_api::ReceivablesApiV2, PageRequest,
+		runtime_decl_for_receivables_api::ReceivablesApiV3, PageRequest,
 	};
-	let page = <Runtime as ReceivablesApiV2<_, _, _, _>>::claims_of(who, PageRequest::first(1_000))
+	let page = <Runtime as ReceivablesApiV3<_, _, _, _>>::claims_of(who, PageRequest::first(1_000))
 		.expect("a page");
 	assert!(page.next.is_none());
 	page.items

@@ -45,10 +45,11 @@ export interface Account {
   pair?: KeyringPair;
 }
 
-/** Whether the node runs a development chain: only there are the dev keys offered. */
+/** Whether the node runs a development chain (`--dev`): only there are the dev keys offered.
+ * Never on a `Local` chain: the testnet's validators and council may hold real roles there. */
 export async function isDevChain(api: ApiPromise): Promise<boolean> {
   const type = await api.rpc.system.chainType();
-  return type.isDevelopment || type.isLocal;
+  return type.isDevelopment;
 }
 
 /** The extension's accounts (the polkadot.js extension or any wallet injecting its interface). */

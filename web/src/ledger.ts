@@ -70,6 +70,9 @@ export interface Claim {
   debtor: string;
   creditor: string;
   amount: string;
+  /** The note held as the creditor's security (pledged to the financing until the claim is
+   * paid); null once the note is paid out, or at blocks before ReceivablesApi version 3. */
+  security?: number | null;
 }
 
 export interface Enterprise {
@@ -159,6 +162,17 @@ export async function exposure(api: ApiPromise, core: string): Promise<Exposure>
 
 export async function quote(api: ApiPromise, noteId: number, annualRate: number): Promise<Quote> {
   return (await cascade(api).quote(noteId, annualRate)).toJSON() as Quote;
+}
+
+/** What `repay_loan(financing)` would debit its borrower now (principal and interest to today),
+ * asked of the runtime (ReceivablesApi.repayment, version 3); null if it is not an open pledge
+ * loan, or the node's runtime is older. */
+export async function repayment(api: ApiPromise, financing: number): Promise<bigint | null> {
+  const call = (api.call as Record<string, Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>>)
+    .receivablesApi?.repayment;
+  if (!call) return null;
+  const owed = (await call(financing)) as { isSome: boolean; unwrap(): { toBigInt(): bigint } };
+  return owed.isSome ? owed.unwrap().toBigInt() : null;
 }
 
 export async function claimsOf(api: ApiPromise, who: string): Promise<Claim[]> {

@@ -74,9 +74,19 @@ test('programs, a request approved, a loan repaid, a part repayment — through 
   assert.equal(shown, `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')} CNY`, 'the page showed that price');
   assert.equal((await api.rpc.cascade.note(note)).toJSON().state, 'pledged');
 
-  // Dave repays the loan from "What I owe": the note is his again.
+  // Dave repays the loan from "What I owe": the page shows what repaying debits today
+  // (principal and a day's interest, from the chain), and that is what leaves his account; the
+  // note is his again.
   await actAs(page, keys, 'Dave', 'supplier');
+  const owedCell = page.locator(`[data-testid=repay-amount-${financingId}]`);
+  await page.waitForFunction((el) => el.textContent.includes('CNY'), await owedCell.elementHandle(), { timeout: 10_000 });
+  const owedShown = (await owedCell.textContent()).trim();
+  const beforeRepay = await cny(api, keys.dave.address);
   await clickAndFinalize(page, `repay-loan-${financingId}`);
+  const debited = beforeRepay - await cny(api, keys.dave.address);
+  assert.ok(debited > loan.disbursed.toBigInt(), 'interest is owed on top of the advance');
+  assert.equal(owedShown, `${(debited / 100n).toLocaleString('en-US')}.${(debited % 100n).toString().padStart(2, '0')} CNY`,
+    'the page showed what repaying debited');
   assert.equal((await api.query.financing.financings(financingId)).unwrap().status.type, 'LoanRepaid');
   assert.equal((await api.rpc.cascade.note(note)).toJSON().state, 'active');
 

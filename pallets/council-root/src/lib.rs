@@ -9,6 +9,9 @@
 //!
 //! This is the glue polkadot-sdk lacks for a chain governed by one collective: `pallet-sudo`
 //! dispatches as Root for one key, `pallet-utility::dispatch_as` needs Root to begin with.
+//!
+//! It also bounds how many motions one member may have open at once ([`MotionTicket`], the
+//! collective's `Consideration`), so no member jams the council's bounded list of motions.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -18,7 +21,10 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod motions;
 pub mod weights;
+
+pub use motions::{MotionTicket, Motions};
 
 #[cfg(test)]
 mod mock;
@@ -56,6 +62,32 @@ pub mod pallet {
 
 		/// Weight of this pallet's own work, beside the dispatched call's.
 		type WeightInfo: WeightInfo;
+
+		/// The council's motions, as the collective keeps them.
+		type Motions: Motions<Self::Hash>;
+
+		/// The most motions one member may have open at once.
+		#[pallet::constant]
+		type MaxOpenMotions: Get<u32>;
+	}
+
+	/// The motions each member proposed that were open when it last proposed one (closed ones
+	/// are dropped then, and when the collective releases or burns a motion's ticket).
+	#[pallet::storage]
+	pub type OpenMotions<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::Hash, T::MaxOpenMotions>,
+		ValueQuery,
+	>;
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The member already has `MaxOpenMotions` motions open: let one close first.
+		TooManyOpenMotions,
+		/// The collective asked for a motion's ticket but has no motion.
+		NoMotion,
 	}
 
 	#[pallet::event]

@@ -221,7 +221,8 @@ mod benchmarks {
 		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::Called));
 	}
 
-	// The worst case: the seller pays part now and owes the rest as a claim.
+	// The worst case: the seller pays part now and owes the rest as a claim, secured by the note
+	// (pledged to the financing).
 	#[benchmark]
 	fn exercise_recourse() {
 		let (id, financier, seller, asset) = overdue_recourse::<T>();
@@ -230,7 +231,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(financier), id);
 
-		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::Claimed));
+		assert_eq!(Financings::<T>::get(id).map(|f| f.status), Some(FinancingStatus::Called));
+		assert_eq!(Pallet::<T>::security_of(id), Financings::<T>::get(id).map(|f| f.note));
 	}
 
 	// The worst case: the claim of a called loan on a frozen note, paid in full, releases the

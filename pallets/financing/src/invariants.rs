@@ -13,7 +13,9 @@ impl<T: Config> Pallet<T> {
 	/// The financing pallet's invariants:
 	///
 	/// - `FactoringOfNote` holds exactly the open factorings, each under its own note;
-	/// - an open or called pledge's note is Pledged to it (or Frozen under a hold);
+	/// - an open pledge's note, and the note held as security for a called financing (a called
+	///   loan, or recourse the seller could not pay at once), is Pledged to it (or Frozen under a
+	///   hold) — DESIGN §5.6;
 	/// - `Claims` holds exactly the called and claimed financings, each owed by its seller to
 	///   its financier, never zero;
 	/// - each program's `outstanding` is the sum advanced by its open, called or claimed
@@ -21,7 +23,7 @@ impl<T: Config> Pallet<T> {
 	/// - `RequestOfNote` indexes exactly the waiting requests, and `RequestsWaiting` counts
 	///   them per financier, within `MaxRequestsPerFinancier`;
 	/// - `LoanBalances` holds only open pledges, each owing something and no more principal than
-	///   was advanced;
+	///   was advanced; `LoanAccruals` only loans that have a balance;
 	/// - ids are below their counters;
 	/// - `ProgramsOf`, `FinancingsOf`, `RequestsOf` and `ClaimsOf` hold exactly each record
 	///   under each account it names (its financier; and its seller, holder, or debtor and
@@ -43,14 +45,14 @@ impl<T: Config> Pallet<T> {
 					"open factoring missing from FactoringOfNote"
 				);
 			}
-			if f.kind == FinancingKind::Pledge
-				&& matches!(f.status, FinancingStatus::Open | FinancingStatus::Called)
-			{
+			let secured = f.status == FinancingStatus::Called
+				|| (f.kind == FinancingKind::Pledge && f.status == FinancingStatus::Open);
+			if secured {
 				let view = T::Notes::note(f.note).ok_or("pledged note is unknown")?;
 				ensure!(
 					matches!(view.standing, NoteStanding::Pledged(p) if p == id)
 						|| view.standing == NoteStanding::Frozen,
-					"open pledge's note is not pledged to it"
+					"an open pledge's or a claim's security note is not pledged to it"
 				);
 			}
 			if matches!(f.status, FinancingStatus::Called | FinancingStatus::Claimed) {
@@ -82,6 +84,9 @@ impl<T: Config> Pallet<T> {
 				!balance.principal.is_zero() || !balance.interest.is_zero(),
 				"a loan balance of zero"
 			);
+		}
+		for (id, _) in LoanAccruals::<T>::iter() {
+			ensure!(LoanBalances::<T>::contains_key(id), "an accrual without a loan balance");
 		}
 		ensure!(
 			FactoringOfNote::<T>::iter().count() as u64 == factorings,

@@ -222,6 +222,12 @@ pub mod pallet {
 	pub type LoanBalances<T: Config> =
 		StorageMap<_, Blake2_128Concat, FinancingId, LoanBalance<BalanceOf<T>>, OptionQuery>;
 
+	/// The interest charged so far on each loan in [`LoanBalances`] (an entry written before
+	/// this map existed has none: its rounding starts again from its `accrued_to`).
+	#[pallet::storage]
+	pub type LoanAccruals<T: Config> =
+		StorageMap<_, Blake2_128Concat, FinancingId, Accrual<BalanceOf<T>>, OptionQuery>;
+
 	/// Claims sellers (recourse) and borrowers (called loans) still owe, by financing.
 	#[pallet::storage]
 	pub type Claims<T: Config> =
@@ -676,9 +682,12 @@ pub mod pallet {
 			Self::do_repay_loan(who, financing)
 		}
 
-		/// Exercise recourse on an overdue receivable: the note goes back to the seller, who
-		/// owes the advance plus interest for the days elapsed; what its balance allows is paid
-		/// now (keeping its account alive), the rest is recorded as a claim.
+		/// Exercise recourse on an overdue receivable: the seller owes the advance plus
+		/// interest for the days elapsed (for the part of the note still unpaid) and pays what
+		/// its balance allows now (keeping its account alive). Paid in full, the note goes back
+		/// to the seller. Otherwise the rest is a claim and the note stays the financier's
+		/// security: the seller's again but pledged to this financing, so its payouts pay the
+		/// financier first up to the claim, and it is released when the claim is paid.
 		///
 		/// The origin must be signed by the financing's financier.
 		///
@@ -699,8 +708,8 @@ pub mod pallet {
 		}
 
 		/// Pay a claim (recourse, or a called loan): as much of it as the caller's balance allows
-		/// (keeping its account alive). Paid in full, the claim closes; a called loan's note is
-		/// released back to the borrower.
+		/// (keeping its account alive). Paid in full, the claim closes and the note that secured
+		/// it (if it is not paid out yet) is released back to the debtor.
 		///
 		/// The origin must be signed by the debtor.
 		///

@@ -2,8 +2,8 @@
 //! overdue, payment from the note's payouts — and closing financings when their notes are paid
 //! (the receivables pallet's [`RedeemHook`]).
 //!
-//! Interest on a pledge loan runs, actual/360 and rounded up, from the day it was advanced (at
-//! least one day) to:
+//! Interest on a pledge loan runs, actual/360, in whole days from the day it was advanced (at
+//! least one day), rounded up once over the loan's life ([`Accrual`]), to:
 //! - the day the borrower repays it (`repay_loan`), but no further than the day the note's
 //!   money became available (`max(maturity, funded_at)`) once the issuer has paid in full;
 //! - `max(maturity, paid in)` when the note is paid: paid on time, interest stops at maturity;
@@ -19,16 +19,17 @@
 //! is covered, the lender keeps what it received (a called loan's rest stays owed as a claim).
 
 use crate::{
-	pallet::*, Claim, FinancingId, FinancingKind, FinancingOf, FinancingStatus, LoanBalance, NoteId,
+	pallet::*, Accrual, Claim, FinancingId, FinancingKind, FinancingOf, FinancingStatus,
+	LoanBalance, NoteId,
 };
-use cascade_primitives::{pricing, Moment, NoteLedger, Payout, RedeemHook};
+use cascade_primitives::{pricing, Moment, NoteLedger, Payout, RedeemHook, MILLIS_PER_DAY};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{fungibles::Mutate, tokens::Preservation, Time},
 };
 use sp_runtime::{
-	traits::{CheckedAdd, Zero},
+	traits::{CheckedAdd, Saturating, Zero},
 	ArithmeticError,
 };
 
@@ -48,31 +49,56 @@ impl<T: Config> Pallet<T> {
 		principal.checked_add(&interest).ok_or_else(|| ArithmeticError::Overflow.into())
 	}
 
-	/// What the open pledge `id` owes at `until`: its balance with interest accrued to `until`
-	/// (before any payment: the principal and the interest from its start, at least a day).
+	/// What the open pledge `id` owes at `until`: its balance with interest charged through the
+	/// whole day that holds `until` (counted from the loan's start; at least its first day), and
+	/// the interest charged in all. Interest is rounded up once, over `Σ principal × days` from
+	/// the start ([`Accrual`]): paying in parts never costs a day, nor a minor unit, more than
+	/// paying the same money at the same days at once.
 	pub fn loan_balance(
 		id: FinancingId,
 		f: &FinancingOf<T>,
 		until: Moment,
-	) -> Result<LoanBalance<BalanceOf<T>>, DispatchError> {
-		let Some(mut balance) = LoanBalances::<T>::get(id) else {
-			let total = Self::payoff(f.disbursed, f.annual_rate, f.started_at, until)?;
-			return Ok(LoanBalance {
-				principal: f.disbursed,
-				interest: sp_runtime::traits::Saturating::saturating_sub(total, f.disbursed),
-				accrued_to: until.max(f.started_at),
-			});
+	) -> Result<(LoanBalance<BalanceOf<T>>, Accrual<BalanceOf<T>>), DispatchError> {
+		let stored = LoanBalances::<T>::get(id);
+		let fresh = stored.is_none();
+		let (mut balance, mut accrual) = match stored {
+			Some(balance) => (balance, LoanAccruals::<T>::get(id).unwrap_or_default()),
+			None => (
+				LoanBalance {
+					principal: f.disbursed,
+					interest: Zero::zero(),
+					accrued_to: f.started_at,
+				},
+				Accrual::default(),
+			),
 		};
-		if until > balance.accrued_to {
-			let days = pricing::days_to_maturity(balance.accrued_to, until);
-			let more = pricing::interest(balance.principal.into(), f.annual_rate, days)
+		let mut days = pricing::days_to_maturity(balance.accrued_to, until);
+		if fresh {
+			days = days.max(1);
+		}
+		if days > 0 {
+			let principal: u128 = balance.principal.into();
+			let more = principal.checked_mul(days as u128).ok_or(ArithmeticError::Overflow)?;
+			accrual.principal_days =
+				accrual.principal_days.checked_add(more).ok_or(ArithmeticError::Overflow)?;
+			let total = pricing::interest(accrual.principal_days, f.annual_rate, 1)
 				.ok_or(ArithmeticError::Overflow)?;
-			let more = BalanceOf::<T>::try_from(more).map_err(|_| Error::<T>::Overflow)?;
+			let total = BalanceOf::<T>::try_from(total).map_err(|_| Error::<T>::Overflow)?;
+			let more = total.saturating_sub(accrual.charged);
 			balance.interest =
 				balance.interest.checked_add(&more).ok_or(ArithmeticError::Overflow)?;
-			balance.accrued_to = until;
+			accrual.charged = accrual.charged.max(total);
+			let span = days.checked_mul(MILLIS_PER_DAY).ok_or(ArithmeticError::Overflow)?;
+			balance.accrued_to =
+				balance.accrued_to.checked_add(span).ok_or(ArithmeticError::Overflow)?;
 		}
-		Ok(balance)
+		Ok((balance, accrual))
+	}
+
+	/// The open pledge `id` no longer carries a balance (repaid, called or closed).
+	fn forget_balance(id: FinancingId) {
+		LoanBalances::<T>::remove(id);
+		LoanAccruals::<T>::remove(id);
 	}
 
 	/// What the open pledge `id` owes in all at `until`.
@@ -81,7 +107,7 @@ impl<T: Config> Pallet<T> {
 		f: &FinancingOf<T>,
 		until: Moment,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		Self::loan_balance(id, f, until)?.total().ok_or_else(|| ArithmeticError::Overflow.into())
+		Self::loan_balance(id, f, until)?.0.total().ok_or_else(|| ArithmeticError::Overflow.into())
 	}
 
 	/// The open pledge `id`, checked to be one.
@@ -91,10 +117,13 @@ impl<T: Config> Pallet<T> {
 		Ok(f)
 	}
 
-	pub(crate) fn do_repay_loan(who: T::AccountId, id: FinancingId) -> DispatchResult {
-		let mut f = Self::open_pledge(id)?;
-		ensure!(f.seller == who, Error::<T>::NotBorrower);
-		ensure!(f.status == FinancingStatus::Open, Error::<T>::NotOpen);
+	/// What `repay_loan` of the open pledge `id` would debit now: principal plus interest to
+	/// today, but no further than the day the note's money became available once the issuer
+	/// has paid in full (`max(maturity, funded_at)`).
+	fn repayment_now(
+		id: FinancingId,
+		f: &FinancingOf<T>,
+	) -> Result<(BalanceOf<T>, crate::finance::ViewOf<T>), DispatchError> {
 		let view = T::Notes::note(f.note).ok_or(Error::<T>::UnknownNote)?;
 		let now = T::Time::now();
 		// Once the escrow is funded the lender's money is there from `max(maturity, funded)`.
@@ -102,11 +131,25 @@ impl<T: Config> Pallet<T> {
 			Some(funded) => now.min(f.maturity.max(funded)),
 			None => now,
 		};
-		let paid = Self::loan_owed(id, &f, until)?;
+		Ok((Self::loan_owed(id, f, until)?, view))
+	}
+
+	/// What `repay_loan(id)` would debit its borrower now, if `id` is an open pledge loan (for
+	/// the runtime API: a borrower sees the amount before signing).
+	pub fn repayment_due(id: FinancingId) -> Option<BalanceOf<T>> {
+		let f = Self::open_pledge(id).ok().filter(|f| f.status == FinancingStatus::Open)?;
+		Self::repayment_now(id, &f).ok().map(|(owed, _)| owed)
+	}
+
+	pub(crate) fn do_repay_loan(who: T::AccountId, id: FinancingId) -> DispatchResult {
+		let mut f = Self::open_pledge(id)?;
+		ensure!(f.seller == who, Error::<T>::NotBorrower);
+		ensure!(f.status == FinancingStatus::Open, Error::<T>::NotOpen);
+		let (paid, view) = Self::repayment_now(id, &f)?;
 
 		T::Assets::transfer(view.asset, &who, &f.financier, paid, Preservation::Expendable)?;
 		T::Notes::release_pledge(f.note)?;
-		LoanBalances::<T>::remove(id);
+		Self::forget_balance(id);
 		f.status = FinancingStatus::LoanRepaid;
 		Self::recover_budget(f.program, f.disbursed);
 		Financings::<T>::insert(id, f);
@@ -122,7 +165,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(view.overdue, Error::<T>::NotOverdue);
 		let owed = Self::loan_owed(id, &f, T::Time::now())?;
 
-		LoanBalances::<T>::remove(id);
+		Self::forget_balance(id);
 		Self::open_claim(
 			id,
 			Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: owed },
@@ -144,23 +187,24 @@ impl<T: Config> Pallet<T> {
 		interest_until: Moment,
 	) -> Result<Payout<T::AccountId, BalanceOf<T>>, DispatchError> {
 		let Some(mut f) = Financings::<T>::get(id) else { return Ok(Payout::default()) };
-		if f.note != note || f.kind != FinancingKind::Pledge {
+		if f.note != note {
 			return Ok(Payout::default());
 		}
 		let (to_lender, paid_off) = match f.status {
-			FinancingStatus::Open => {
-				let mut balance = Self::loan_balance(id, &f, interest_until)?;
+			FinancingStatus::Open if f.kind == FinancingKind::Pledge => {
+				let (mut balance, accrual) = Self::loan_balance(id, &f, interest_until)?;
 				let owed = balance.total().ok_or(ArithmeticError::Overflow)?;
 				let to_lender = owed.min(share);
 				balance.apply(to_lender);
 				let paid_off = to_lender == owed;
 				if paid_off || last {
 					// Covered, or the note is paid in full: the lender keeps what it got.
-					LoanBalances::<T>::remove(id);
+					Self::forget_balance(id);
 					f.status = FinancingStatus::Redeemed;
 					Self::recover_budget(f.program, f.disbursed);
 				} else {
 					LoanBalances::<T>::insert(id, balance);
+					LoanAccruals::<T>::insert(id, accrual);
 					let owed = owed - to_lender;
 					Self::deposit_event(Event::LoanPaidDown {
 						financing: id,
@@ -170,6 +214,7 @@ impl<T: Config> Pallet<T> {
 				}
 				(to_lender, paid_off)
 			}
+			// A called loan, or recourse the seller could not pay: the claim is paid first.
 			FinancingStatus::Called => {
 				let mut claim = Claims::<T>::get(id).ok_or(Error::<T>::NoClaim)?;
 				let paid = claim.amount.min(share);
@@ -177,7 +222,10 @@ impl<T: Config> Pallet<T> {
 				let paid_off = claim.amount.is_zero();
 				if paid_off {
 					Self::close_claim(id, &claim);
-					f.status = FinancingStatus::Redeemed;
+					f.status = match f.kind {
+						FinancingKind::Pledge => FinancingStatus::Redeemed,
+						FinancingKind::Factoring { .. } => FinancingStatus::RecourseSettled,
+					};
 					Self::recover_budget(f.program, f.disbursed);
 				} else {
 					let owed = claim.amount;

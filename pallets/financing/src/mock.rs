@@ -118,6 +118,7 @@ impl pallet_receivables::Config for Test {
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
 	type MaxClearPerBlock = ConstU32<8>;
+	type ClearTurn = ConstU32<4>;
 	type MaxSettleNotes = ConstU32<10>;
 	type MaxDepth = ConstU32<1_000>;
 	type MaxPendingOffers = ConstU32<64>;

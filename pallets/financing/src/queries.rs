@@ -2,7 +2,7 @@
 //! and claims — each a bounded page at a time from its per-account index
 //! (cascade_primitives::paging), never a scan of the pallet. Never called from a dispatchable.
 
-use crate::{pallet::*, FinancingId, ProgramId, RequestId};
+use crate::{pallet::*, FinancingId, FinancingStatus, NoteId, ProgramId, RequestId};
 use alloc::vec::Vec;
 use cascade_primitives::paging::{page_of_keys, List, ListKind, Page, PageError, PageRequest};
 use frame_support::storage::KeyPrefixIterator;
@@ -73,11 +73,12 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// One page of the claims `who` owes or is owed, by financing.
+	/// One page of the claims `who` owes or is owed, by financing, each with the note held as
+	/// security for it (if any).
 	pub fn claims_of(
 		who: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(FinancingId, ClaimOf<T>)>, PageError> {
+	) -> Result<Page<(FinancingId, (ClaimOf<T>, Option<NoteId>))>, PageError> {
 		page(
 			ListKind::Claims,
 			who,
@@ -86,7 +87,13 @@ impl<T: Config> Pallet<T> {
 				Some(key) => ClaimsOf::<T>::iter_key_prefix_from(who, key),
 				None => ClaimsOf::<T>::iter_key_prefix(who),
 			},
-			Claims::<T>::get,
+			|id| Claims::<T>::get(id).map(|claim| (claim, Self::security_of(id))),
 		)
+	}
+
+	/// The note held as security for the claim of financing `id`: its note while the financing
+	/// is `Called` (a called loan, or recourse the seller could not pay), pledged to it.
+	pub fn security_of(id: FinancingId) -> Option<NoteId> {
+		Financings::<T>::get(id).filter(|f| f.status == FinancingStatus::Called).map(|f| f.note)
 	}
 }

@@ -1,9 +1,15 @@
-//! Recourse factoring and claims: when the receivable goes overdue, a recourse factor hands the
-//! note back to the seller, who owes the advance plus interest — for the part of the note still
-//! unpaid: a note the issuer has paid part of (pro rata) was paid that part to the factor, so
-//! the seller owes `advance × (amount − paid) / amount` (rounded up) plus its interest. The
-//! seller pays what it can at once; the rest is a claim, as is a called pledge loan (see
-//! `loans.rs`). Claims are paid with `settle_claim`, in one go or in parts.
+//! Recourse factoring and claims: when the receivable goes overdue, a recourse factor may make
+//! the seller buy the note back. The seller owes the advance plus interest — for the part of
+//! the note still unpaid: a note the issuer has paid part of (pro rata) was paid that part to
+//! the factor, so the seller owes `advance × (amount − paid) / amount` (rounded up) plus its
+//! interest. The seller pays what it can at once. Paid in full, the note goes back to the
+//! seller. Otherwise the rest is a claim and the note stays the factor's security, exactly as a
+//! called pledge loan's does (see `loans.rs`): it is the seller's again but pledged to the
+//! financing (status `Called`), so it cannot move, and every payout on it (clearing, `settle`,
+//! `redeem`) pays the factor first, up to the claim, then the seller. The note is released to
+//! the seller only when the claim is paid in full — by its payouts or by `settle_claim`, in
+//! one go or in parts. A seller who emptied its account before the receivable went overdue so
+//! gets nothing of the late payment until the factor is paid.
 
 use crate::{pallet::*, Claim, FinancingId, FinancingKind, FinancingStatus};
 use cascade_primitives::{NoteLedger, NoteStanding};
@@ -63,11 +69,13 @@ impl<T: Config> Pallet<T> {
 			f.status = FinancingStatus::RecourseSettled;
 			Self::recover_budget(f.program, f.disbursed);
 		} else {
+			// The note stays the factor's security until the claim is paid.
+			T::Notes::pledge(f.note, id)?;
 			Self::open_claim(
 				id,
 				Claim { debtor: f.seller.clone(), creditor: who.clone(), amount: rest },
 			);
-			f.status = FinancingStatus::Claimed;
+			f.status = FinancingStatus::Called;
 		}
 		let seller = f.seller.clone();
 		Financings::<T>::insert(id, f);

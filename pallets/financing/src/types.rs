@@ -87,14 +87,16 @@ pub enum FinancingStatus {
 	Redeemed,
 	/// Recourse was exercised and the seller paid everything it owed.
 	RecourseSettled,
-	/// The seller or borrower still owes a claim: recourse it could not pay in full, or a
-	/// called loan whose note's redemption did not cover it.
+	/// The seller or borrower still owes a claim and no note secures it any more: the note
+	/// held as security (a called loan's, or recourse's) was paid in full without covering it.
 	Claimed,
 	/// The financier sold the note on through a new financing; this one ended with it
 	/// (its recourse too), and its advance counts as returned.
 	SoldOn,
-	/// The lender called the pledge loan of an overdue receivable: the borrower owes the claim;
-	/// the note stays pledged as security and its redemption pays the lender first.
+	/// A claim is owed and the note secures it: the lender called the pledge loan of an overdue
+	/// receivable, or the factor exercised recourse the seller could not pay in full. The note
+	/// is the debtor's, pledged to this financing: it cannot move, and its payouts pay the
+	/// financier first, up to the claim; it is released when the claim is paid.
 	Called,
 }
 
@@ -137,7 +139,8 @@ pub struct LoanBalance<Balance> {
 	pub principal: Balance,
 	/// Interest accrued and not yet paid.
 	pub interest: Balance,
-	/// Interest is accrued up to this moment (ms).
+	/// Interest is charged through this moment (ms): the end of a whole day counted from the
+	/// loan's start.
 	pub accrued_to: Moment,
 }
 
@@ -153,6 +156,19 @@ impl<Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy> LoanBalance<Balan
 		self.interest -= to_interest;
 		self.principal = self.principal.saturating_sub(payment - to_interest);
 	}
+}
+
+/// How much interest an open pledge loan has been charged, so that interest is rounded once: from
+/// the loan's start, as `Σ principal × days` over the whole days charged so far, and what that
+/// came to (rounded up). Each new charge adds the days since [`LoanBalance::accrued_to`] at the
+/// principal left, and charges `interest(principal_days) − charged`: never a day more, nor a
+/// minor unit more, for paying in parts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Accrual<Balance> {
+	/// `Σ principal × days` over every whole day charged.
+	pub principal_days: u128,
+	/// The interest those days came to, rounded up once (what has been charged in all).
+	pub charged: Balance,
 }
 
 /// A holder's request to a financier with no program.

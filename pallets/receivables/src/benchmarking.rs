@@ -237,6 +237,24 @@ mod benchmarks {
 		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Cancelled));
 	}
 
+	// Money sent to the escrow of a cancelled receivable goes back to its issuer.
+	#[benchmark]
+	fn sweep_escrow() {
+		let w = world::<T>();
+		let (r, _) = issued(&w, big_face::<T>());
+		Pallet::<T>::do_cancel(w.core.clone(), r).expect("cancels");
+		donate(&w, r);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), r, w.asset);
+
+		let escrow = Pallet::<T>::escrow_account(r);
+		let left =
+			<T::Assets as frame_support::traits::fungibles::Inspect<_>>::balance(w.asset, &escrow);
+		assert!(left == BalanceOf::<T>::from(0u32));
+	}
+
 	#[benchmark]
 	fn split(p: Linear<2, { T::MaxSplit::get() }>) {
 		let w = world::<T>();

@@ -1,17 +1,24 @@
 //! Clearing (自动清分): the chain pays every live note of a due receivable by itself.
 //!
-//! Every payment into a receivable's escrow puts it in the [`DueQueue`], keyed by its maturity
-//! so the queue is walked in order of maturity. From each block's leftover weight (`on_idle`)
-//! the chain takes the first due receivable and walks its notes in the order of the
-//! `NotesByReceivable` index from a stored cursor ([`Clearing::last`]), paying each live,
-//! unfrozen note its share ([`Pallet::pay_note`]), at most `MaxClearPerBlock` notes a block and
-//! never more than the weight the block has left: user transactions are never crowded out.
-//! `settle` walks the same cursor on request. A walk that reaches the last note ends the
-//! receivable's clearing, unless money arrived during the walk: then it walks once more, so
-//! the notes it had already passed get their new share.
+//! Every payment into a receivable's escrow puts it in the [`DueQueue`], keyed by its maturity;
+//! it is due once the chain's time reaches that. From each block's leftover weight (`on_idle`)
+//! the chain serves the due receivables in turns (round-robin): each turn walks one
+//! receivable's notes in the order of the `NotesByReceivable` index from its stored cursor
+//! ([`Clearing::last`]), paying each live, unfrozen note its share ([`Pallet::pay_note`]), at
+//! most `ClearTurn` notes, then the next due receivable after it in the queue has its turn
+//! ([`ClearingCursor`]), from the start once none is. A receivable alone in the queue gets
+//! every turn. At most `MaxClearPerBlock` notes a block and never more than the weight the
+//! block has left: user transactions are never crowded out, and no receivable — one split
+//! into thousands of minimum pieces, or one its core keeps paying a unit into — holds up the
+//! others: while `k` receivables are due each gets at least its `1/k` of the turns.
 //!
-//! Each payout runs in its own storage layer: one that fails (say, a recipient holding none of
-//! an asset with a large minimum balance) changes nothing, is reported as
+//! A walk never restarts. Money that arrives during a walk is paid by a later walk: when the
+//! walk reaches the last note it ends, and if money came meanwhile the receivable stays in the
+//! queue for a new walk from its first note, in its next turn — behind every receivable due
+//! already. `settle` walks the same cursor on request.
+//!
+//! Each payout runs in its own storage layer: one that fails (say, a share below the asset's
+//! minimum balance for a holder that holds none) changes nothing, is reported as
 //! [`Event::PayoutFailed`] and skipped; the note stays owed, for `redeem`. Frozen notes are
 //! skipped too and paid when unfrozen. Notes cannot be split once payouts have begun, so no
 //! note appears behind the cursor during a walk.
@@ -63,32 +70,59 @@ impl<T: Config> Pallet<T> {
 		Ok(Self::walk(id, receivable, clearing, max_notes))
 	}
 
-	/// Clear due receivables, in order of maturity, within `remaining` weight and
-	/// `MaxClearPerBlock` notes. Returns the weight used.
+	/// Clear due receivables in turns (see the module's documentation), within `remaining`
+	/// weight and `MaxClearPerBlock` notes. Returns the weight used.
 	pub(crate) fn clear_idle(remaining: Weight) -> Weight {
 		let mut meter = WeightMeter::with_limit(remaining);
 		let per_note = Self::clear_note_weight();
-		let per_receivable = Self::clear_receivable_weight();
+		// A turn: finding the next due receivable (at most two queue reads) and taking it up.
+		let per_turn = Self::clear_receivable_weight().saturating_add(T::DbWeight::get().reads(1));
+		// The clock and the rotation's cursor, read once and the cursor written once.
+		let once = T::DbWeight::get().reads_writes(2, 1);
+		if !meter.can_consume(once.saturating_add(per_turn).saturating_add(per_note)) {
+			return meter.consumed();
+		}
+		meter.consume(once);
+		let now = Self::now();
+		let start = ClearingCursor::<T>::get();
+		let mut cursor = start;
+		let turn = T::ClearTurn::get().max(1);
 		let mut budget = T::MaxClearPerBlock::get();
-		while budget > 0 && meter.can_consume(per_receivable.saturating_add(per_note)) {
-			// Charged before anything is read: the queue's head, the clock, the receivable.
-			meter.consume(per_receivable);
-			let now = Self::now();
-			let Some((key, id, clearing)) = DueQueue::<T>::iter().next() else { break };
-			if Moment::from_be_bytes(key) > now {
-				break;
-			}
+		while budget > 0 && meter.can_consume(per_turn.saturating_add(per_note)) {
+			// Charged before anything is read.
+			meter.consume(per_turn);
+			let Some((key, id, clearing)) = Self::next_due(cursor, now) else { break };
+			cursor = Some((key, id));
 			let Some(receivable) = Receivables::<T>::get(id) else {
 				// Cannot happen (receivables are never deleted); never let it block the queue.
 				DueQueue::<T>::remove(key, id);
 				continue;
 			};
-			let max = budget.min(Self::notes_within(meter.remaining(), per_note));
+			let max = budget.min(turn).min(Self::notes_within(meter.remaining(), per_note));
 			let (visited, _) = Self::walk(id, receivable, clearing, max);
 			meter.consume(per_note.saturating_mul(visited as u64));
 			budget = budget.saturating_sub(visited.max(1));
 		}
+		if cursor != start {
+			ClearingCursor::<T>::set(cursor);
+		}
 		meter.consumed()
+	}
+
+	/// The first due receivable in the [`DueQueue`] after `cursor`, or from the queue's start
+	/// if there is none after it.
+	fn next_due(
+		cursor: Option<([u8; 8], ReceivableId)>,
+		now: Moment,
+	) -> Option<([u8; 8], ReceivableId, Clearing)> {
+		let due = |entry: &([u8; 8], ReceivableId, Clearing)| Moment::from_be_bytes(entry.0) <= now;
+		if let Some((key, id)) = cursor {
+			let after = DueQueue::<T>::iter_from(DueQueue::<T>::hashed_key_for(key, id)).next();
+			if let Some(entry) = after.filter(due) {
+				return Some(entry);
+			}
+		}
+		DueQueue::<T>::iter().next().filter(due)
 	}
 
 	/// How many notes of weight `per_note` fit in `room`.

@@ -29,7 +29,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(issuer != supplier, Error::<T>::SelfIssue);
 		ensure!(T::Enterprises::is_active_with(&supplier, Role::Supplier), Error::<T>::NotSupplier);
 		let params = Params::<T>::get();
-		ensure!(face >= params.min_note_amount, Error::<T>::BelowMinimum);
+		ensure!(face >= Self::min_note_in(asset), Error::<T>::BelowMinimum);
 		let now = Self::now();
 		ensure!(maturity > now, Error::<T>::MaturityInPast);
 		ensure!(maturity - now <= params.max_tenor, Error::<T>::TenorTooLong);

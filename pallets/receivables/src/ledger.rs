@@ -5,7 +5,11 @@ use crate::{pallet::*, NoteId, NoteState, ReceivableId, ReceivableStatus};
 use cascade_primitives::{
 	EnterpriseRegistry, FinancingId, NoteLedger, NoteStanding, NoteView, Role,
 };
-use frame_support::{ensure, pallet_prelude::*, traits::Time};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungibles::Inspect, Time},
+};
 use sp_runtime::{traits::AccountIdConversion, ArithmeticError};
 
 impl<T: Config> Pallet<T> {
@@ -19,6 +23,18 @@ impl<T: Config> Pallet<T> {
 	pub fn may_hold(who: &T::AccountId) -> bool {
 		T::Enterprises::is_active_with(who, Role::Supplier)
 			|| T::Enterprises::is_active_with(who, Role::Financier)
+	}
+
+	/// The smallest note in `asset`: the ledger's `min_note_amount`, and never below the
+	/// asset's minimum balance, so a note can always be paid in full to a holder that holds
+	/// none of the asset yet.
+	pub fn min_note_in(asset: T::AssetId) -> BalanceOf<T> {
+		Params::<T>::get().min_note_amount.max(T::Assets::minimum_balance(asset))
+	}
+
+	/// The smallest note of receivable `id` (see [`Self::min_note_in`]).
+	pub(crate) fn min_note_of(id: ReceivableId) -> Result<BalanceOf<T>, DispatchError> {
+		Ok(Self::min_note_in(Self::receivable_of(id)?.asset))
 	}
 
 	/// Reserve `count` consecutive note ids; returns the first.

@@ -162,6 +162,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxClearPerBlock: Get<u32>;
 
+		/// Most notes one due receivable is paid in one turn of clearing: due receivables take
+		/// turns, so while others are due none takes more than this before the next is served.
+		#[pallet::constant]
+		type ClearTurn: Get<u32>;
+
 		/// Most notes one `settle` call visits.
 		#[pallet::constant]
 		type MaxSettleNotes: Get<u32>;
@@ -305,6 +310,11 @@ pub mod pallet {
 	pub type DueQueue<T: Config> =
 		StorageDoubleMap<_, Identity, [u8; 8], Twox64Concat, ReceivableId, Clearing, OptionQuery>;
 
+	/// Where clearing's rotation stands: the entry of [`DueQueue`] served last. The next turn
+	/// goes to the first due receivable after it, from the start once none is.
+	#[pallet::storage]
+	pub type ClearingCursor<T: Config> = StorageValue<_, ([u8; 8], ReceivableId), OptionQuery>;
+
 	/// What each issuer owes per asset (`Owed`): kept as receivables are issued, repaid and
 	/// cancelled, so a core's exposure is read without walking its receivables.
 	#[pallet::storage]
@@ -445,7 +455,8 @@ pub mod pallet {
 		NotSupplier,
 		/// A core enterprise cannot issue a receivable to itself.
 		SelfIssue,
-		/// The amount is below the minimum note amount.
+		/// The amount is below the minimum note amount, or below the asset's minimum balance
+		/// (a smaller note could not be paid to a holder that holds none of the asset).
 		BelowMinimum,
 		/// The maturity is not in the future.
 		MaturityInPast,
@@ -521,6 +532,11 @@ pub mod pallet {
 		BadMaxNotes,
 		/// Payouts on the receivable have begun: its notes can no longer be split.
 		PaymentsStarted,
+		/// The escrow's money in the receivable's own asset is still the notes' (the receivable
+		/// is live): it goes back to the issuer when the receivable is settled.
+		EscrowInUse,
+		/// The escrow holds none of the asset.
+		NothingToSweep,
 		/// The note is at the deepest level a note may have (`MaxDepth`): it can be transferred
 		/// whole, financed or redeemed, but no longer split.
 		TooDeep,
@@ -566,6 +582,7 @@ pub mod pallet {
 				"DefaultMinNoteAmount must be above zero"
 			);
 			assert!(T::MaxSettleNotes::get() > 0, "MaxSettleNotes must be above zero");
+			assert!(T::ClearTurn::get() > 0, "ClearTurn must be above zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -582,7 +599,8 @@ pub mod pallet {
 		///
 		/// - `supplier`: an active Supplier; the root note is offered to it.
 		/// - `asset`: the settlement asset (the credit line's).
-		/// - `face`: face value in minor units (at least `min_note_amount`).
+		/// - `face`: face value in minor units (at least `min_note_amount` and the asset's minimum
+		///   balance).
 		/// - `maturity`: due date (ms), in the future and within `max_tenor`.
 		/// - `credit_line`: a live line of the issuer with room for `face`.
 		/// - `doc_hash`: hash of the underlying documents.
@@ -707,8 +725,8 @@ pub mod pallet {
 		/// The origin must be signed by the note's holder, an active participant.
 		///
 		/// - `note`: an Active note of the caller.
-		/// - `amounts`: two to `MaxSplit` parts, each at least `min_note_amount`, summing to
-		///   the note's amount.
+		/// - `amounts`: two to `MaxSplit` parts, each at least `min_note_amount` and the asset's
+		///   minimum balance, summing to the note's amount.
 		///
 		/// Emits [`Event::Split`].
 		///
@@ -756,7 +774,8 @@ pub mod pallet {
 		///
 		/// - `note`: an Active note of the caller.
 		/// - `to`: an active Supplier or Financier other than the caller.
-		/// - `amount`: what to pay; it and the remainder each at least `min_note_amount`.
+		/// - `amount`: what to pay; it and the remainder each at least `min_note_amount` and the
+		///   asset's minimum balance.
 		///
 		/// Emits [`Event::SplitTransferred`] (or [`Event::Transferred`] for the whole amount).
 		///
@@ -970,6 +989,35 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::OperatorOrigin::ensure_origin(origin)?;
 			Self::do_set_parameters(max_tenor, grace_period, min_note_amount)
+		}
+
+		/// Return money stranded in a receivable's escrow to its issuer: anything sent to the
+		/// escrow after the receivable was settled or cancelled (when the escrow's own money
+		/// has gone back already), or at any time money in an asset other than the
+		/// receivable's, which settlement never touches. The whole balance goes, so the escrow
+		/// account is reaped.
+		///
+		/// The origin may be anyone signed.
+		///
+		/// - `receivable`: the receivable whose escrow holds the money.
+		/// - `asset`: the asset to return.
+		///
+		/// Emits [`Event::EscrowReturned`].
+		///
+		/// Errors: [`Error::UnknownReceivable`], [`Error::EscrowInUse`] (the receivable's own
+		/// asset while the receivable is live: settlement returns the surplus),
+		/// [`Error::NothingToSweep`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::sweep_escrow())]
+		pub fn sweep_escrow(
+			origin: OriginFor<T>,
+			receivable: ReceivableId,
+			asset: T::AssetId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_sweep_escrow(receivable, asset)
 		}
 
 		/// Succeeds for any signed origin and changes nothing. Exists only in the runtime built

@@ -139,6 +139,7 @@ impl crate::Config for Test {
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;
 	type MaxClearPerBlock = ConstU32<MAX_CLEAR_PER_BLOCK>;
+	type ClearTurn = ConstU32<CLEAR_TURN>;
 	type MaxSettleNotes = ConstU32<MAX_SETTLE_NOTES>;
 	type MaxDepth = ConstU32<MAX_DEPTH>;
 	type MaxPendingOffers = ConstU32<MAX_OFFERS>;
@@ -351,6 +352,8 @@ pub fn check_invariants() {
 
 /// Most notes the mock clears in a block.
 pub const MAX_CLEAR_PER_BLOCK: u32 = 8;
+/// Most notes one due receivable is paid in one turn of clearing in the mock.
+pub const CLEAR_TURN: u32 = 4;
 /// Most notes one `settle` visits in the mock.
 pub const MAX_SETTLE_NOTES: u32 = 10;
 /// The runtime's depth limit.

@@ -211,6 +211,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Money stranded in the escrow of receivable `id` goes to its issuer: in `asset` other
+	/// than the receivable's at any time, in the receivable's own asset once it is settled or
+	/// cancelled (its notes are owed nothing more).
+	pub(crate) fn do_sweep_escrow(id: ReceivableId, asset: T::AssetId) -> DispatchResult {
+		let receivable = Self::receivable_of(id)?;
+		let closed =
+			matches!(receivable.status, ReceivableStatus::Settled | ReceivableStatus::Cancelled);
+		ensure!(closed || asset != receivable.asset, Error::<T>::EscrowInUse);
+		let escrow = Self::escrow_account(id);
+		ensure!(!T::Assets::balance(asset, &escrow).is_zero(), Error::<T>::NothingToSweep);
+		Self::return_escrow(asset, &escrow, &receivable.issuer)
+	}
+
 	pub(crate) fn do_mark_overdue(id: ReceivableId) -> DispatchResult {
 		let mut receivable = Self::receivable_of(id)?;
 		ensure!(receivable.status == ReceivableStatus::Active, Error::<T>::NotActiveReceivable);

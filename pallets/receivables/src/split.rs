@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut note = Self::movable_note_of(&who, id)?;
 		ensure!(amounts.len() >= 2, Error::<T>::TooFewParts);
-		let min = Params::<T>::get().min_note_amount;
+		let min = Self::min_note_of(note.receivable)?;
 		let mut sum = BalanceOf::<T>::zero();
 		for amount in amounts.iter() {
 			ensure!(*amount >= min, Error::<T>::BelowMinimum);

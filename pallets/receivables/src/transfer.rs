@@ -38,7 +38,7 @@ impl<T: Config> Pallet<T> {
 		if amount == note.amount {
 			return Self::do_transfer(who, id, to);
 		}
-		let min = Params::<T>::get().min_note_amount;
+		let min = Self::min_note_of(note.receivable)?;
 		let rest = note.amount - amount;
 		ensure!(amount >= min && rest >= min, Error::<T>::BelowMinimum);
 		let receivable = Self::splittable_receivable(&note, 2)?;

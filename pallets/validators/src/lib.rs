@@ -164,7 +164,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ValidatorRemoved`].
 		/// Errors: [`Error::NotValidator`] if `who` does not validate,
-		/// [`Error::TooFewValidators`] if fewer than `MinValidators` would remain.
+		/// [`Error::TooFewValidators`] if fewer than `MinValidators` validators with session keys
+		/// would remain.
 		/// `O(MaxValidators)`.
 		#[pallet::call_index(1)]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -185,11 +186,16 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes `who` (see [`Pallet::remove_validator`]).
+		/// Removes `who` (see [`Pallet::remove_validator`]). What remains must hold at least
+		/// `MinValidators` validators that still have session keys: one that purged its keys
+		/// (`Session::purge_keys`) neither authors nor votes, so it counts as gone.
 		pub fn do_remove(who: T::AccountId) -> DispatchResult {
 			let mut set = Validators::<T>::get();
 			let position = set.iter().position(|v| *v == who).ok_or(Error::<T>::NotValidator)?;
-			ensure!(set.len() as u32 > T::MinValidators::get(), Error::<T>::TooFewValidators);
+			let working =
+				set.iter().filter(|v| **v != who && T::KeysRegistered::is_registered(v)).count()
+					as u32;
+			ensure!(working >= T::MinValidators::get(), Error::<T>::TooFewValidators);
 			set.remove(position);
 			Validators::<T>::put(set);
 			Self::deposit_event(Event::ValidatorRemoved { who });

@@ -46,6 +46,10 @@ impl MockKeys {
 	pub fn register(who: u64) {
 		KEYS.with(|k| k.borrow_mut().push(who));
 	}
+	/// `who` purges its session keys (`Session::purge_keys`).
+	pub fn purge(who: u64) {
+		KEYS.with(|k| k.borrow_mut().retain(|w| *w != who));
+	}
 }
 impl frame_support::traits::ValidatorRegistration<u64> for MockKeys {
 	fn is_registered(who: &u64) -> bool {
@@ -80,6 +84,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
+		KEYS.with(|k| k.borrow_mut().clear());
 		for who in 1..=5 {
 			MockKeys::register(who);
 		}

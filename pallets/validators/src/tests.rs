@@ -98,3 +98,21 @@ fn three_validators_are_always_kept() {
 		assert_eq!(set(), vec![2, 3, 4]);
 	});
 }
+
+// Issue 25, item 10: a validator that purged its session keys no longer authors or votes
+// (Session drops it), so it counts as gone: a removal may not leave fewer than MinValidators
+// validators that still have keys. Before, the set's length alone counted, and with 4 purging
+// its keys the council could remove 1 and leave 2 working validators of 3 required.
+#[test]
+fn a_validator_without_session_keys_counts_as_gone() {
+	test(|| {
+		MockKeys::purge(4);
+		assert_noop!(
+			Validators::remove_validator(RuntimeOrigin::root(), 1),
+			Error::<Test>::TooFewValidators
+		);
+		// Removing the keyless one leaves three working validators: allowed.
+		assert_ok!(Validators::remove_validator(RuntimeOrigin::root(), 4));
+		assert_eq!(set(), vec![1, 2, 3]);
+	});
+}

@@ -17,6 +17,10 @@ pub type CouncilSupermajority =
 /// Members of a consortium council: banks, core enterprises, the operator; 32 seats at most.
 pub const MAX_COUNCIL_MEMBERS: u32 = 32;
 
+/// The most motions one member may have open at once: with 100 motions in all, no one member
+/// fills the council's list.
+pub const MAX_OPEN_MOTIONS: u32 = 10;
+
 parameter_types! {
 	/// A motion not carried within three days lapses (anyone may close it then).
 	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
@@ -26,9 +30,36 @@ parameter_types! {
 		RuntimeBlockWeights::get().max_block.saturating_div(2);
 }
 
+/// Silence never votes: when a motion is closed after `MotionDuration`, the members who did not
+/// vote count as "nay", whatever the prime voted (the SDK's `PrimeDefaultVote` would count them
+/// as the prime's vote, so a prime alone could carry a motion to Root while the others are away).
+pub struct AbstentionsAreNays;
+impl pallet_collective::DefaultVote for AbstentionsAreNays {
+	fn default_vote(
+		_prime_vote: Option<bool>,
+		_yes_votes: pallet_collective::MemberCount,
+		_no_votes: pallet_collective::MemberCount,
+		_len: pallet_collective::MemberCount,
+	) -> bool {
+		false
+	}
+}
+
+/// The collective's motions, as `pallet_council_root` counts them per member.
+pub struct CouncilMotions;
+impl pallet_council_root::Motions<crate::Hash> for CouncilMotions {
+	fn is_open(hash: &crate::Hash) -> bool {
+		pallet_collective::ProposalOf::<Runtime, CouncilCollective>::contains_key(hash)
+	}
+	fn newest() -> Option<crate::Hash> {
+		pallet_collective::Proposals::<Runtime, CouncilCollective>::get().last().copied()
+	}
+}
+
 /// The Council: members propose, vote and close motions; a carried motion dispatches its call
 /// with the council's origin. Members who do not vote count as "nay" (no prime decides for
-/// them). Seats change only through `CouncilMembership`, never by `set_members`.
+/// them), and each member has at most `MAX_OPEN_MOTIONS` motions open at once. Seats change
+/// only through `CouncilMembership`, never by `set_members`.
 impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
 	type Proposal = RuntimeCall;
@@ -36,13 +67,13 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<MAX_COUNCIL_MEMBERS>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = AbstentionsAreNays;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	type SetMembersOrigin = NeverEnsureOrigin<()>;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
 	type DisapproveOrigin = CouncilSupermajority;
 	type KillOrigin = CouncilSupermajority;
-	type Consideration = ();
+	type Consideration = pallet_council_root::MotionTicket<Runtime>;
 }
 
 /// The council's seats: added, removed, swapped, reset and given a prime only by a council
@@ -65,4 +96,6 @@ impl pallet_council_root::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RootOrigin = CouncilSupermajority;
 	type WeightInfo = pallet_council_root::weights::SubstrateWeight<Runtime>;
+	type Motions = CouncilMotions;
+	type MaxOpenMotions = ConstU32<MAX_OPEN_MOTIONS>;
 }

@@ -18,6 +18,7 @@ mod system;
 mod timestamp;
 mod transaction_payment;
 mod tx_pause;
+mod utility;
 
 pub use council::{CouncilCollective, CouncilSupermajority};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -30,6 +30,9 @@ impl pallet_receivables::Config for Runtime {
 	// ParityDB the cap binds first: a note costs ~0.49 ms, so a block pays ~1,850 (in chunks of
 	// MaxSettleNotes) with 0.9 s of its 2 s, leaving room for transactions (README "Maturity day").
 	type MaxClearPerBlock = ConstU32<2_000>;
+	// Due receivables take turns of at most 100 notes (one `settle`'s worth): with k due, each is
+	// paid at least 1/k of what a block clears, so none holds up the others (README "Clearing").
+	type ClearTurn = ConstU32<100>;
 	// One `settle` visits at most this many notes (its weight is charged up front).
 	type MaxSettleNotes = ConstU32<100>;
 	// A note deepens by one each time its holder splits it or pays part of it on; a tier-1

@@ -3,8 +3,9 @@ use frame_support::traits::{ConstU32, Contains};
 use pallet_tx_pause::RuntimeCallNameOf;
 
 /// The pallets whose calls the brake never stops: governance (the council, its seats, its way
-/// to Root, the validator set and session keys, the institutions' multisigs), block production
-/// (System, Timestamp) and fees. TxPause itself cannot be paused either.
+/// to Root, the validator set and session keys, the institutions' multisigs, and Utility's
+/// batches, whose every inner call still passes the brake's filter), block production (System,
+/// Timestamp) and fees. TxPause itself cannot be paused either.
 pub struct Unpausable;
 impl Contains<RuntimeCallNameOf<Runtime>> for Unpausable {
 	fn contains((pallet, _call): &RuntimeCallNameOf<Runtime>) -> bool {
@@ -16,6 +17,7 @@ impl Contains<RuntimeCallNameOf<Runtime>> for Unpausable {
 				| b"CouncilRoot"
 				| b"Validators"
 				| b"Session" | b"Multisig"
+				| b"Utility"
 		)
 	}
 }

@@ -281,9 +281,17 @@ function MyObligations({ who }: { who: string }) {
   const { api, t, money, nameOf, block } = useCtx();
   const [loans, setLoans] = useState<ledger.Financing[]>([]);
   const [claims, setClaims] = useState<ledger.Claim[]>([]);
+  // What repaying each loan debits today (principal and interest), as the chain computes it.
+  const [due, setDue] = useState<Map<number, bigint | null>>(new Map());
   useEffect(() => {
     let live = true;
-    ledger.financings(api).then((all) => live && setLoans(all.filter((f) => f.seller === who && 'pledge' in f.kind && f.status === 'Open')));
+    ledger.financings(api).then(async (all) => {
+      const mine = all.filter((f) => f.seller === who && 'pledge' in f.kind && f.status === 'Open');
+      const amounts = await Promise.all(mine.map((f) => ledger.repayment(api, f.id)));
+      if (!live) return;
+      setLoans(mine);
+      setDue(new Map(mine.map((f, i) => [f.id, amounts[i]])));
+    });
     ledger.claimsOf(api, who).then((all) => live && setClaims(all.filter((c) => c.debtor === who)));
     return () => { live = false; };
   }, [api, who, block]);
@@ -296,13 +304,14 @@ function MyObligations({ who }: { who: string }) {
         <tbody>
           {loans.map((f) => (
             <tr key={`l${f.id}`}>
-              <td>#{f.id}</td><td>{nameOf(f.financier)}</td><td>{t('owe.loan', { note: f.note })}</td><td class="num">{money(f.disbursed)}</td>
+              <td>#{f.id}</td><td>{nameOf(f.financier)}</td><td>{t('owe.loan', { note: f.note })}</td>
+              <td class="num" data-testid={`repay-amount-${f.id}`} title={t('owe.repayToday')}>{due.get(f.id) != null ? money(due.get(f.id)!) : '…'}</td>
               <td><TxButton label='owe.repayLoan' testId={`repay-loan-${f.id}`} check={() => ({ tx: api.tx.financing.repayLoan(f.id) })} /></td>
             </tr>
           ))}
           {claims.map((c) => (
             <tr key={`c${c.financing}`}>
-              <td>#{c.financing}</td><td>{nameOf(c.creditor)}</td><td>{t('owe.claim')}</td><td class="num">{money(c.amount)}</td>
+              <td>#{c.financing}</td><td>{nameOf(c.creditor)}</td><td data-testid={`claim-${c.financing}-what`}>{t('owe.claim')}{c.security != null && <>{' · '}{t('owe.secured', { note: c.security })}</>}</td><td class="num">{money(c.amount)}</td>
               <td><TxButton label='owe.settleClaim' testId={`settle-claim-${c.financing}`} check={() => ({ tx: api.tx.financing.settleClaim(c.financing) })} /></td>
             </tr>
           ))}

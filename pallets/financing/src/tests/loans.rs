@@ -28,7 +28,10 @@ fn repay_loan_pays_principal_and_interest_and_releases() {
 		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, PLEDGE));
 		set_time(START + 30 * DAY);
 		let (t1, bank) = (cny(T1), cny(BANK));
+		// What the borrower is shown before signing is what it is debited (issue 25, item 10).
+		assert_eq!(Financing::repayment_due(0), Some(993_889));
 		assert_ok!(Financing::repay_loan(RuntimeOrigin::signed(T1), 0));
+		assert_eq!(Financing::repayment_due(0), None, "no longer an open loan");
 		// 990,875 × 36,500 × 30 / 360,000,000 = 3,013.91… → 3,014 (rounded up).
 		assert_eq!(cny(T1), t1 - 993_889);
 		assert_eq!(cny(BANK), bank + 993_889);

@@ -1,4 +1,5 @@
 mod finance;
+mod late_interest;
 mod loans;
 mod partial;
 mod programs;

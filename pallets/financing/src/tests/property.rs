@@ -453,7 +453,7 @@ fn generated_sequences_do_finance_notes() {
 }
 
 /// The new paths are reached too: called loans, partial recourse and claims, factors pledging
-/// notes they bought.
+/// notes they bought, recourse claims paid from the payouts of the note that secures them.
 #[test]
 fn generated_sequences_reach_the_new_paths() {
 	use crate::Financings;
@@ -462,6 +462,7 @@ fn generated_sequences_reach_the_new_paths() {
 	let (mut called, mut claimed, mut factored_then_pledged) = (0, 0, 0);
 	let mut partial = 0;
 	let mut paid_down = 0;
+	let mut secured_paid = 0;
 	for _ in 0..1_000 {
 		let ops = prop::collection::vec(op(), 60).new_tree(&mut runner).unwrap().current();
 		new_test_ext().execute_with(|| {
@@ -489,6 +490,23 @@ fn generated_sequences_reach_the_new_paths() {
 				})
 				.count();
 			let all: Vec<_> = Financings::<Test>::iter().map(|(_, f)| f).collect();
+			// A recourse claim secured by its note, paid (down or off) by the note's payouts.
+			let factoring = |id: &u64| {
+				Financings::<Test>::get(id).is_some_and(|f| f.kind != FinancingKind::Pledge)
+			};
+			secured_paid += System::events()
+				.iter()
+				.filter(|e| match &e.event {
+					RuntimeEvent::Financing(crate::Event::LoanPaidDown { financing, .. }) => {
+						factoring(financing)
+					}
+					RuntimeEvent::Financing(crate::Event::FinancingRedeemed {
+						financing,
+						to_financier,
+					}) => *to_financier > 0 && factoring(financing),
+					_ => false,
+				})
+				.count();
 
 			called += System::events()
 				.iter()
@@ -514,4 +532,5 @@ fn generated_sequences_reach_the_new_paths() {
 	assert!(partial > 0, "no recourse was ever paid in part");
 	assert!(factored_then_pledged > 0, "no factor ever pledged a note it bought");
 	assert!(paid_down > 0, "no loan or claim was ever paid down by a share");
+	assert!(secured_paid > 0, "no recourse claim was ever paid from its security's payouts");
 }

@@ -182,6 +182,11 @@ fn claims_are_listed_until_settled() {
 			assert_eq!(read_all(1, |p| Financing::claims_of(&who, p)), vec![claim]);
 		}
 		assert!(read_all(1, |p| Financing::claims_of(&T2, p)).is_empty());
+		// The recourse claim names the note that secures it (issue 25, item 1).
+		let note = Financings::<Test>::get(claim).unwrap().note;
+		let page = Financing::claims_of(&T1, &PageRequest::first(10)).unwrap();
+		assert_eq!(page.items[0].1 .1, Some(note));
+		assert_eq!(Financing::security_of(claim), Some(note));
 		// T1 gets the money back and settles.
 		let all = cny(T2);
 		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
@@ -194,6 +199,7 @@ fn claims_are_listed_until_settled() {
 		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), claim));
 		assert!(read_all(1, |p| Financing::claims_of(&T1, p)).is_empty());
 		assert!(read_all(1, |p| Financing::claims_of(&BANK, p)).is_empty());
+		assert_eq!(Financing::security_of(claim), None);
 	});
 }
 

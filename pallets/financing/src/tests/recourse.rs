@@ -1,6 +1,6 @@
 use crate::{mock::*, pallet::*, FinancingKind, FinancingStatus};
 use frame_support::{assert_noop, assert_ok};
-use pallet_receivables::Notes;
+use pallet_receivables::{NoteState, Notes};
 
 const RECOURSE: FinancingKind = FinancingKind::Factoring { recourse: true };
 
@@ -46,10 +46,12 @@ fn recourse_records_a_claim_when_the_seller_cannot_pay() {
 			frame_support::traits::tokens::Preservation::Expendable
 		));
 		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
-		assert_eq!(Notes::<Test>::get(note).unwrap().holder, T1);
+		// The note is the seller's again, but held as the bank's security for the claim.
+		let held = Notes::<Test>::get(note).unwrap();
+		assert_eq!((held.holder, held.state), (T1, NoteState::Pledged { financing: 0 }));
 		let claim = Claims::<Test>::get(0).unwrap();
 		assert_eq!((claim.debtor, claim.creditor), (T1, BANK));
-		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Claimed);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Called);
 		assert_noop!(
 			Financing::settle_claim(RuntimeOrigin::signed(T2), 0),
 			Error::<Test>::NotDebtor
@@ -72,6 +74,8 @@ fn recourse_records_a_claim_when_the_seller_cannot_pay() {
 		assert_eq!(cny(BANK), bank + claim.amount);
 		assert!(Claims::<Test>::get(0).is_none());
 		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().budget, PROGRAM_BUDGET);
+		// Paid in full: the security goes back to the seller.
+		assert_eq!(Notes::<Test>::get(note).unwrap().state, NoteState::Active);
 	});
 }
 
@@ -152,7 +156,7 @@ fn recourse_takes_what_the_seller_can_pay_now() {
 		assert_eq!(cny(BANK), bank + 599_999);
 		assert_eq!(cny(T1), 1);
 		assert_eq!(Claims::<Test>::get(0).unwrap().amount, 400_220);
-		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Claimed);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Called);
 		// The claim is paid in two parts.
 		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
 			CNY,
@@ -177,5 +181,146 @@ fn recourse_takes_what_the_seller_can_pay_now() {
 		assert_eq!(cny(BANK), bank + 1_000_219);
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::RecourseSettled);
 		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().outstanding, 0);
+	});
+}
+
+/// T1 sends everything it holds to T2: it can pay nothing of a claim.
+fn empty_t1() -> Balance {
+	let all = cny(T1);
+	assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+		CNY,
+		&T1,
+		&T2,
+		all,
+		frame_support::traits::tokens::Preservation::Expendable
+	));
+	all
+}
+
+// Issue 25, item 1: a seller who emptied its account before the receivable went overdue must not
+// walk away with the core's late payment while the bank holds only an unsecured claim. The note
+// stays the bank's security: the late payment pays the bank first, up to the claim.
+#[test]
+fn recourse_keeps_the_note_as_security_and_the_late_payment_pays_the_bank_first() {
+	build_and_execute(|| {
+		let (r, note) = overdue_factoring(1_000_000);
+		empty_t1();
+		let bank = cny(BANK);
+		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
+		// 93 days on 990,875: owed 1,000,219, T1 paid nothing.
+		let claim = Claims::<Test>::get(0).unwrap().amount;
+		assert_eq!(claim, 1_000_219);
+		// While it secures the claim the seller cannot pass the note on or finance it again.
+		assert_noop!(
+			Receivables::transfer(RuntimeOrigin::signed(T1), note, T3),
+			pallet_receivables::Error::<Test>::NoteNotActive
+		);
+		assert_noop!(
+			Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, RECOURSE),
+			Error::<Test>::NotePledged
+		);
+		// The core pays late; the note is paid: the bank first, up to its claim.
+		set_time(MATURITY + 10 * DAY);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		let t1 = cny(T1);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), note));
+		assert_eq!(cny(BANK), bank + 1_000_000, "the whole note goes to the bank");
+		assert_eq!(cny(T1), t1, "the seller gets nothing while it owes the claim");
+		// The note did not cover the claim: the rest stays owed, now unsecured.
+		assert_eq!(Claims::<Test>::get(0).unwrap().amount, claim - 1_000_000);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Claimed);
+		assert_eq!(Notes::<Test>::get(note).unwrap().state, NoteState::Redeemed);
+	});
+}
+
+// Issue 25, item 1, in parts: the core pays part late; the part pays the bank's claim first and
+// the seller nothing; the seller settles the rest of the claim, the note is released to it, and
+// the core's next part is the seller's.
+#[test]
+fn a_secured_recourse_claim_is_paid_from_part_payments_then_released() {
+	build_and_execute(|| {
+		let (r, note) = overdue_factoring(1_000_000);
+		let all = empty_t1();
+		let bank = cny(BANK);
+		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
+		let claim = Claims::<Test>::get(0).unwrap().amount;
+		set_time(MATURITY + 10 * DAY);
+		assert_ok!(Receivables::repay_part(RuntimeOrigin::signed(CORE), r, 600_000));
+		let t1 = cny(T1);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), note));
+		assert_eq!(cny(BANK), bank + 600_000);
+		assert_eq!(cny(T1), t1);
+		assert_eq!(Claims::<Test>::get(0).unwrap().amount, claim - 600_000);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Called);
+		// The seller gets money back and settles the rest in two parts.
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+			CNY,
+			&T2,
+			&T1,
+			all,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+			CNY,
+			&T1,
+			&T2,
+			all - 200_001,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
+		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
+		assert_eq!(Claims::<Test>::get(0).unwrap().amount, claim - 800_000);
+		assert_eq!(
+			Notes::<Test>::get(note).unwrap().state,
+			NoteState::Pledged { financing: 0 },
+			"still security while anything is owed"
+		);
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+			CNY,
+			&T2,
+			&T1,
+			300_000,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
+		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
+		assert!(Claims::<Test>::get(0).is_none());
+		assert_eq!(cny(BANK), bank + claim);
+		assert_eq!(Notes::<Test>::get(note).unwrap().state, NoteState::Active);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::RecourseSettled);
+		assert_eq!(Programs::<Test>::get(PROGRAM).unwrap().outstanding, 0);
+		// The rest of the note is the seller's alone.
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		let (t1, bank_now) = (cny(T1), cny(BANK));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), note));
+		assert_eq!(cny(T1), t1 + 400_000);
+		assert_eq!(cny(BANK), bank_now);
+	});
+}
+
+// Issue 25, item 1: the payout that covers the claim releases the note; the seller gets the rest
+// of that payout.
+#[test]
+fn a_late_payment_larger_than_the_claim_pays_the_bank_then_the_seller() {
+	build_and_execute(|| {
+		let (r, note) = overdue_factoring(1_000_000);
+		// T1 keeps 600,000: the claim is 400,220 (see recourse_takes_what_the_seller_can_pay_now).
+		let extra = cny(T1) - 600_000;
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+			CNY,
+			&T1,
+			&T2,
+			extra,
+			frame_support::traits::tokens::Preservation::Expendable
+		));
+		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
+		assert_eq!(Claims::<Test>::get(0).unwrap().amount, 400_220);
+		set_time(MATURITY + 10 * DAY);
+		assert_ok!(Receivables::repay_part(RuntimeOrigin::signed(CORE), r, 500_000));
+		let (t1, bank) = (cny(T1), cny(BANK));
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), note));
+		assert_eq!(cny(BANK), bank + 400_220);
+		assert_eq!(cny(T1), t1 + 99_780);
+		assert!(Claims::<Test>::get(0).is_none());
+		assert_eq!(Notes::<Test>::get(note).unwrap().state, NoteState::Active);
+		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::RecourseSettled);
 	});
 }

@@ -20,7 +20,9 @@
 //! And at most a fixed number of readers run the runtime at once ([`Readers`]; the node allows
 //! half its cores, at least one): the others wait their turn, so however many clients read, cores
 //! are left for block authoring, import and networking — measured: 50 readers paging through a
-//! 100,000-note tree on a 2-core node without the limit stretched 6-second blocks to 17 s.
+//! 100,000-note tree on a 2-core node without the limit stretched 6-second blocks to 17 s. At
+//! most 16 readers per turn wait; beyond that a reader is answered `4290` (busy, retry) at once,
+//! so waiting readers never pile up on the blocking pool.
 
 use std::{
 	marker::PhantomData,
@@ -67,6 +69,9 @@ pub mod error_code {
 	pub const TOO_LARGE: i32 = 4130;
 	/// The block's runtime does not have what was asked (paging, or a list version 1 lacked).
 	pub const UNSUPPORTED_AT_BLOCK: i32 = 4260;
+	/// The node is busy: every reader's turn is taken and the queue of readers waiting for one
+	/// is full. Nothing was read; retry after a moment.
+	pub const BUSY: i32 = 4290;
 }
 
 /// A list answer: the whole list (asked without a page, and it fits in one), or one page of it.
@@ -205,45 +210,71 @@ pub trait CascadeApi<BlockHash> {
 	) -> RpcResult<Listing<LineInfo<AccountId, AssetId, Balance>>>;
 }
 
-/// How many readers may run the runtime at once: a counting semaphore the blocking handlers
-/// wait on (they run on tokio's blocking pool, so waiting there holds no async worker).
+/// How many readers may run the runtime at once, and how many may wait for a turn: a counting
+/// semaphore the blocking handlers wait on (they run on tokio's blocking pool, so waiting there
+/// holds no async worker), with a bounded queue. A reader that finds every turn taken and the
+/// queue full is answered [`error_code::BUSY`] at once: waiting readers never pile up on the
+/// blocking pool, whatever the number of clients.
 pub struct Readers {
-	free: Mutex<usize>,
+	state: Mutex<Counts>,
 	freed: Condvar,
+	queue: usize,
+}
+
+/// Turns free and readers waiting.
+struct Counts {
+	free: usize,
+	waiting: usize,
 }
 
 /// One reader's turn; the next one waiting goes when it is dropped.
 pub struct Turn<'a>(&'a Readers);
 
 impl Readers {
-	/// At most `n` readers at once (at least one).
-	pub fn new(n: usize) -> Self {
-		Self { free: Mutex::new(n.max(1)), freed: Condvar::new() }
+	/// At most `n` readers at once (at least one), and at most `queue` waiting for a turn.
+	pub fn new(n: usize, queue: usize) -> Self {
+		Self {
+			state: Mutex::new(Counts { free: n.max(1), waiting: 0 }),
+			freed: Condvar::new(),
+			queue,
+		}
 	}
 
-	/// Half the machine's cores, at least one: the rest stay for the node's own work.
+	/// Half the machine's cores, at least one: the rest stay for the node's own work; and up to
+	/// 16 readers waiting per turn (a turn takes milliseconds: a page of 1,000 notes ~35 ms).
 	pub fn for_this_machine() -> Self {
 		let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-		Self::new(cores / 2)
+		let turns = (cores / 2).max(1);
+		Self::new(turns, 16 * turns)
 	}
 
-	/// Wait for a turn.
-	pub fn turn(&self) -> Turn<'_> {
-		// A poisoned lock only means another reader panicked while counting: the count is
-		// still right, so go on with it.
-		let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
-		while *free == 0 {
-			free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+	/// Take a turn, waiting for one if the queue has room; [`error_code::BUSY`] otherwise.
+	pub fn turn(&self) -> Result<Turn<'_>, ErrorObjectOwned> {
+		// A poisoned lock only means another reader panicked while counting: the counts are
+		// still right, so go on with them.
+		let mut counts = self.state.lock().unwrap_or_else(|e| e.into_inner());
+		if counts.free == 0 {
+			if counts.waiting >= self.queue {
+				return Err(error(
+					error_code::BUSY,
+					"the node is busy answering other readers: retry in a moment",
+				));
+			}
+			counts.waiting += 1;
+			while counts.free == 0 {
+				counts = self.freed.wait(counts).unwrap_or_else(|e| e.into_inner());
+			}
+			counts.waiting -= 1;
 		}
-		*free -= 1;
-		Turn(self)
+		counts.free -= 1;
+		Ok(Turn(self))
 	}
 }
 
 impl Drop for Turn<'_> {
 	fn drop(&mut self) {
-		let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
-		*free += 1;
+		let mut counts = self.0.state.lock().unwrap_or_else(|e| e.into_inner());
+		counts.free += 1;
 		self.0.freed.notify_one();
 	}
 }
@@ -374,13 +405,13 @@ where
 	C::Api: ReceivablesRuntimeApi<Block, AccountId, AssetId, Balance>,
 {
 	fn receivable(&self, id: u64, at: Option<Block::Hash>) -> RpcResult<Receivable> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let r = self.client.runtime_api().receivable(self.at(at), id).map_err(runtime_error)?;
 		r.ok_or_else(|| error(error_code::NOT_FOUND, format!("no receivable {id}")))
 	}
 
 	fn note(&self, id: u64, at: Option<Block::Hash>) -> RpcResult<Note> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let n = self.client.runtime_api().note(self.at(at), id).map_err(runtime_error)?;
 		n.ok_or_else(|| error(error_code::NOT_FOUND, format!("no note {id}")))
 	}
@@ -391,7 +422,7 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<Note>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let who = parse_account(&account)?;
 		let at = self.at(at);
 		let api = self.client.runtime_api();
@@ -413,7 +444,7 @@ where
 	}
 
 	fn lineage(&self, note: u64, at: Option<Block::Hash>) -> RpcResult<Vec<Note>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let path = self.client.runtime_api().lineage(self.at(at), note).map_err(runtime_error)?;
 		if path.is_empty() {
 			return Err(error(error_code::NOT_FOUND, format!("no note {note}")));
@@ -427,7 +458,7 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<Note>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let at = self.at(at);
 		let api = self.client.runtime_api();
 		if self.api_version(at)? < 2 {
@@ -468,7 +499,7 @@ where
 		core: String,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Exposure<AccountId, AssetId, Balance>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let who = parse_account(&core)?;
 		let at = self.at(at);
 		let api = self.client.runtime_api();
@@ -486,7 +517,7 @@ where
 		annual_rate: u32,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Quote<AccountId, AssetId, Balance>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		if annual_rate > 1_000_000 {
 			return Err(error(
 				error_code::INVALID_PARAMS,
@@ -506,10 +537,11 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<ClaimInfo<AccountId, Balance>>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		let who = parse_account(&account)?;
 		let hash = self.at(at);
-		if self.api_version(hash)? < 2 {
+		let version = self.api_version(hash)?;
+		if version < 2 {
 			ensure_no_page(&page, hash)?;
 			#[allow(deprecated)]
 			let claims = self
@@ -517,7 +549,7 @@ where
 				.runtime_api()
 				.claims_of_before_version_2(hash, who)
 				.map_err(runtime_error)?;
-			return Ok(Listing::All(claims));
+			return Ok(Listing::All(claims.into_iter().map(|c| c.upgrade()).collect()));
 		}
 		self.account_list(
 			"cascade_claimsOf",
@@ -525,7 +557,15 @@ where
 			Some(hash),
 			page,
 			|c: &ClaimInfo<AccountId, Balance>| c.financing,
-			|api, at, who, p| api.claims_of(at, who, p),
+			|api, at, who, p| {
+				if version < 3 {
+					// Version 2 does not say what secures a claim.
+					#[allow(deprecated)]
+					let answer = api.claims_of_before_version_3(at, who, p)?;
+					return Ok(answer.map(|page| page.map(|c| c.upgrade())));
+				}
+				api.claims_of(at, who, p)
+			},
 		)
 	}
 
@@ -535,7 +575,7 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<FinancingInfo<AccountId, Balance>>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		self.account_list(
 			"cascade_financingsOf",
 			account,
@@ -552,7 +592,7 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<ProgramInfo<AccountId, AssetId, Balance>>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		self.account_list(
 			"cascade_programsOf",
 			financier,
@@ -569,7 +609,7 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<RequestInfo<AccountId>>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		self.account_list(
 			"cascade_requestsOf",
 			account,
@@ -586,7 +626,7 @@ where
 		at: Option<Block::Hash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<LineInfo<AccountId, AssetId, Balance>>> {
-		let _turn = self.readers.turn();
+		let _turn = self.readers.turn()?;
 		self.account_list(
 			"cascade_linesOf",
 			core,
@@ -767,7 +807,7 @@ mod tests {
 	#[test]
 	fn readers_beyond_the_limit_wait_their_turn() {
 		use std::sync::atomic::{AtomicUsize, Ordering};
-		let readers = Arc::new(Readers::new(2));
+		let readers = Arc::new(Readers::new(2, 8));
 		let inside = Arc::new(AtomicUsize::new(0));
 		let most = Arc::new(AtomicUsize::new(0));
 		let threads: Vec<_> = (0..8)
@@ -786,8 +826,9 @@ mod tests {
 			t.join().expect("reader thread");
 		}
 		assert_eq!(most.load(Ordering::SeqCst), 2, "never more than two at once, and two did run");
-		assert_eq!(*readers.free.lock().unwrap(), 2, "every turn given back");
-		assert_eq!(*Readers::new(0).free.lock().unwrap(), 1, "at least one reader");
+		assert_eq!(readers.state.lock().unwrap().free, 2, "every turn given back");
+		assert_eq!(readers.state.lock().unwrap().waiting, 0, "nobody left waiting");
+		assert_eq!(Readers::new(0, 0).state.lock().unwrap().free, 1, "at least one reader");
 	}
 
 	#[test]
@@ -795,5 +836,35 @@ mod tests {
 		let e = parse_account("not-an-account").unwrap_err();
 		assert_eq!(e.code(), error_code::INVALID_PARAMS);
 		assert!(parse_account(&account(5).to_ss58check()).is_ok());
+	}
+
+	// Issue 25, item 6: readers beyond the turns and the queue are answered "busy" at once
+	// instead of each holding a blocking-pool thread while it waits.
+	#[test]
+	fn readers_beyond_the_queue_are_told_to_retry() {
+		let readers = Arc::new(Readers::new(1, 2));
+		let held = readers.turn().expect("the one turn");
+		let (tx, rx) = std::sync::mpsc::channel();
+		let waiters: Vec<_> = (0..2)
+			.map(|_| {
+				let (readers, tx) = (readers.clone(), tx.clone());
+				std::thread::spawn(move || {
+					let turn = readers.turn();
+					tx.send(turn.is_ok()).expect("send");
+				})
+			})
+			.collect();
+		// Both waiters are queued once the count says so.
+		while readers.state.lock().unwrap().waiting < 2 {
+			std::thread::yield_now();
+		}
+		let refused = readers.turn().err().expect("the queue is full");
+		assert_eq!(refused.code(), error_code::BUSY);
+		drop(held);
+		for w in waiters {
+			w.join().expect("waiter");
+		}
+		assert_eq!(rx.iter().take(2).filter(|ok| *ok).count(), 2, "the queued readers got turns");
+		assert_eq!(readers.state.lock().unwrap().free, 1);
 	}
 }

@@ -11,9 +11,10 @@
 //! Versions: 1 answered `notes_of`, `tree` and `claims_of` with every item at once, which grows
 //! with the ledger, and `exposure` by walking every receivable of the core; 2 answers every list
 //! a bounded page at a time (`cascade_primitives::paging`), reads exposure from counters, and adds
-//! the financings, programs, requests and lines lists and `can_issue`. Blocks of a runtime with
-//! version 1 are still read with the version-1 calls (`*_before_version_2` on the client side),
-//! whose answer types are in [`v1`].
+//! the financings, programs, requests and lines lists and `can_issue`; 3 names the note that
+//! secures each claim (`ClaimInfo::security`). Blocks of older runtimes are still read with
+//! their own calls (`*_before_version_2`, `claims_of_before_version_3` on the client side),
+//! whose answer types are in [`v1`] and [`v2`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -241,6 +242,11 @@ pub struct ClaimInfo<AccountId, Balance> {
 	pub creditor: AccountId,
 	#[cfg_attr(feature = "std", serde(with = "cascade_primitives::text::decimal"))]
 	pub amount: Balance,
+	/// The note held as the creditor's security for the claim (version 3): pledged to the
+	/// financing, its payouts pay the creditor first, and it goes back to the debtor when the
+	/// claim is paid. `None` once the note is paid out (the claim is unsecured) and in answers
+	/// for blocks of a runtime before version 3.
+	pub security: Option<NoteId>,
 }
 
 /// A financing (factoring or pledge loan) as the API shows it.
@@ -331,6 +337,33 @@ pub struct RequestInfo<AccountId> {
 	pub created_at: Moment,
 }
 
+/// The answer types of version 2, kept to decode what blocks of a version-2 runtime answer.
+pub mod v2 {
+	use super::*;
+
+	/// A claim (versions 1 and 2: without `security`).
+	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+	pub struct ClaimInfo<AccountId, Balance> {
+		pub financing: FinancingId,
+		pub debtor: AccountId,
+		pub creditor: AccountId,
+		pub amount: Balance,
+	}
+
+	impl<AccountId, Balance> ClaimInfo<AccountId, Balance> {
+		/// In the form version 3 answers (what secures it is not known).
+		pub fn upgrade(self) -> super::ClaimInfo<AccountId, Balance> {
+			super::ClaimInfo {
+				financing: self.financing,
+				debtor: self.debtor,
+				creditor: self.creditor,
+				amount: self.amount,
+				security: None,
+			}
+		}
+	}
+}
+
 /// The answer types of version 1, kept to decode what blocks of a version-1 runtime answer.
 pub mod v1 {
 	use super::*;
@@ -391,7 +424,7 @@ pub mod v1 {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of Cascade's ledger.
-	#[api_version(2)]
+	#[api_version(3)]
 	pub trait ReceivablesApi<AccountId, AssetId, Balance>
 	where
 		AccountId: Codec,
@@ -432,8 +465,15 @@ sp_api::decl_runtime_apis! {
 		fn quote(note: NoteId, annual_rate: Permill) -> Option<Quote<AccountId, AssetId, Balance>>;
 		/// The claims `who` owes or is owed, all at once (version 1: scanned every claim).
 		#[changed_in(2)]
-		fn claims_of(who: AccountId) -> Vec<ClaimInfo<AccountId, Balance>>;
-		/// One page of the claims (recourse, called loans) `who` owes or is owed.
+		fn claims_of(who: AccountId) -> Vec<v2::ClaimInfo<AccountId, Balance>>;
+		/// One page of the claims `who` owes or is owed (version 2: without their security).
+		#[changed_in(3)]
+		fn claims_of(
+			who: AccountId,
+			page: PageRequest,
+		) -> Result<Page<v2::ClaimInfo<AccountId, Balance>>, PageError>;
+		/// One page of the claims (recourse, called loans) `who` owes or is owed, each with the
+		/// note that secures it.
 		fn claims_of(
 			who: AccountId,
 			page: PageRequest,
@@ -458,6 +498,9 @@ sp_api::decl_runtime_apis! {
 			core: AccountId,
 			page: PageRequest,
 		) -> Result<Page<LineInfo<AccountId, AssetId, Balance>>, PageError>;
+		/// What `repay_loan(financing)` would debit its borrower now (principal and interest to
+		/// today); `None` if `financing` is not an open pledge loan (version 3).
+		fn repayment(financing: FinancingId) -> Option<Balance>;
 		/// What `issue` by `issuer` with these arguments would do now: `Ok`, or the error it
 		/// would fail with — from `issue`'s own checks, run and rolled back.
 		fn can_issue(

@@ -571,3 +571,97 @@ fn the_clearing_cursor_is_stored_per_receivable() {
 		assert_eq!(receivable(r).paid_out, 1_000);
 	});
 }
+
+/// CORE issues `face` to T1 maturing at `maturity`, T1 accepts and splits it breadth first into
+/// at least `notes` live notes of at least 100 each; returns the receivable.
+fn many_notes(face: Balance, maturity: u64, notes: usize, inv: &str) -> u64 {
+	let r = NextReceivableId::<Test>::get();
+	let root = NextNoteId::<Test>::get();
+	assert_ok!(Receivables::issue(
+		RuntimeOrigin::signed(CORE),
+		T1,
+		CNY,
+		face,
+		maturity,
+		LINE,
+		doc(),
+		invoice(inv)
+	));
+	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
+	let mut queue = std::collections::VecDeque::from([root]);
+	let mut live = 1;
+	while live < notes {
+		let id = queue.pop_front().expect("a note to split");
+		let amount = note(id).amount;
+		let part = amount / 16;
+		assert!(part >= 100, "face too small for {notes} notes");
+		let mut parts = vec![part; 15];
+		parts.push(amount - part * 15);
+		let first = NextNoteId::<Test>::get();
+		assert_ok!(Receivables::split(RuntimeOrigin::signed(T1), id, amounts(&parts)));
+		queue.extend(first..first + 16);
+		live += 15;
+	}
+	r
+}
+
+// Issue 25, item 2: clearing is fair. A core paying one unit into its older receivable A (50
+// notes) every block kept A's walk going forever at the head of the queue: B, due later with
+// 3,000 notes, was never paid. Due receivables now take turns of at most CLEAR_TURN notes, and
+// money arriving mid-walk is paid by a later walk that waits its turn: B is paid within the
+// blocks its notes need with A taking a turn in each.
+#[test]
+fn a_unit_paid_every_block_into_an_older_receivable_does_not_hold_up_a_later_one() {
+	ExtBuilder::default().build_and_execute(|| {
+		let a = many_notes(5_000 * 16, START + 20 * DAY, 50, "OLD-A");
+		let b = many_notes(100 * 16 * 16 * 16, START + 30 * DAY, 3_000, "LATER-B");
+		let b_visits = NotesByReceivable::<Test>::iter_prefix(b).count() as u32;
+		assert!(b_visits >= 3_000);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), b));
+		set_time(START + 30 * DAY);
+		// The blocks B's notes need while one other receivable takes its turn in each block.
+		let share = MAX_CLEAR_PER_BLOCK - CLEAR_TURN;
+		let bound = b_visits.div_ceil(share) + 1;
+		let mut blocks = 0;
+		while receivable(b).status != ReceivableStatus::Settled {
+			assert!(blocks <= bound, "B not paid after {blocks} blocks (bound {bound})");
+			assert_ok!(Receivables::repay_part(RuntimeOrigin::signed(CORE), a, 1));
+			let block = System::block_number() + 1;
+			System::set_block_number(block);
+			Receivables::on_idle(block, Weight::MAX);
+			blocks += 1;
+			if blocks % 100 == 0 {
+				check_invariants();
+			}
+		}
+		// A was served too: its walks went on in its turns.
+		assert!(receivable(a).paid_out > 0, "A's money was paid out in its turns");
+	});
+}
+
+// Issue 25, item 2: money arriving during a walk does not restart it: the walk goes on from
+// where it stands, and the money is paid by a later walk.
+#[test]
+fn money_arriving_mid_walk_does_not_restart_the_walk() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (r, notes) = split_receivable(1_600, &[100; 16]);
+		assert_ok!(Receivables::repay_part(RuntimeOrigin::signed(CORE), r, 800));
+		set_time(MATURITY);
+		let key = Receivables::due_key(MATURITY);
+		idle_blocks(1);
+		let at = DueQueue::<Test>::get(key, r).unwrap().last;
+		assert!(at.is_some(), "the walk is under way");
+		assert_ok!(Receivables::repay_part(RuntimeOrigin::signed(CORE), r, 800));
+		let clearing = DueQueue::<Test>::get(key, r).unwrap();
+		assert_eq!(
+			(clearing.last, clearing.again),
+			(at, true),
+			"the walk goes on from where it was"
+		);
+		idle_blocks(6);
+		for id in &notes {
+			assert_eq!(note(*id).paid, 100);
+		}
+		assert_eq!(receivable(r).status, ReceivableStatus::Settled);
+	});
+}

@@ -317,8 +317,9 @@ fn ten_thousand_notes_settle_completely() {
 }
 
 // Issue 11, item 4: escrow never loses a unit to dust or account reaping, whatever the asset's
-// minimum balance. Face 15.00 split 6.00 / 9.00 in an asset whose minimum balance is 10.00:
-// before, redeeming 6.00 reaped the escrow and destroyed the 9.00 the other note was owed.
+// minimum balance. Face 25.00 split 10.00 / 15.00 in an asset whose minimum balance is 10.00
+// (no note may be smaller since issue 25, item 9): before the reserve, redeeming 10.00 reaped
+// the escrow and destroyed the 15.00 the other note was owed.
 #[test]
 fn escrow_never_loses_a_unit_to_dust_or_reaping() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -334,32 +335,32 @@ fn escrow_never_loses_a_unit_to_dust_or_reaping() {
 			RuntimeOrigin::signed(CORE),
 			T1,
 			HKD,
-			1_500,
+			2_500,
 			MATURITY,
 			HKD_LINE,
 			doc(),
 			invoice("HKD-1")
 		));
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
-		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T2, 600));
+		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T2, 1_000));
 		let (to_t2, kept) = (root + 1, root + 2);
 		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T2), to_t2));
 		let core = hkd(CORE);
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
-		// 15.00 and a reserve of the minimum balance, 10.00.
-		assert_eq!(hkd(Receivables::escrow_account(r)), 1_500 + HKD_MIN);
+		// 25.00 and a reserve of the minimum balance, 10.00.
+		assert_eq!(hkd(Receivables::escrow_account(r)), 2_500 + HKD_MIN);
 		set_time(MATURITY);
 		let (t1, t2) = (hkd(T1), hkd(T2));
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), to_t2));
-		assert_eq!(hkd(T2), t2 + 600);
+		assert_eq!(hkd(T2), t2 + 1_000);
 		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), kept));
-		assert_eq!(hkd(T1), t1 + 900);
+		assert_eq!(hkd(T1), t1 + 1_500);
 		// The escrow is empty, the reserve is back with the issuer, nothing was burnt.
 		assert_eq!(hkd(Receivables::escrow_account(r)), 0);
-		assert_eq!(hkd(CORE), core - 1_500);
+		assert_eq!(hkd(CORE), core - 2_500);
 		assert_eq!(supply(), issued);
 		let rec = crate::pallet::Receivables::<Test>::get(r).unwrap();
-		assert_eq!((rec.status, rec.paid_out), (ReceivableStatus::Settled, 1_500));
+		assert_eq!((rec.status, rec.paid_out), (ReceivableStatus::Settled, 2_500));
 	});
 }
 
@@ -412,5 +413,141 @@ fn a_donation_to_a_cancelled_receivables_escrow_returns_to_the_issuer() {
 		let core = cny(CORE);
 		assert_ok!(Receivables::cancel(RuntimeOrigin::signed(CORE), r));
 		assert_eq!((cny(CORE), cny(escrow)), (core + 50, 0));
+	});
+}
+
+/// HKD of `who` (the asset whose minimum balance is 1,000).
+fn hkd(who: AccountId) -> Balance {
+	<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::balance(HKD, &who)
+}
+
+/// CORE issues `face` HKD to T1, who accepts; returns (receivable, root note).
+fn hkd_receivable(face: Balance) -> (u64, u64) {
+	let (r, root) = (crate::NextReceivableId::<Test>::get(), crate::NextNoteId::<Test>::get());
+	assert_ok!(Receivables::issue(
+		RuntimeOrigin::signed(CORE),
+		T1,
+		HKD,
+		face,
+		MATURITY,
+		HKD_LINE,
+		doc(),
+		invoice("HKD-2")
+	));
+	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), root));
+	(r, root)
+}
+
+// Issue 25, item 9: no note is smaller than the asset's minimum balance, so no note is ever
+// unpayable to a holder that holds none of the asset. Before, the ledger's own minimum (1.00)
+// was the only bound: a 9.99 HKD note (minimum balance 10.00) could be issued, split off or
+// passed on, and never paid to a new holder.
+#[test]
+fn no_note_is_smaller_than_the_assets_minimum_balance() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(Params::<Test>::get().min_note_amount, 100);
+		assert_eq!(Receivables::min_note_in(HKD), HKD_MIN);
+		assert_eq!(Receivables::min_note_in(CNY), 100);
+		assert_noop!(
+			Receivables::issue(
+				RuntimeOrigin::signed(CORE),
+				T1,
+				HKD,
+				HKD_MIN - 1,
+				MATURITY,
+				HKD_LINE,
+				doc(),
+				invoice("HKD-SMALL")
+			),
+			Error::<Test>::BelowMinimum
+		);
+		let (_, root) = hkd_receivable(3_000);
+		assert_noop!(
+			Receivables::split(RuntimeOrigin::signed(T1), root, amounts(&[999, 2_001])),
+			Error::<Test>::BelowMinimum
+		);
+		assert_noop!(
+			Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T3, 999),
+			Error::<Test>::BelowMinimum
+		);
+		assert_noop!(
+			Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T3, 2_001),
+			Error::<Test>::BelowMinimum
+		);
+		// At the asset's minimum they go through, and T3, holding no HKD, is paid in full.
+		assert_eq!(hkd(T3), 0);
+		assert_ok!(Receivables::split_transfer(RuntimeOrigin::signed(T1), root, T3, 1_000));
+		assert_ok!(Receivables::accept(RuntimeOrigin::signed(T3), root + 1));
+		assert_ok!(Receivables::split(
+			RuntimeOrigin::signed(T1),
+			root + 2,
+			amounts(&[1_000, 1_000])
+		));
+	});
+}
+
+// Issue 25, item 9: money sent to an escrow after the receivable was cancelled or settled goes
+// to the issuer (before, nothing could move it: the escrow is a keyless account).
+#[test]
+fn money_sent_to_a_closed_escrow_goes_to_the_issuer() {
+	ExtBuilder::default().build_and_execute(|| {
+		let send = |to: AccountId, asset: u32, amount: Balance| {
+			assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+				asset,
+				&BANK,
+				&to,
+				amount,
+				frame_support::traits::tokens::Preservation::Expendable
+			));
+		};
+		assert_noop!(
+			Receivables::sweep_escrow(RuntimeOrigin::signed(STRANGER), 9, CNY),
+			Error::<Test>::UnknownReceivable
+		);
+		// Settled: a later gift is swept back to CORE by anyone.
+		let (r, root) = active_receivable(1_000);
+		let escrow = Receivables::escrow_account(r);
+		assert_noop!(
+			Receivables::sweep_escrow(RuntimeOrigin::signed(STRANGER), r, USD),
+			Error::<Test>::NothingToSweep
+		);
+		send(escrow, CNY, 50);
+		// While live, the receivable's own money in escrow is the notes' (settlement returns any
+		// surplus); money in another asset can go back at once.
+		assert_noop!(
+			Receivables::sweep_escrow(RuntimeOrigin::signed(STRANGER), r, CNY),
+			Error::<Test>::EscrowInUse
+		);
+		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::mint_into(
+			USD, &BANK, 100
+		));
+		send(escrow, USD, 70);
+		let core_usd = || {
+			<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::balance(USD, &CORE)
+		};
+		let before = core_usd();
+		assert_ok!(Receivables::sweep_escrow(RuntimeOrigin::signed(STRANGER), r, USD));
+		assert_eq!(core_usd(), before + 70);
+		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
+		set_time(MATURITY);
+		assert_ok!(Receivables::redeem(RuntimeOrigin::signed(STRANGER), root));
+		assert_eq!(cny(escrow), 0, "settlement returned the surplus");
+		send(escrow, CNY, 30);
+		let core = cny(CORE);
+		assert_ok!(Receivables::sweep_escrow(RuntimeOrigin::signed(STRANGER), r, CNY));
+		assert_eq!(cny(CORE), core + 30);
+		assert_eq!(cny(escrow), 0);
+		System::assert_last_event(
+			Event::<Test>::EscrowReturned { escrow: escrow.clone(), to: CORE, amount: 30 }.into(),
+		);
+		// Cancelled: likewise.
+		set_time(START);
+		let (r2, _) = issue_to_t1(1_000, "INV-2");
+		assert_ok!(Receivables::cancel(RuntimeOrigin::signed(CORE), r2));
+		let escrow2 = Receivables::escrow_account(r2);
+		send(escrow2, CNY, 40);
+		let core = cny(CORE);
+		assert_ok!(Receivables::sweep_escrow(RuntimeOrigin::signed(T2), r2, CNY));
+		assert_eq!(cny(CORE), core + 40);
 	});
 }
