@@ -780,6 +780,31 @@ mod tests {
 		assert_eq!(v["disbursed"], "99");
 	}
 
+	// Issue 25, item 1: a claim names the note that secures it; answers for older blocks say
+	// nothing of it (null).
+	#[test]
+	fn claims_name_their_security() {
+		let c = ClaimInfo::<AccountId, Balance> {
+			financing: 4,
+			debtor: account(1),
+			creditor: account(2),
+			amount: 1_000_219,
+			security: Some(9),
+		};
+		let v = serde_json::to_value(&c).unwrap();
+		assert_eq!(v["amount"], "1000219");
+		assert_eq!(v["security"], 9);
+		assert_eq!(serde_json::from_value::<ClaimInfo<AccountId, Balance>>(v).unwrap(), c);
+		let old = pallet_receivables_runtime_api::v2::ClaimInfo {
+			financing: 4,
+			debtor: account(1),
+			creditor: account(2),
+			amount: 5u128,
+		};
+		let v = serde_json::to_value(old.upgrade()).unwrap();
+		assert_eq!(v["security"], serde_json::Value::Null);
+	}
+
 	#[test]
 	fn financings_name_their_kind_and_status() {
 		let f: FinancingInfo<AccountId, Balance> = FinancingInfo {
