@@ -181,6 +181,31 @@ mod benchmarks {
 		assert!(!Requests::<T>::contains_key(req));
 	}
 
+	// Declining every request of one holder: `n` of them, each with its indexes.
+	#[benchmark]
+	fn decline_all_from(n: Linear<1, { T::MaxRequestsPerHolder::get() }>) {
+		let financier = T::BenchmarkHelper::financier(0);
+		let mut holder = None;
+		for _ in 0..n {
+			let (note, who, _, _) = T::BenchmarkHelper::active_note(amount::<T>());
+			Pallet::<T>::do_request(
+				who.clone(),
+				note,
+				financier.clone(),
+				FinancingKind::Pledge,
+				rate(),
+			)
+			.expect("requests");
+			holder = Some(who);
+		}
+		let holder = holder.expect("n >= 1");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(financier.clone()), holder.clone());
+
+		assert_eq!(RequestsFromCount::<T>::get(&financier, &holder), 0);
+	}
+
 	#[benchmark]
 	fn withdraw() {
 		let (note, holder, _, _) = T::BenchmarkHelper::active_note(amount::<T>());

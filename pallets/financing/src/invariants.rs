@@ -21,7 +21,9 @@ impl<T: Config> Pallet<T> {
 	/// - each program's `outstanding` is the sum advanced by its open, called or claimed
 	///   financings;
 	/// - `RequestOfNote` indexes exactly the waiting requests, and `RequestsWaiting` counts
-	///   them per financier, within `MaxRequestsPerFinancier`;
+	///   them per financier, within `MaxRequestsPerFinancier`; `RequestsFrom` indexes them by
+	///   financier and holder (while a backfill is under way, those it has reached) and
+	///   `RequestsFromCount` counts them per pair;
 	/// - `LoanBalances` holds only open pledges, each owing something and no more principal than
 	///   was advanced; `LoanAccruals` only loans that have a balance;
 	/// - ids are below their counters;
@@ -122,6 +124,37 @@ impl<T: Config> Pallet<T> {
 			RequestsWaiting::<T>::iter().count() == waiting.len(),
 			"RequestsWaiting misses a financier"
 		);
+		// The per-holder index: every entry a waiting request of that holder to that financier;
+		// every request indexed, except those an upgrade's backfill has yet to reach.
+		let backfill = RequestsFromBackfill::<T>::get().unwrap_or_default();
+		let mut from_entries = 0u64;
+		for ((financier, holder, id), ()) in RequestsFrom::<T>::iter() {
+			let r = Requests::<T>::get(id).ok_or("RequestsFrom names no waiting request")?;
+			ensure!(r.financier == financier && r.holder == holder, "RequestsFrom disagrees");
+			from_entries += 1;
+		}
+		let mut indexed = 0u64;
+		for (id, r) in Requests::<T>::iter() {
+			if RequestsFrom::<T>::contains_key((&r.financier, &r.holder, id)) {
+				indexed += 1;
+			} else {
+				ensure!(
+					id >= backfill.0 && id < backfill.1,
+					"a request is missing from RequestsFrom"
+				);
+			}
+		}
+		ensure!(indexed == from_entries, "RequestsFrom has extra entries");
+		let mut from_counted = 0u64;
+		for (financier, holder, n) in RequestsFromCount::<T>::iter() {
+			ensure!(n > 0, "RequestsFromCount holds a zero");
+			ensure!(
+				RequestsFrom::<T>::iter_key_prefix((&financier, &holder)).count() as u32 == n,
+				"RequestsFromCount miscounts a holder's requests"
+			);
+			from_counted += n as u64;
+		}
+		ensure!(from_counted == from_entries, "RequestsFromCount misses a holder");
 		Ok(())
 	}
 

@@ -100,8 +100,9 @@ pub mod pallet {
 	/// A claim as stored.
 	pub type ClaimOf<T> = Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
-	/// 1: the per-account indexes `ProgramsOf`, `FinancingsOf`, `RequestsOf`, `ClaimsOf`.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 1: the per-account indexes `ProgramsOf`, `FinancingsOf`, `RequestsOf`, `ClaimsOf`;
+	/// 2: the per-holder index of requests `RequestsFrom`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -139,6 +140,12 @@ pub mod pallet {
 		/// Most requests waiting for one financier's answer.
 		#[pallet::constant]
 		type MaxRequestsPerFinancier: Get<u32>;
+
+		/// Most requests waiting for one financier's answer from any one holder: well below
+		/// `MaxRequestsPerFinancier`, so no one holder fills a bank's requests, and
+		/// `decline_all_from` clears a holder's in one bounded call.
+		#[pallet::constant]
+		type MaxRequestsPerHolder: Get<u32>;
 
 		/// The chain's clock (milliseconds since the Unix epoch).
 		type Time: Time<Moment = Moment>;
@@ -210,6 +217,38 @@ pub mod pallet {
 		RequestId,
 		OptionQuery,
 	>;
+
+	/// Index: the requests waiting for each financier's answer, by holder (financier, holder,
+	/// request).
+	#[pallet::storage]
+	pub type RequestsFrom<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, RequestId>,
+		),
+		(),
+		OptionQuery,
+	>;
+
+	/// How many requests wait for each financier's answer from each holder (at most
+	/// `MaxRequestsPerHolder`): its `RequestsFrom` entries under that pair.
+	#[pallet::storage]
+	pub type RequestsFromCount<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// After an upgrade from storage version 1 (before `RequestsFrom`): the request ids still to
+	/// index, from `.0` up to `.1` (exclusive); done from leftover weight.
+	#[pallet::storage]
+	pub type RequestsFromBackfill<T: Config> = StorageValue<_, (RequestId, RequestId), OptionQuery>;
 
 	/// How many requests wait for each financier's answer (at most `MaxRequestsPerFinancier`).
 	#[pallet::storage]
@@ -366,6 +405,8 @@ pub mod pallet {
 		Approved { request: RequestId, financing: FinancingId },
 		/// A financier declined a request.
 		Declined { request: RequestId },
+		/// `financier` declined every request `holder` had waiting for it: `count` of them.
+		DeclinedAllFrom { financier: T::AccountId, holder: T::AccountId, count: u32 },
 		/// A holder withdrew its request.
 		Withdrawn { request: RequestId },
 		/// A pledge loan was repaid; the note is free again.
@@ -472,18 +513,24 @@ pub mod pallet {
 		DuplicateRequest,
 		/// The financier already has `MaxRequestsPerFinancier` requests waiting.
 		TooManyRequests,
+		/// The financier already has `MaxRequestsPerHolder` requests from this holder waiting.
+		TooManyRequestsFrom,
+		/// No request from this holder waits for the caller.
+		NoRequestsFrom,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Index what existed before the indexes, from the weight the block has left.
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::backfill_indexes(remaining)
+			let used = Self::backfill_indexes(remaining);
+			used.saturating_add(Self::backfill_requests_from(remaining.saturating_sub(used)))
 		}
 
-		/// From storage version 0 (no per-account indexes) to 1: schedule indexing what exists.
+		/// From storage version 0 (no per-account indexes) to 1: schedule indexing what exists;
+		/// from 1 to 2: schedule indexing the waiting requests by holder.
 		fn on_runtime_upgrade() -> Weight {
-			Self::schedule_index_backfill()
+			Self::schedule_index_backfill().saturating_add(Self::schedule_requests_from_backfill())
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -640,6 +687,29 @@ pub mod pallet {
 		pub fn decline(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_decline(who, request)
+		}
+		/// Decline every request `holder` has waiting for the caller, in one call. For a bank
+		/// flooded with requests by one holder.
+		///
+		/// The origin must be signed by the financier the requests were made to.
+		///
+		/// - `holder`: the account whose requests to decline.
+		///
+		/// Emits [`Event::Declined`] per request, then [`Event::DeclinedAllFrom`].
+		///
+		/// Errors: [`Error::NoRequestsFrom`].
+		///
+		/// Complexity: `O(n)` in the holder's requests, at most `MaxRequestsPerHolder`; charged
+		/// for `MaxRequestsPerHolder` and refunded for the rest.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::decline_all_from(T::MaxRequestsPerHolder::get()))]
+		pub fn decline_all_from(
+			origin: OriginFor<T>,
+			holder: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let count = Self::do_decline_all_from(who, holder)?;
+			Ok(Some(T::WeightInfo::decline_all_from(count)).into())
 		}
 
 		/// Withdraw one's own request.

@@ -122,6 +122,7 @@ impl pallet_receivables::Config for Test {
 	type MaxSettleNotes = ConstU32<10>;
 	type MaxDepth = ConstU32<1_000>;
 	type MaxPendingOffers = ConstU32<64>;
+	type MaxOffersPerSender = ConstU32<16>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
 	type DefaultGracePeriod = DefaultGracePeriod;
@@ -139,6 +140,7 @@ impl crate::Config for Test {
 	type Notes = Receivables;
 	type SettlementAssets = Enterprises;
 	type MaxRequestsPerFinancier = ConstU32<MAX_REQUESTS>;
+	type MaxRequestsPerHolder = ConstU32<MAX_REQUESTS_FROM>;
 	type Time = Timestamp;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -151,6 +153,8 @@ pub const USD: u32 = 2;
 pub const JUNK: u32 = 9;
 /// Most requests waiting for one financier in the tests.
 pub const MAX_REQUESTS: u32 = 4;
+/// Most requests waiting for one financier from one holder in the tests.
+pub const MAX_REQUESTS_FROM: u32 = 2;
 pub const OPERATOR: AccountId = 1;
 pub const CORE: AccountId = 10;
 pub const OTHER_CORE: AccountId = 11;

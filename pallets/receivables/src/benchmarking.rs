@@ -48,8 +48,12 @@ fn big_face<T: Config>() -> BalanceOf<T> {
 fn issued<T: Config>(w: &World<T>, face: BalanceOf<T>) -> (ReceivableId, NoteId) {
 	let r = NextReceivableId::<T>::get();
 	let root = NextNoteId::<T>::get();
-	let inv: InvoiceRefOf<T> =
-		BoundedVec::truncate_from(alloc::vec![b'i'; T::MaxInvoiceRefLength::get() as usize]);
+	// The longest reference, unique per receivable.
+	let mut inv = alloc::vec![b'i'; T::MaxInvoiceRefLength::get() as usize];
+	for (byte, digit) in inv.iter_mut().zip(alloc::format!("{r:016x}").bytes()) {
+		*byte = digit;
+	}
+	let inv: InvoiceRefOf<T> = BoundedVec::truncate_from(inv);
 	Pallet::<T>::do_issue(
 		w.core.clone(),
 		w.supplier.clone(),
@@ -235,6 +239,21 @@ mod benchmarks {
 		_(RawOrigin::Signed(w.core.clone()), r);
 
 		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Cancelled));
+	}
+
+	// Rejecting every offer of one sender, each the worst path of `reject`: a root note, whose
+	// receivable is cancelled and its credit released.
+	#[benchmark]
+	fn reject_all_from(n: Linear<1, { T::MaxOffersPerSender::get() }>) {
+		let w = world::<T>();
+		for _ in 0..n {
+			issued(&w, big_face::<T>());
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.supplier.clone()), w.core.clone());
+
+		assert_eq!(OffersFromCount::<T>::get(&w.supplier, &w.core), 0);
 	}
 
 	// Money sent to the escrow of a cancelled receivable goes back to its issuer.

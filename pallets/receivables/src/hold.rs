@@ -12,7 +12,7 @@ impl<T: Config> Pallet<T> {
 			NoteState::Consumed | NoteState::Redeemed => {
 				return Err(Error::<T>::NotFreezable.into())
 			}
-			NoteState::Pending { to } => Self::remove_offer(to, id),
+			NoteState::Pending { to } => Self::remove_offer(to, &note.holder, id),
 			NoteState::Active | NoteState::Pledged { .. } => {}
 		}
 		FrozenPrior::<T>::insert(id, note.state.clone());
@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(note.state == NoteState::Frozen, Error::<T>::NotFrozen);
 		let prior = FrozenPrior::<T>::take(id).unwrap_or(NoteState::Active);
 		if let NoteState::Pending { to } = &prior {
-			Self::add_offer(to, id);
+			Self::add_offer(to, &note.holder, id);
 		}
 		note.state = prior;
 		Notes::<T>::insert(id, note.clone());

@@ -31,8 +31,10 @@ impl<T: Config> Pallet<T> {
 	///    holder, `PendingTo` exactly the Pending notes by recipient, `NotesByReceivable`
 	///    exactly every note by receivable, `FrozenPrior` exactly the Frozen notes, and
 	///    `InvoiceRefs` exactly the invoice references of the receivables not cancelled,
-	///    `ReceivablesByIssuer` exactly every receivable by issuer, and `OffersWaiting` counts
-	///    each account's `PendingTo` entries.
+	///    `ReceivablesByIssuer` exactly every receivable by issuer, `OffersWaiting` counts
+	///    each account's `PendingTo` entries, `OffersFrom` holds exactly the Pending notes by
+	///    recipient and sender (while a backfill is under way, those it has reached) and
+	///    `OffersFromCount` counts them per pair.
 	/// 7. `Exposures` holds, per issuer and asset, exactly how many receivables are Pending,
 	///    Active or Overdue and Σ (face − repaid) over them (while a backfill is under way, over
 	///    the receivables it has counted); no entry counts zero receivables.
@@ -255,6 +257,38 @@ impl<T: Config> Pallet<T> {
 			counted += n as u64;
 		}
 		ensure!(counted == pending, "OffersWaiting misses an account");
+		// The per-sender index: every entry an offer of that sender to that account; every
+		// offer indexed, except those an upgrade's backfill has yet to reach; counts agree.
+		let backfill = OffersBackfill::<T>::get().unwrap_or_default();
+		let mut from_entries = 0u64;
+		for ((to, from, id), ()) in OffersFrom::<T>::iter() {
+			let note = Notes::<T>::get(id).ok_or("OffersFrom names an unknown note")?;
+			ensure!(
+				note.state == NoteState::Pending { to } && note.holder == from,
+				"OffersFrom disagrees"
+			);
+			from_entries += 1;
+		}
+		let mut pending_indexed = 0u64;
+		for (to, id, ()) in PendingTo::<T>::iter() {
+			let note = Notes::<T>::get(id).ok_or("PendingTo names an unknown note")?;
+			if OffersFrom::<T>::contains_key((&to, &note.holder, id)) {
+				pending_indexed += 1;
+			} else {
+				ensure!(id >= backfill.0 && id < backfill.1, "an offer is missing from OffersFrom");
+			}
+		}
+		ensure!(pending_indexed == from_entries, "OffersFrom has extra entries");
+		let mut from_counted = 0u64;
+		for (to, from, n) in OffersFromCount::<T>::iter() {
+			ensure!(n > 0, "OffersFromCount holds a zero");
+			ensure!(
+				OffersFrom::<T>::iter_key_prefix((&to, &from)).count() as u32 == n,
+				"OffersFromCount miscounts a sender's offers"
+			);
+			from_counted += n as u64;
+		}
+		ensure!(from_counted == from_entries, "OffersFromCount misses a sender");
 		let mut by_receivable = 0u64;
 		for (r, id, ()) in NotesByReceivable::<T>::iter() {
 			let note = Notes::<T>::get(id).ok_or("NotesByReceivable names an unknown note")?;

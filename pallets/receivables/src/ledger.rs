@@ -52,21 +52,31 @@ impl<T: Config> Pallet<T> {
 			NotesByHolder::<T>::insert(&note.holder, id, ());
 		}
 		if let NoteState::Pending { to } = &note.state {
-			Self::add_offer(to, id);
+			Self::add_offer(to, &note.holder, id);
 		}
 		Notes::<T>::insert(id, note);
 	}
 
-	/// `id` is offered to `to`: index it and count it against `to`'s offers.
-	pub(crate) fn add_offer(to: &T::AccountId, id: NoteId) {
+	/// `id` is offered to `to` by `from`: index it and count it against `to`'s offers, in all
+	/// and from `from`.
+	pub(crate) fn add_offer(to: &T::AccountId, from: &T::AccountId, id: NoteId) {
 		PendingTo::<T>::insert(to, id, ());
 		OffersWaiting::<T>::mutate(to, |n| *n = n.saturating_add(1));
+		OffersFrom::<T>::insert((to, from, id), ());
+		OffersFromCount::<T>::mutate(to, from, |n| *n = n.saturating_add(1));
 	}
 
-	/// The offer of `id` to `to` is gone (accepted, rejected, revoked, frozen, redeemed).
-	pub(crate) fn remove_offer(to: &T::AccountId, id: NoteId) {
+	/// The offer of `id` to `to` by `from` is gone (accepted, rejected, revoked, frozen,
+	/// redeemed). An offer made before the per-sender index existed and not indexed yet
+	/// (`OffersBackfill`) counts against nothing per sender.
+	pub(crate) fn remove_offer(to: &T::AccountId, from: &T::AccountId, id: NoteId) {
 		if PendingTo::<T>::take(to, id).is_some() {
 			OffersWaiting::<T>::mutate_exists(to, |n| {
+				*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
+		}
+		if OffersFrom::<T>::take((to, from, id)).is_some() {
+			OffersFromCount::<T>::mutate_exists(to, from, |n| {
 				*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 			});
 		}
@@ -76,7 +86,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn retire_note(id: NoteId, note: &mut NoteOf<T>, state: NoteStateOf<T>) {
 		NotesByHolder::<T>::remove(&note.holder, id);
 		if let NoteState::Pending { to } = &note.state {
-			Self::remove_offer(to, id);
+			Self::remove_offer(to, &note.holder, id);
 		}
 		note.state = state;
 	}

@@ -22,7 +22,9 @@
 //!   asset's minimum balance (the asset's own rule); a smaller one fails, changing nothing,
 //!   until the recipient holds some.
 //! - Nobody grows another's storage: at most `MaxPendingOffers` offers wait for one account
-//!   (`TooManyOffers`); each is rejected with one `O(1)` call.
+//!   (`TooManyOffers`), and at most `MaxOffersPerSender` of them from any one sender
+//!   (`TooManyOffersFrom`); each is rejected with one `O(1)` call, and everything one sender
+//!   offered with one `reject_all_from(sender)`, bounded by `MaxOffersPerSender`.
 //! - The Operator freezes and unfreezes notes (judicial hold) and sets the parameters.
 //!
 //! Every call is `O(1)` in the depth of the tree and in the number of notes of the receivable:
@@ -89,7 +91,7 @@ pub mod pallet {
 	pub type InvoiceRefOf<T> = BoundedVec<u8, <T as Config>::MaxInvoiceRefLength>;
 
 	/// 1: `Exposures` counts what each issuer owes.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -141,6 +143,12 @@ pub mod pallet {
 		/// issuance), but its offers are counted.
 		#[pallet::constant]
 		type MaxPendingOffers: Get<u32>;
+
+		/// Most offers one account may have waiting from any one sender: well below
+		/// `MaxPendingOffers`, so no one sender can fill an account's offers (incoming payments
+		/// would then fail), and `reject_all_from` clears a sender's offers in one bounded call.
+		#[pallet::constant]
+		type MaxOffersPerSender: Get<u32>;
 
 		/// Longest invoice reference, in bytes.
 		#[pallet::constant]
@@ -292,6 +300,37 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Index: the notes offered to each account by each sender (recipient, sender, note).
+	#[pallet::storage]
+	pub type OffersFrom<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, NoteId>,
+		),
+		(),
+		OptionQuery,
+	>;
+
+	/// How many offers wait for each account's answer from each sender (at most
+	/// `MaxOffersPerSender`): its `OffersFrom` entries under that pair.
+	#[pallet::storage]
+	pub type OffersFromCount<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// After an upgrade from storage version 1 (before `OffersFrom`): the note ids still to
+	/// look at for offers to index, from `.0` up to `.1` (exclusive); done from leftover weight.
+	#[pallet::storage]
+	pub type OffersBackfill<T: Config> = StorageValue<_, (NoteId, NoteId), OptionQuery>;
+
 	/// How many offers wait for each account's answer: its `PendingTo` entries.
 	#[pallet::storage]
 	pub type OffersWaiting<T: Config> =
@@ -362,6 +401,9 @@ pub mod pallet {
 		Accepted { note: NoteId, receivable: ReceivableId, holder: T::AccountId },
 		/// An offered note was rejected; it is back with `holder`.
 		Rejected { note: NoteId, by: T::AccountId, holder: T::AccountId },
+		/// `by` rejected every offer `sender` had waiting for it: `count` notes went back to
+		/// `sender` (a root note's receivable is cancelled).
+		RejectedAllFrom { by: T::AccountId, sender: T::AccountId, count: u32 },
 		/// An offer was revoked by its sender before acceptance.
 		Revoked { note: NoteId, holder: T::AccountId },
 		/// A receivable was withdrawn before acceptance; its credit was released.
@@ -470,6 +512,10 @@ pub mod pallet {
 		NotHolder,
 		/// The recipient already has `MaxPendingOffers` offers waiting for its answer.
 		TooManyOffers,
+		/// The recipient already has `MaxOffersPerSender` offers from this sender waiting.
+		TooManyOffersFrom,
+		/// No offer from this sender waits for the caller.
+		NoOffersFrom,
 		/// The caller is not an active enterprise that may hold notes (Supplier or Financier).
 		NotParticipant,
 		/// The recipient is not an active enterprise that may hold notes.
@@ -565,13 +611,17 @@ pub mod pallet {
 		/// issued before the exposure counters existed, if any are left.
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			let used = Self::clear_idle(remaining);
-			used.saturating_add(Self::backfill_exposures(remaining.saturating_sub(used)))
+			let used =
+				used.saturating_add(Self::backfill_exposures(remaining.saturating_sub(used)));
+			used.saturating_add(Self::backfill_offers(remaining.saturating_sub(used)))
 		}
 
 		/// From storage version 0 (no exposure counters) to 1: schedule counting the
-		/// receivables that exist (`ExposureBackfill`), done from blocks' leftover weight.
+		/// receivables that exist (`ExposureBackfill`); from 1 (no per-sender offer index) to 2:
+		/// schedule indexing the offers waiting (`OffersBackfill`). Both are done from blocks'
+		/// leftover weight.
 		fn on_runtime_upgrade() -> Weight {
-			Self::schedule_exposure_backfill()
+			Self::schedule_exposure_backfill().saturating_add(Self::schedule_offers_backfill())
 		}
 
 		fn integrity_test() {
@@ -583,6 +633,11 @@ pub mod pallet {
 			);
 			assert!(T::MaxSettleNotes::get() > 0, "MaxSettleNotes must be above zero");
 			assert!(T::ClearTurn::get() > 0, "ClearTurn must be above zero");
+			assert!(
+				T::MaxOffersPerSender::get() > 0
+					&& T::MaxOffersPerSender::get() <= T::MaxPendingOffers::get(),
+				"MaxOffersPerSender must be above zero and at most MaxPendingOffers"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -680,6 +735,31 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_reject(who, note)
 		}
+		/// Reject every offer `sender` has waiting for the caller, in one call: each note goes
+		/// back to `sender` (a root note's receivable is cancelled and its credit released). For
+		/// an account flooded with small offers by one sender.
+		///
+		/// The origin must be signed by the account the offers wait for.
+		///
+		/// - `sender`: the account whose offers to reject.
+		///
+		/// Emits [`Event::Rejected`] per note (and [`Event::Cancelled`] for root notes), then
+		/// [`Event::RejectedAllFrom`].
+		///
+		/// Errors: [`Error::NoOffersFrom`].
+		///
+		/// Complexity: `O(n)` in the sender's offers, at most `MaxOffersPerSender`; charged
+		/// for `MaxOffersPerSender` and refunded for the rest.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::reject_all_from(T::MaxOffersPerSender::get()))]
+		pub fn reject_all_from(
+			origin: OriginFor<T>,
+			sender: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let count = Self::do_reject_all_from(who, sender)?;
+			Ok(Some(T::WeightInfo::reject_all_from(count)).into())
+		}
 
 		/// Take back an offer before it is accepted. Revoking a root note cancels the
 		/// receivable and releases its credit.
@@ -757,7 +837,7 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::UnknownNote`], [`Error::NotHolder`], [`Error::NotParticipant`],
 		/// [`Error::NoteNotActive`], [`Error::SelfTransfer`], [`Error::RecipientNotEligible`],
-		/// [`Error::TooManyOffers`].
+		/// [`Error::TooManyOffers`], [`Error::TooManyOffersFrom`].
 		///
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(6)]

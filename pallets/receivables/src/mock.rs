@@ -143,6 +143,7 @@ impl crate::Config for Test {
 	type MaxSettleNotes = ConstU32<MAX_SETTLE_NOTES>;
 	type MaxDepth = ConstU32<MAX_DEPTH>;
 	type MaxPendingOffers = ConstU32<MAX_OFFERS>;
+	type MaxOffersPerSender = ConstU32<MAX_OFFERS_FROM>;
 	type MaxInvoiceRefLength = ConstU32<32>;
 	type DefaultMaxTenor = DefaultMaxTenor;
 	type DefaultGracePeriod = DefaultGracePeriod;
@@ -225,6 +226,8 @@ pub const HKD_MIN: Balance = 1_000;
 pub const HKD_LINE: u64 = 2;
 /// Most offers waiting for one account in the tests: small, so the bound is easy to reach.
 pub const MAX_OFFERS: u32 = 8;
+/// Most offers waiting for one account from one sender in the tests.
+pub const MAX_OFFERS_FROM: u32 = 4;
 pub const OPERATOR: AccountId = 1;
 pub const CORE: AccountId = 10;
 pub const OTHER_CORE: AccountId = 11;

@@ -12,6 +12,10 @@ impl<T: Config> Pallet<T> {
 			OffersWaiting::<T>::get(to) < T::MaxPendingOffers::get(),
 			Error::<T>::TooManyOffers
 		);
+		ensure!(
+			OffersFromCount::<T>::get(to, from) < T::MaxOffersPerSender::get(),
+			Error::<T>::TooManyOffersFrom
+		);
 		Ok(())
 	}
 
@@ -20,7 +24,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_recipient(&who, &to)?;
 
 		note.state = NoteState::Pending { to: to.clone() };
-		Self::add_offer(&to, id);
+		Self::add_offer(&to, &who, id);
 		Notes::<T>::insert(id, note);
 		Self::deposit_event(Event::Transferred { note: id, from: who, to });
 		Ok(())

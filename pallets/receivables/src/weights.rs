@@ -68,6 +68,7 @@ pub trait WeightInfo {
 	fn unfreeze() -> Weight;
 	fn set_parameters() -> Weight;
 	fn sweep_escrow() -> Weight;
+	fn reject_all_from(n: u32, ) -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -584,6 +585,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// Not benchmarked yet: an estimate, `n` times `reject`'s worst path (a root note, its
+	/// receivable cancelled) and the index's read. Regenerated with the others by
+	/// `scripts/benchmark.sh`.
+	fn reject_all_from(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(Weight::from_parts(132_106_000, 6208).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((16_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -692,5 +703,12 @@ impl WeightInfo for () {
 		Weight::from_parts(60_000_000, 6_208)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn reject_all_from(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3_600)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(Weight::from_parts(132_106_000, 6208).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((16_u64).saturating_mul(n.into())))
 	}
 }

@@ -11,6 +11,10 @@ impl pallet_financing::Config for Runtime {
 	type SettlementAssets = Enterprises;
 	// Requests waiting for one bank's answer: each is O(1) to decline.
 	type MaxRequestsPerFinancier = ConstU32<1024>;
+	// Requests from any one holder waiting for one bank's review: a supplier's notes awaiting one
+	// bank at once, far below the bank's 1,024, so no one holder fills them, and
+	// `decline_all_from` clears one holder's in one bounded call.
+	type MaxRequestsPerHolder = ConstU32<16>;
 	type Time = Timestamp;
 	type WeightInfo = pallet_financing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

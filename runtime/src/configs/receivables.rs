@@ -43,6 +43,10 @@ impl pallet_receivables::Config for Runtime {
 	// Offers waiting for one enterprise's 签收: far above a month's payments from its
 	// customers, low enough that nobody can grow its storage without bound.
 	type MaxPendingOffers = ConstU32<1024>;
+	// Offers from any one sender waiting for one enterprise: a busy customer's month of
+	// payments, a sixteenth of the total, so no one sender fills an account's offers, and
+	// `reject_all_from` clears one sender's in one bounded call.
+	type MaxOffersPerSender = ConstU32<64>;
 	type MaxInvoiceRefLength = ConstU32<64>;
 	type DefaultMaxTenor = DefaultMaxTenor;
 	type DefaultGracePeriod = DefaultGracePeriod;

@@ -232,7 +232,7 @@ fn an_upgraded_chain_indexes_what_it_has_from_leftover_weight() {
 		StorageVersion::new(0).put::<Financing>();
 
 		Financing::on_runtime_upgrade();
-		assert_eq!(Financing::on_chain_storage_version(), 1);
+		assert_eq!(Financing::on_chain_storage_version(), 2);
 		assert!(!Financing::indexes_complete());
 		check_invariants();
 		// A block with no room indexes nothing; one with room for one id indexes one.
@@ -254,6 +254,6 @@ fn an_upgraded_chain_indexes_what_it_has_from_leftover_weight() {
 		// Later upgrades do nothing.
 		Financing::on_runtime_upgrade();
 		assert!(Financing::indexes_complete());
-		assert_eq!(Financing::on_chain_storage_version(), 1);
+		assert_eq!(Financing::on_chain_storage_version(), 2);
 	});
 }

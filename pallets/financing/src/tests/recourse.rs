@@ -4,6 +4,17 @@ use pallet_receivables::{NoteState, Notes};
 
 const RECOURSE: FinancingKind = FinancingKind::Factoring { recourse: true };
 
+/// `from` sends `amount` CNY to `to` (its account may go).
+fn give(from: AccountId, to: AccountId, amount: Balance) {
+	assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
+		CNY,
+		&from,
+		&to,
+		amount,
+		frame_support::traits::tokens::Preservation::Expendable
+	));
+}
+
 fn overdue_factoring(face: u128) -> (u64, u64) {
 	let (r, note) = note_of_t1(CORE, face);
 	assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), note, PROGRAM, RECOURSE));
@@ -38,13 +49,7 @@ fn recourse_records_a_claim_when_the_seller_cannot_pay() {
 		let (_, note) = overdue_factoring(1_000_000);
 		// T1 spends everything.
 		let all = cny(T1);
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T1,
-			&T2,
-			all,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T1, T2, all);
 		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
 		// The note is the seller's again, but held as the bank's security for the claim.
 		let held = Notes::<Test>::get(note).unwrap();
@@ -62,13 +67,7 @@ fn recourse_records_a_claim_when_the_seller_cannot_pay() {
 			sp_runtime::TokenError::FundsUnavailable
 		);
 		// T2 returns the money; T1 settles.
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T2,
-			&T1,
-			all + SUPPLIER_CNY,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T2, T1, all + SUPPLIER_CNY);
 		let bank = cny(BANK);
 		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
 		assert_eq!(cny(BANK), bank + claim.amount);
@@ -133,13 +132,7 @@ fn recourse_takes_what_the_seller_can_pay_now() {
 		overdue_factoring(1_000_000);
 		// T1 keeps 600,000 of the ~1,000,875 it holds.
 		let extra = cny(T1) - 600_000;
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T1,
-			&T2,
-			extra,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T1, T2, extra);
 		let bank = cny(BANK);
 		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
 		// 93 days on 990,875: 9,343.3… → 9,344; owed 1,000,219; paid 599,999 (1 stays: the
@@ -158,24 +151,12 @@ fn recourse_takes_what_the_seller_can_pay_now() {
 		assert_eq!(Claims::<Test>::get(0).unwrap().amount, 400_220);
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Called);
 		// The claim is paid in two parts.
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T2,
-			&T1,
-			300_000,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T2, T1, 300_000);
 		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
 		System::assert_last_event(
 			Event::<Test>::ClaimSettled { financing: 0, paid: 300_000, remaining: 100_220 }.into(),
 		);
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T2,
-			&T1,
-			105_000,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T2, T1, 105_000);
 		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
 		assert!(Claims::<Test>::get(0).is_none());
 		assert_eq!(cny(BANK), bank + 1_000_219);
@@ -187,13 +168,7 @@ fn recourse_takes_what_the_seller_can_pay_now() {
 /// T1 sends everything it holds to T2: it can pay nothing of a claim.
 fn empty_t1() -> Balance {
 	let all = cny(T1);
-	assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-		CNY,
-		&T1,
-		&T2,
-		all,
-		frame_support::traits::tokens::Preservation::Expendable
-	));
+	give(T1, T2, all);
 	all
 }
 
@@ -253,20 +228,8 @@ fn a_secured_recourse_claim_is_paid_from_part_payments_then_released() {
 		assert_eq!(Claims::<Test>::get(0).unwrap().amount, claim - 600_000);
 		assert_eq!(Financings::<Test>::get(0).unwrap().status, FinancingStatus::Called);
 		// The seller gets money back and settles the rest in two parts.
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T2,
-			&T1,
-			all,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T1,
-			&T2,
-			all - 200_001,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T2, T1, all);
+		give(T1, T2, all - 200_001);
 		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
 		assert_eq!(Claims::<Test>::get(0).unwrap().amount, claim - 800_000);
 		assert_eq!(
@@ -274,13 +237,7 @@ fn a_secured_recourse_claim_is_paid_from_part_payments_then_released() {
 			NoteState::Pledged { financing: 0 },
 			"still security while anything is owed"
 		);
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T2,
-			&T1,
-			300_000,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T2, T1, 300_000);
 		assert_ok!(Financing::settle_claim(RuntimeOrigin::signed(T1), 0));
 		assert!(Claims::<Test>::get(0).is_none());
 		assert_eq!(cny(BANK), bank + claim);
@@ -304,13 +261,7 @@ fn a_late_payment_larger_than_the_claim_pays_the_bank_then_the_seller() {
 		let (r, note) = overdue_factoring(1_000_000);
 		// T1 keeps 600,000: the claim is 400,220 (see recourse_takes_what_the_seller_can_pay_now).
 		let extra = cny(T1) - 600_000;
-		assert_ok!(<Assets as frame_support::traits::fungibles::Mutate<AccountId>>::transfer(
-			CNY,
-			&T1,
-			&T2,
-			extra,
-			frame_support::traits::tokens::Preservation::Expendable
-		));
+		give(T1, T2, extra);
 		assert_ok!(Financing::exercise_recourse(RuntimeOrigin::signed(BANK), 0));
 		assert_eq!(Claims::<Test>::get(0).unwrap().amount, 400_220);
 		set_time(MATURITY + 10 * DAY);

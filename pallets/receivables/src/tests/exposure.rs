@@ -105,7 +105,7 @@ fn an_upgraded_chain_counts_its_receivables_from_leftover_weight() {
 	new_test_ext().execute_with(|| {
 		let issued = chain_before_the_counters();
 		Receivables::on_runtime_upgrade();
-		assert_eq!(Receivables::on_chain_storage_version(), 1);
+		assert_eq!(Receivables::on_chain_storage_version(), 2);
 		assert_eq!(ExposureBackfill::<Test>::get(), Some((0, 10)));
 		assert!(!Receivables::exposures_complete());
 		check_invariants();
@@ -147,7 +147,7 @@ fn an_upgraded_chain_counts_its_receivables_from_leftover_weight() {
 #[test]
 fn a_new_chain_needs_no_backfill() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(Receivables::on_chain_storage_version(), 1);
+		assert_eq!(Receivables::on_chain_storage_version(), 2);
 		issue_to_t1(1_000, "A");
 		Receivables::on_runtime_upgrade();
 		assert!(Receivables::exposures_complete());

@@ -102,6 +102,15 @@ enum Op {
 		receivable: u8,
 		amount: u16,
 	},
+	/// An account rejects every offer of one sender at once.
+	RejectAllFrom {
+		by: usize,
+		sender: usize,
+	},
+	/// Anyone returns money stranded in an escrow.
+	Sweep {
+		receivable: u8,
+	},
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -135,6 +144,8 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => any::<u8>().prop_map(|receivable| Op::MarkOverdue { receivable }),
 		1 => (1u8..40).prop_map(|days| Op::Wait { days }),
 		1 => (any::<u8>(), 1u16..5_000).prop_map(|(receivable, amount)| Op::Donate { receivable, amount }),
+		1 => (who.clone(), who.clone()).prop_map(|(by, sender)| Op::RejectAllFrom { by, sender }),
+		1 => any::<u8>().prop_map(|receivable| Op::Sweep { receivable }),
 	]
 }
 
@@ -288,6 +299,14 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 				frame_support::traits::tokens::Preservation::Preserve,
 			)
 			.map(|_| ())
+		}
+		Op::RejectAllFrom { by, sender } => {
+			Receivables::reject_all_from(o(EVERYONE[by]), EVERYONE[sender])
+				.map(|_| ())
+				.map_err(|e| e.error)
+		}
+		Op::Sweep { receivable } => {
+			Receivables::sweep_escrow(o(STRANGER), pick_receivable(receivable), CNY)
 		}
 	}
 }
