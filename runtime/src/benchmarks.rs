@@ -132,6 +132,23 @@ impl pallet_receivables::BenchmarkHelper<AccountId, AssetId, Balance> for Cascad
 	fn call_loan(note: NoteId) {
 		use pallet_financing::BenchmarkHelper as _;
 		Self::make_overdue(note);
+		Self::call_pledge(note);
+	}
+
+	fn factor_by(note: NoteId, holder: &AccountId, index: u32) -> AccountId {
+		let factor = bank(frame_benchmarking::account("factor", index, 0));
+		let recourse = pallet_financing::FinancingKind::Factoring { recourse: true };
+		finance_by(&factor, note, holder, recourse);
+		factor
+	}
+
+	fn pledge_by(note: NoteId, holder: &AccountId, index: u32) -> AccountId {
+		let lender = bank(frame_benchmarking::account("lender", index, 0));
+		finance_by(&lender, note, holder, pallet_financing::FinancingKind::Pledge);
+		lender
+	}
+
+	fn call_pledge(note: NoteId) {
 		let n = pallet_receivables::Notes::<Runtime>::get(note).expect("note");
 		let pallet_receivables::NoteState::Pledged { financing } = n.state else {
 			panic!("the note is pledged")

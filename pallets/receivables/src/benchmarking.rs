@@ -338,22 +338,33 @@ mod benchmarks {
 		assert!(DueQueue::<T>::contains_key(Pallet::<T>::due_key(NOW + 30 * DAY), r));
 	}
 
-	// Clearing `n` notes, each on the worst path: a note its factor pledged to a lender, paid
-	// on time (both financings close, the lender and the factor are paid); the last payout
-	// settles the receivable and returns a donation. The walk also visits the notes they were
-	// split from (one in `MaxSplit − 1`), so `n` stops where notes and ancestors together fill
-	// one call. Its slope is what one note costs clearing (`on_idle` charges it per note
-	// visited), its intercept what taking up a receivable does.
+	// Clearing `n` notes, each on the worst path a note can take (issue 25, item 3): every note
+	// held by a factor of its own (one account per note, so every payout reads and writes
+	// another holder's account), which pledged it to a lender of its own, who called the loan
+	// once the receivable went overdue; the core then pays late. Each payout pays the lender's
+	// claim first (the claim and both its index entries removed), the factor the rest, and
+	// closes both financings; the last settles the receivable and returns a donation. The walk
+	// also visits the notes they were split from (one in `MaxSplit − 1`), so `n` stops where
+	// notes and ancestors together fill one call. Its slope is what one note costs clearing
+	// (`on_idle` and `settle` charge it per note visited), its intercept what taking up a
+	// receivable does.
 	#[benchmark]
 	fn settle(n: Linear<1, { max_settled::<T>() }>) {
 		let w = world::<T>();
 		let (r, notes) = notes_of(&w, n);
+		for (i, note) in notes.iter().enumerate() {
+			let factor = T::BenchmarkHelper::factor_by(*note, &w.supplier, i as u32);
+			T::BenchmarkHelper::pledge_by(*note, &factor, i as u32);
+		}
+		let grace = Params::<T>::get().grace_period;
+		T::BenchmarkHelper::set_time(NOW + 30 * DAY + grace);
+		Pallet::<T>::do_mark_overdue(r).expect("overdue");
 		for note in &notes {
-			let factor = T::BenchmarkHelper::factor(*note, &w.supplier);
-			T::BenchmarkHelper::pledge(*note, &factor);
+			T::BenchmarkHelper::call_pledge(*note);
 		}
 		donate(&w, r);
-		repaid_at_maturity(&w, r);
+		T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
+		Pallet::<T>::do_repay(w.core.clone(), r, None).expect("repays late");
 
 		#[block]
 		{

@@ -213,6 +213,22 @@ pub mod pallet {
 		fn pledge(note: NoteId, holder: &AccountId) -> AccountId;
 		/// Make `note`'s receivable overdue and have its lender call the pledge loan.
 		fn call_loan(note: NoteId);
+		/// Like [`Self::factor`], by a factor of its own for `index` (one account per note), so
+		/// clearing meets a distinct holder at every note.
+		fn factor_by(note: NoteId, holder: &AccountId, index: u32) -> AccountId {
+			let _ = index;
+			Self::factor(note, holder)
+		}
+		/// Like [`Self::pledge`], to a lender of its own for `index` (one account per note).
+		fn pledge_by(note: NoteId, holder: &AccountId, index: u32) -> AccountId {
+			let _ = index;
+			Self::pledge(note, holder)
+		}
+		/// Have the lender of pledged `note`, whose receivable is overdue already, call the
+		/// loan.
+		fn call_pledge(note: NoteId) {
+			let _ = note;
+		}
 	}
 
 	#[pallet::type_value]
