@@ -4,6 +4,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { rpc as cascadeRpc } from './rpc.js';
+/** A plain WebSocket client (the load scripts open many connections of their own). */
+export { WebSocket } from 'ws';
 
 export const PORT = process.env.CASCADE_RPC_PORT || '9944';
 export const WS_URL = `ws://127.0.0.1:${PORT}`;

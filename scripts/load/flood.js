@@ -8,7 +8,7 @@
 //
 //   CONNECTIONS=200 IN_FLIGHT=64 FLOOD_SECONDS=60 NOTES=3000 node scripts/load/flood.js <ws url>
 //   (scripts/load/flood.sh starts a `cascade-node --dev` with 6-second Aura blocks and runs it)
-import { connectTo, devAccounts, eventOf, CNY } from '../e2e/lib.js';
+import { connectTo, devAccounts, eventOf, CNY, WebSocket } from '../e2e/lib.js';
 import { pipeline } from '../e2e/pipeline.js';
 
 const url = process.argv[2] || 'ws://127.0.0.1:9944';
