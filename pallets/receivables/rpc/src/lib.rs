@@ -336,6 +336,21 @@ fn ask_in_pages(owner: &str, items: &str, whose: &str, method: &str, owner_arg: 
 	)
 }
 
+/// A whole list from a block of version 1 of the API, which answers no pages: as it is when it
+/// fits one page, otherwise error 4130 — every answer is bounded, at old blocks too.
+fn bounded_v1<T>(items: Vec<T>, owner: &str, what: &str) -> RpcResult<Listing<T>> {
+	if items.len() > MAX_PAGE as usize {
+		return Err(error(
+			error_code::TOO_LARGE,
+			format!(
+				"{owner} had more than {MAX_PAGE} {what} at this block, whose runtime (version 1 \
+				 of ReceivablesApi) answers no pages: read them at a block of a later runtime"
+			),
+		));
+	}
+	Ok(Listing::All(items))
+}
+
 fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	error(error_code::RUNTIME_ERROR, format!("runtime could not answer: {e:?}"))
 }
@@ -430,7 +445,7 @@ where
 			ensure_no_page(&page, at)?;
 			#[allow(deprecated)]
 			let notes = api.notes_of_before_version_2(at, who).map_err(runtime_error)?;
-			return Ok(Listing::All(notes));
+			return bounded_v1(notes, &account, "notes");
 		}
 		let whole = page.is_none();
 		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
@@ -465,9 +480,10 @@ where
 			ensure_no_page(&page, at)?;
 			#[allow(deprecated)]
 			let tree = api.tree_before_version_2(at, receivable).map_err(runtime_error)?;
-			return tree.map(Listing::All).ok_or_else(|| {
+			let tree = tree.ok_or_else(|| {
 				error(error_code::NOT_FOUND, format!("no receivable {receivable}"))
-			});
+			})?;
+			return bounded_v1(tree, &format!("receivable {receivable}"), "notes");
 		}
 		let whole = page.is_none();
 		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
@@ -549,7 +565,8 @@ where
 				.runtime_api()
 				.claims_of_before_version_2(hash, who)
 				.map_err(runtime_error)?;
-			return Ok(Listing::All(claims.into_iter().map(|c| c.upgrade()).collect()));
+			let claims = claims.into_iter().map(|c| c.upgrade()).collect();
+			return bounded_v1(claims, &account, "claims");
 		}
 		self.account_list(
 			"cascade_claimsOf",
@@ -891,5 +908,16 @@ mod tests {
 		}
 		assert_eq!(rx.iter().take(2).filter(|ok| *ok).count(), 2, "the queued readers got turns");
 		assert_eq!(readers.state.lock().unwrap().free, 1);
+	}
+
+	// Issue 25, item 6: answers at version-1 blocks are bounded too.
+	#[test]
+	fn whole_lists_of_version_one_blocks_are_bounded() {
+		let fits: Vec<u32> = (0..MAX_PAGE).collect();
+		assert!(matches!(bounded_v1(fits, "x", "notes"), Ok(Listing::All(v)) if v.len() == 1_000));
+		let more: Vec<u32> = (0..=MAX_PAGE).collect();
+		let refused = bounded_v1(more, "receivable 7", "notes").err().expect("refused");
+		assert_eq!(refused.code(), error_code::TOO_LARGE);
+		assert!(refused.message().contains("receivable 7 had more than 1000 notes"));
 	}
 }
