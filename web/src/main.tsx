@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiPromise } from '@polkadot/api';
 import { connect, devAccounts, extensionAccounts, isDevChain, nodeUrl, type Account } from './chain';
+import { BUILT_FOR, networkVerdict } from './networks.js';
 import { CtxContext, type Ctx } from './context';
 import { ActivityList, type Activity } from './components';
 import { initialLang, translate, type Key, type Lang } from './i18n';
@@ -45,7 +46,21 @@ function App() {
   }, []);
 
   useEffect(() => {
-    connect().then(setApi).catch((e) => setFailure(String(e?.message ?? e)));
+    (async () => {
+      const url = nodeUrl();
+      const api = await connect(url);
+      // Only a chain this page was built for (or a dev chain on this machine): never sign
+      // on a chain a link pointed at.
+      const development = (await api.rpc.system.chainType()).isDevelopment;
+      const genesis = api.genesisHash.toHex();
+      const verdict = networkVerdict({ url, genesis, development, allowed: BUILT_FOR });
+      if (!verdict.ok) {
+        await api.disconnect();
+        setFailure(translate(initialLang(), `net.${verdict.reason}`, { genesis }));
+        return;
+      }
+      setApi(api);
+    })().catch((e) => setFailure(String(e?.message ?? e)));
   }, []);
   useEffect(() => {
     localStorage.setItem('cascade.lang', lang);

@@ -12,6 +12,8 @@ export const en: Record<Key, string> = {
   'app.connecting': 'Connecting to the node…',
   'app.loading': 'Loading…',
   'app.failed': 'Cannot reach the node at {url}: {reason}',
+  'net.devRemote': 'it runs a development chain on another machine (genesis {genesis}); this page uses a dev chain on this machine only and signs nothing there',
+  'net.unknownGenesis': 'this page was not built for its chain (genesis {genesis}) and signs nothing there; use the portal of that network',
   'tab.supplier': 'Supplier',
   'tab.bank': 'Bank',
   'tab.core': 'Core enterprise',

@@ -10,6 +10,8 @@ export const zh = {
   'app.connecting': '正在连接节点…',
   'app.loading': '加载中…',
   'app.failed': '无法连接节点 {url}：{reason}',
+  'net.devRemote': '该节点是其他机器上的开发链（创世哈希 {genesis}）；本页面只使用本机的开发链，不在其上签名',
+  'net.unknownGenesis': '本页面并非为该链构建（创世哈希 {genesis}），不在其上签名；请使用该网络的门户',
   'tab.supplier': '供应商',
   'tab.bank': '金融机构',
   'tab.core': '核心企业',
