@@ -16,10 +16,20 @@ test('metadata lists every runtime pallet', async () => {
   const names = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
   for (const p of ['System', 'Timestamp', 'Balances', 'TransactionPayment', 'Validators', 'Session',
     'Aura', 'Grandpa', 'Council', 'CouncilMembership', 'CouncilRoot', 'Multisig', 'TxPause',
-    'Assets', 'Enterprises', 'Receivables', 'Financing']) {
+    'Assets', 'Enterprises', 'Receivables', 'Financing', 'Utility']) {
     assert.ok(names.includes(p), `${p} missing from ${names.join(', ')}`);
   }
   assert.ok(!names.includes('Sudo'), 'no Sudo: no single key rules the chain');
+});
+
+// Issue 25, item 5: a wallet can have the chain check the metadata it signed with, and the stock
+// polkadot.js API (no type configuration) signs with the extension in the list.
+test('transactions carry CheckMetadataHash and the stock API signs them', async () => {
+  const extensions = api.runtimeMetadata.asLatest.extrinsic.transactionExtensions
+    ?? api.runtimeMetadata.asLatest.extrinsic.signedExtensions;
+  const names = extensions.map((e) => e.identifier.toString());
+  assert.ok(names.includes('CheckMetadataHash'), `CheckMetadataHash missing from ${names.join(', ')}`);
+  await ok(api, api.tx.system.remarkWithEvent('signed by the stock API'), keys.alice);
 });
 
 test('blocks are produced and finalized', async () => {
