@@ -227,7 +227,7 @@ pub const HKD_LINE: u64 = 2;
 /// Most offers waiting for one account in the tests: small, so the bound is easy to reach.
 pub const MAX_OFFERS: u32 = 8;
 /// Most offers waiting for one account from one sender in the tests.
-pub const MAX_OFFERS_FROM: u32 = 4;
+pub const MAX_OFFERS_FROM: u32 = 5;
 pub const OPERATOR: AccountId = 1;
 pub const CORE: AccountId = 10;
 pub const OTHER_CORE: AccountId = 11;

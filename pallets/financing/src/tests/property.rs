@@ -45,10 +45,7 @@ enum Op {
 	Approve {
 		request: u8,
 	},
-	/// A financier declines every request of the holder of a waiting request.
-	DeclineAllFrom {
-		request: u8,
-	},
+
 	RepayLoan {
 		financing: u8,
 	},
@@ -120,7 +117,6 @@ fn op() -> impl Strategy<Value = Op> {
 		6 => (any::<u16>(), prop_oneof![3 => Just(0u8), 2 => Just(1u8), 1 => 2u8..4], 0u8..3).prop_map(|(note, program, kind)| Op::Finance { note, program, kind }),
 		1 => (any::<u16>(), 3..5usize, 0u8..3, 0u16..20_000).prop_map(|(note, financier, kind, rate)| Op::Request { note, financier, kind, rate }),
 		1 => any::<u8>().prop_map(|request| Op::Approve { request }),
-		1 => any::<u8>().prop_map(|request| Op::DeclineAllFrom { request }),
 		2 => any::<u8>().prop_map(|financing| Op::RepayLoan { financing }),
 		3 => any::<u8>().prop_map(|financing| Op::Recourse { financing }),
 		2 => any::<u8>().prop_map(|financing| Op::SettleClaim { financing }),
@@ -279,13 +275,6 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 				kind(k),
 				sp_runtime::Permill::from_parts(rate as u32 * 5),
 			)
-		}
-		Op::DeclineAllFrom { request } => {
-			let id = pick(request as u64, crate::NextRequestId::<Test>::get());
-			let (financier, holder) = crate::Requests::<Test>::get(id)
-				.map(|r| (r.financier, r.holder))
-				.unwrap_or((BANK, T1));
-			Financing::decline_all_from(o(financier), holder).map(|_| ()).map_err(|e| e.error)
 		}
 		Op::Approve { request } => {
 			let id = pick(request as u64, crate::NextRequestId::<Test>::get());

@@ -130,11 +130,16 @@ fn financings_are_listed_for_financier_and_seller() {
 #[test]
 fn requests_are_listed_while_they_wait() {
 	build_and_execute(|| {
+		// Two holders (one holder has at most MAX_REQUESTS_FROM waiting at one bank).
 		let mut notes = Vec::new();
-		for _ in 0..3 {
+		for i in 0..3 {
 			let (_, note) = note_of_t1(CORE, 10_000);
+			let holder = if i == 2 { T2 } else { T1 };
+			if holder == T2 {
+				pass(note, T1, T2);
+			}
 			assert_ok!(Financing::request(
-				RuntimeOrigin::signed(T1),
+				RuntimeOrigin::signed(holder),
 				note,
 				BANK,
 				FinancingKind::Pledge,
@@ -143,9 +148,10 @@ fn requests_are_listed_while_they_wait() {
 			notes.push(note);
 		}
 		assert_eq!(sorted(read_all(2, |p| Financing::requests_of(&BANK, p))), vec![0, 1, 2]);
-		assert_eq!(sorted(read_all(2, |p| Financing::requests_of(&T1, p))), vec![0, 1, 2]);
+		assert_eq!(sorted(read_all(2, |p| Financing::requests_of(&T1, p))), vec![0, 1]);
+		assert_eq!(read_all(2, |p| Financing::requests_of(&T2, p)), vec![2]);
 		assert_ok!(Financing::decline(RuntimeOrigin::signed(BANK), 1));
-		assert_ok!(Financing::withdraw(RuntimeOrigin::signed(T1), 2));
+		assert_ok!(Financing::withdraw(RuntimeOrigin::signed(T2), 2));
 		assert_eq!(read_all(2, |p| Financing::requests_of(&BANK, p)), vec![0]);
 		assert_ok!(Financing::approve(RuntimeOrigin::signed(BANK), 0));
 		assert!(read_all(2, |p| Financing::requests_of(&BANK, p)).is_empty());

@@ -209,7 +209,7 @@ fn decline_all_from_clears_one_holders_requests_in_one_call() {
 #[test]
 fn an_upgraded_chain_indexes_its_waiting_requests_by_holder() {
 	use frame_support::{
-		traits::{GetStorageVersion, Hooks, OnRuntimeUpgrade, StorageVersion},
+		traits::{GetStorageVersion, Hooks, StorageVersion},
 		weights::Weight,
 	};
 	build_and_execute(|| {

@@ -265,7 +265,7 @@ fn reject_all_from_clears_one_senders_offers_in_one_call() {
 // wait are indexed from blocks' leftover weight, a bounded number a block.
 #[test]
 fn an_upgraded_chain_indexes_its_waiting_offers_by_sender() {
-	use frame_support::traits::{GetStorageVersion, Hooks, OnRuntimeUpgrade, StorageVersion};
+	use frame_support::traits::{Get, GetStorageVersion, Hooks, StorageVersion};
 	ExtBuilder::default().build_and_execute(|| {
 		let (_, root) = active_receivable(100 * (MAX_OFFERS as u128 + 2));
 		let (offered, _) = offer_pieces(T1, root, T2, 3);
@@ -277,7 +277,8 @@ fn an_upgraded_chain_indexes_its_waiting_offers_by_sender() {
 		assert_eq!(Receivables::on_chain_storage_version(), 2);
 		check_invariants();
 		// Room for one note a block: the backfill goes one note at a time.
-		let db = <Test as frame_system::Config>::DbWeight::get();
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
 		let one = db
 			.reads_writes(1, 1)
 			.saturating_add(Receivables::exposure_backfill_step())
