@@ -58,7 +58,7 @@ CASCADE_SKIP_BUILD=1 NOTES=3000 HELD=1500 READERS=20 READ_SECONDS=30 READS_ASSER
 }
 node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop());
 	const c = r.concurrent;
-	console.log(`tree of ${r.treeNotes} notes: page p50 ${r.treePage.p50} ms; ${c.readers} readers for ${c.seconds} s read ${c.pagesRead} pages (p99 ${c.pageMs.p99} ms, ${c.readerErrors} errors); block interval p99 ${c.blockIntervalMs.p99} ms of ${c.blockIntervalMs.configured}`);' "$READS_LOG.json"
+	console.log(`tree of ${r.treeNotes} notes: page p50 ${r.treePage.p50} ms; ${c.readers} readers for ${c.seconds} s read ${c.pagesRead} pages (p99 ${c.pageMs.p99} ms, ${c.readerErrors} errors, ${c.readerBusy} told to retry); block interval p99 ${c.blockIntervalMs.p99} ms of ${c.blockIntervalMs.configured}`);' "$READS_LOG.json"
 rm -f "$READS_LOG" "$READS_LOG.json"
 
 step "the month-end batch on the four-validator testnet, reduced (1,000 receivables; full size: ./scripts/load/month-end.sh)"

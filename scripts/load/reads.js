@@ -106,11 +106,14 @@ const loader = (async () => {
 })();
 const readerMs = [];
 let readerErrors = 0;
+let readerBusy = 0;
 let pagesRead = 0;
 await Promise.all(Array.from({ length: READERS }, async () => {
   let cursor = null;
   while (Date.now() < deadline) {
     const reply = await rpc('cascade_tree', [big, null, { cursor, limit: 1_000 }]).catch((e) => ({ error: e }));
+    // 4290: every reader's turn is taken and the queue is full — the node asks to retry.
+    if (reply.error?.code === 4290) { readerBusy++; await new Promise((ok) => setTimeout(ok, 100)); continue; }
     if (reply.error) { readerErrors++; cursor = null; continue; }
     readerMs.push(reply.ms);
     pagesRead++;
@@ -133,6 +136,7 @@ const result = {
     seconds: SECONDS,
     pagesRead,
     readerErrors,
+    readerBusy,
     pageMs: stats(readerMs),
     transfersIncluded: transfers,
     blocks: heads.length,
