@@ -21,7 +21,7 @@
 //! half its cores, at least one): the others wait their turn, so however many clients read, cores
 //! are left for block authoring, import and networking — measured: 50 readers paging through a
 //! 100,000-note tree on a 2-core node without the limit stretched 6-second blocks to 17 s. At
-//! most 16 readers per turn wait; beyond that a reader is answered `4290` (busy, retry) at once,
+//! most 64 readers per turn wait; beyond that a reader is answered `4290` (busy, retry) at once,
 //! so waiting readers never pile up on the blocking pool.
 
 use std::{
@@ -241,11 +241,12 @@ impl Readers {
 	}
 
 	/// Half the machine's cores, at least one: the rest stay for the node's own work; and up to
-	/// 16 readers waiting per turn (a turn takes milliseconds: a page of 1,000 notes ~35 ms).
+	/// 64 readers waiting per turn (a turn takes milliseconds: a page of 1,000 notes ~35 ms; a
+	/// portal page asks for a few dozen items at once), well below tokio's 512 blocking threads.
 	pub fn for_this_machine() -> Self {
 		let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
 		let turns = (cores / 2).max(1);
-		Self::new(turns, 16 * turns)
+		Self::new(turns, 64 * turns)
 	}
 
 	/// Take a turn, waiting for one if the queue has room; [`error_code::BUSY`] otherwise.
