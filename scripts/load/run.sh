@@ -29,8 +29,11 @@ start_dev_node "$BLOCK_MS"
 # Let the first blocks anchor the demo world's credit line.
 sleep 2
 [ "$BLOCK_MS" = aura ] && sleep 10
+# Offers wait unaccepted: each of the 3 holders sends 2 × COUNT / 3 of them, at most 64 to any one
+# recipient (MaxOffersPerSender), so there must be at least COUNT / 96 recipients.
+RECIPIENTS="${RECIPIENTS:-$(( COUNT / 96 + 12 ))}"
 args=(--url "ws://127.0.0.1:$PORT" --count "$COUNT" --metrics "127.0.0.1:$DEV_NODE_PROMETHEUS" --pids "$NODE_PID"
-	--senders "${SENDERS:-8}" --connections "${CONNECTIONS:-4}" --recipients "${RECIPIENTS:-12}"
+	--senders "${SENDERS:-8}" --connections "${CONNECTIONS:-4}" --recipients "$RECIPIENTS"
 	--redeem-after "${REDEEM_AFTER:-240}")
 [ -n "${REPORT:-}" ] && args+=(--report "$REPORT")
 "$CARGO_TARGET_DIR/release/cascade-load" "${args[@]}"

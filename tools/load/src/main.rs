@@ -68,7 +68,8 @@ struct Args {
 	#[arg(long, default_value_t = 4)]
 	connections: usize,
 	/// Enterprises the council registers to receive the offered notes (an account has at most
-	/// MaxPendingOffers offers waiting).
+	/// MaxPendingOffers offers waiting, and at most MaxOffersPerSender, 64, from one sender:
+	/// with 3 holders offering 2 × count notes, at least count / 96 recipients).
 	#[arg(long, default_value_t = 8)]
 	recipients: usize,
 	/// Only the balance transfers (no Cascade set-up; any chain with funded dev accounts).
