@@ -84,8 +84,14 @@ impl Probe {
 impl Sample {
 	/// What happened between `self` (before) and `after`.
 	pub fn until(&self, after: &Sample) -> Profile {
-		let cpu_seconds =
-			after.cpu.iter().zip(&self.cpu).map(|(a, b)| ((a - b) * 10.0).round() / 10.0).collect();
+		// To the clock tick (10 ms): a short phase on a light node may use less than 50 ms, which
+		// rounded to tenths read as none at all (the load test failed on it now and then).
+		let cpu_seconds = after
+			.cpu
+			.iter()
+			.zip(&self.cpu)
+			.map(|(a, b)| ((a - b) * 100.0).round() / 100.0)
+			.collect();
 		let mut tasks: Vec<(String, f64)> = after
 			.tasks
 			.iter()
