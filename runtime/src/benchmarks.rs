@@ -6,6 +6,7 @@ use crate::{
 };
 use cascade_primitives::{FinancingId, LineId, Moment, NoteId, Roles};
 use frame_support::traits::fungibles::{Inspect, Mutate};
+use sp_runtime::traits::Zero;
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -155,6 +156,18 @@ impl pallet_receivables::BenchmarkHelper<AccountId, AssetId, Balance> for Cascad
 		};
 		let f = pallet_financing::Financings::<Runtime>::get(financing).expect("financing");
 		Financing::call_loan(RuntimeOrigin::signed(f.financier), financing).expect("calls");
+		// The borrower pays all of the claim it can but half the note's amount (its account
+		// left with just that), so the note's payout pays the rest of the claim off — the
+		// claim and its index entries removed, the loan closed — and the borrower the
+		// remainder: the heaviest way a payout meets a called loan.
+		let claim = pallet_financing::Claims::<Runtime>::get(financing).expect("a claim");
+		let part = claim.amount.saturating_sub(n.amount / 2);
+		if !part.is_zero() {
+			let keep = <Assets as Inspect<AccountId>>::minimum_balance(CNY);
+			<Assets as Mutate<AccountId>>::set_balance(CNY, &claim.debtor, part + keep);
+			Financing::settle_claim(RuntimeOrigin::signed(claim.debtor), financing)
+				.expect("settles part of the claim");
+		}
 	}
 }
 

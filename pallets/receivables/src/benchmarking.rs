@@ -7,7 +7,8 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{EnsureOrigin, Get},
+	traits::{EnsureOrigin, Get, Hooks},
+	weights::Weight,
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -125,6 +126,47 @@ fn widen<T: Config>(w: &World<T>, note: NoteId, n: u32) {
 fn max_settled<T: Config>() -> u32 {
 	let max = T::MaxSettleNotes::get();
 	max - max.div_ceil(T::MaxSplit::get() - 1)
+}
+
+/// The most worst-path notes (see `settle`) of one receivable that one `on_idle` clears: they
+/// and their split ancestors within `MaxClearPerBlock` visits and one `settle`.
+fn max_cleared<T: Config>() -> u32 {
+	let cap = T::MaxClearPerBlock::get();
+	let fit = cap - cap.div_ceil(T::MaxSplit::get());
+	max_settled::<T>().min(fit).max(1)
+}
+
+/// The most one-note receivables the `clear_receivables` benchmark makes due at once.
+fn max_receivables<T: Config>() -> u32 {
+	T::MaxClearPerBlock::get().min(100)
+}
+
+/// `notes`, held by the supplier, each on the worst path (see `settle`): factored to a factor
+/// of its own, pledged by it to a lender of its own, frozen and released, the loan called once
+/// its receivable `receivables` went overdue; then the core pays them late.
+fn worst_notes<T: Config>(w: &World<T>, receivables: &[ReceivableId], notes: &[NoteId]) {
+	for (i, note) in notes.iter().enumerate() {
+		let factor = T::BenchmarkHelper::factor_by(*note, &w.supplier, i as u32);
+		T::BenchmarkHelper::pledge_by(*note, &factor, i as u32);
+	}
+	let grace = Params::<T>::get().grace_period;
+	T::BenchmarkHelper::set_time(NOW + 30 * DAY + grace);
+	for r in receivables {
+		Pallet::<T>::do_mark_overdue(*r).expect("overdue");
+	}
+	for note in notes {
+		T::BenchmarkHelper::call_pledge(*note);
+		// Held by the Operator and released again before the money came: the note walks as
+		// any other (one still frozen is skipped, and paid by `unfreeze`, charged then).
+		Pallet::<T>::do_freeze(*note).expect("freezes");
+		Pallet::<T>::do_unfreeze(*note).expect("unfreezes");
+	}
+	for r in receivables {
+		donate(w, *r);
+		let face = Receivables::<T>::get(r).expect("exists").face;
+		T::BenchmarkHelper::fund(&w.asset, &w.core, face * 2u32.into());
+		Pallet::<T>::do_repay(w.core.clone(), *r, None).expect("repays late");
+	}
 }
 
 /// `n` notes of one receivable, each of `unit`, held by the supplier (the receivable holds
@@ -352,19 +394,7 @@ mod benchmarks {
 	fn settle(n: Linear<1, { max_settled::<T>() }>) {
 		let w = world::<T>();
 		let (r, notes) = notes_of(&w, n);
-		for (i, note) in notes.iter().enumerate() {
-			let factor = T::BenchmarkHelper::factor_by(*note, &w.supplier, i as u32);
-			T::BenchmarkHelper::pledge_by(*note, &factor, i as u32);
-		}
-		let grace = Params::<T>::get().grace_period;
-		T::BenchmarkHelper::set_time(NOW + 30 * DAY + grace);
-		Pallet::<T>::do_mark_overdue(r).expect("overdue");
-		for note in &notes {
-			T::BenchmarkHelper::call_pledge(*note);
-		}
-		donate(&w, r);
-		T::BenchmarkHelper::fund(&w.asset, &w.core, big_face::<T>() * 2u32.into());
-		Pallet::<T>::do_repay(w.core.clone(), r, None).expect("repays late");
+		worst_notes(&w, &[r], &notes);
 
 		#[block]
 		{
@@ -372,6 +402,48 @@ mod benchmarks {
 		}
 
 		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Settled));
+	}
+
+	// What clearing really costs, measured on `on_idle` itself (extra: not a weight the chain
+	// charges, the measurement `scripts/benchmark/per-note.sh` holds the charge against). Here
+	// `n` worst-path notes of one receivable (as `settle`), all cleared by one `on_idle`: its
+	// slope is what one note costs the hook, to compare with `clear_note_weight`.
+	#[benchmark(extra)]
+	fn clear_notes(n: Linear<1, { max_cleared::<T>() }>) {
+		let w = world::<T>();
+		let (r, notes) = notes_of(&w, n);
+		worst_notes(&w, &[r], &notes);
+
+		#[block]
+		{
+			Pallet::<T>::on_idle(One::one(), Weight::MAX);
+		}
+
+		assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Settled));
+	}
+
+	// As `clear_notes`, on `n` due receivables of one worst-path note each: every note is a
+	// turn of its own (finding the receivable, taking it up, settling it). Its slope is what
+	// one receivable costs the hook, to compare with what `on_idle` charges a turn and a note.
+	#[benchmark(extra)]
+	fn clear_receivables(n: Linear<1, { max_receivables::<T>() }>) {
+		let w = world::<T>();
+		let unit: BalanceOf<T> = 1_000_000_000u32.into();
+		let (receivables, notes): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
+			(0..n).map(|_| accepted(&w, unit)).unzip();
+		worst_notes(&w, &receivables, &notes);
+
+		#[block]
+		{
+			Pallet::<T>::on_idle(One::one(), Weight::MAX);
+		}
+
+		for r in receivables {
+			assert_eq!(
+				Receivables::<T>::get(r).map(|r| r.status),
+				Some(ReceivableStatus::Settled)
+			);
+		}
 	}
 
 	// Redemption's paths; the call is charged the heaviest. This one: a note its factor
