@@ -2,18 +2,45 @@
 # The whole suite: unit and property tests of the pallets, benchmarks as tests, runtime
 # integration tests, then the end-to-end suite (polkadot.js) and the portal in Chromium
 # (Playwright), each against a dev node this script starts and stops itself.
+#
+#   ./scripts/test.sh          everything (what CI runs)
+#   ./scripts/test.sh --quick  the edit loop: the node, the unit, property and runtime tests, and
+#                              the end-to-end files that need one dev node for a few seconds each
+#                              (no client, benchmarks, upgrade, portal, testnet or load scenarios)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+QUICK=0
+case "${1:-}" in
+	--quick) QUICK=1 ;;
+	"") ;;
+	*) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+esac
 ./scripts/setup.sh
 source scripts/env.sh
 
 step() { printf '\n==== %s ====\n' "$*"; }
+# The end-to-end files --quick runs: one dev node, seconds each.
+QUICK_E2E="foundation enterprises receivables rpc lists paging multisig"
 
 step "build cascade-node (release)"
 cargo build --release -p cascade-node
 
 step "unit, property and runtime integration tests"
 cargo test --release -p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root -p pallet-receivables-rpc -p cascade-runtime --tests
+
+if [ "$QUICK" = 1 ]; then
+	step "end-to-end, the quick files ($QUICK_E2E) against a dev node"
+	source scripts/devnode.sh
+	start_dev_node 300
+	export CASCADE_RPC_PORT="$PORT"
+	files=(); for f in $QUICK_E2E; do files+=("./$f.test.js"); done
+	(cd scripts/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout "${files[@]}") || {
+		echo "---- node log (tail) ----"; tail -40 "$LOG"; exit 1
+	}
+	stop_dev_node
+	step "quick run passed (the full suite: ./scripts/test.sh)"
+	exit 0
+fi
 
 step "the runtime one spec version up, for the upgrade-by-vote tests (client and e2e)"
 CASCADE_UPGRADE_WASM="$(./scripts/upgrade-runtime.sh)"
@@ -25,7 +52,7 @@ CASCADE_NODE="$CASCADE_NODE" cargo test --release -p cascade-client -p cascade-l
 step "benchmarks as tests (runtime-benchmarks feature)"
 cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root --features runtime-benchmarks --lib -- benchmark
 
-step "the runtime from before ReceivablesApi version 2, for the API-version test (built once)"
+step "the runtime from before ReceivablesApi version 2, for the API-version test (a checked-in fixture)"
 CASCADE_LEGACY_WASM="$(./scripts/legacy-runtime.sh)"
 export CASCADE_LEGACY_WASM
 
