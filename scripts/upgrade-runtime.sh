@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Builds the runtime one spec version up (the runtime crate's `upgrade-test` feature) into its own
-# target folder, $CARGO_TARGET_DIR/upgrade, and prints the path of its wasm: the code the
-# runtime-upgrade test votes in. Built once per runtime change (cargo skips it when nothing
-# changed); `cargo check` suffices because only the wasm, made by the build script, is needed.
+# Builds the runtime one spec version up (cascade-runtime with its `upgrade-test` feature, through
+# the wasm-only crate runtime/upgrade) and prints the path of its wasm: the code the
+# runtime-upgrade tests vote in. Same target directory and SDK build as the node's runtime: only
+# the runtime and the two pallets the feature changes compile again, for wasm (cargo skips it all
+# when nothing changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-UPGRADE_TARGET="$CARGO_TARGET_DIR/upgrade"
-CARGO_TARGET_DIR="$UPGRADE_TARGET" cargo check --release -p cascade-runtime --features upgrade-test >&2
-WASM="$UPGRADE_TARGET/release/wbuild/cascade-runtime/cascade_runtime.compact.compressed.wasm"
+# Built with the node in one cargo invocation, so its build script shares the node's host
+# dependencies (substrate-wasm-builder, binaryen): alone, cargo would unify their features
+# differently and compile them a second time.
+cargo build --release -p cascade-node -p cascade-runtime-upgrade >&2
+WASM="$CARGO_TARGET_DIR/release/wbuild/cascade-runtime-upgrade/cascade_runtime_upgrade.compact.compressed.wasm"
 [ -f "$WASM" ] || { echo "no wasm at $WASM" >&2; exit 1; }
 echo "$WASM"
