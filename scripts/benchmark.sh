@@ -7,14 +7,9 @@
 # (./scripts/dev.sh, ./scripts/test.sh) rebuilds the wasm runtime and relinks the node once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
-source scripts/env.sh
-
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
-cargo build --release -p cascade-node --features runtime-benchmarks
-# The wasm runtime the build just made, with the runtime-benchmarks feature.
-RUNTIME="$CARGO_TARGET_DIR/release/wbuild/cascade-runtime/cascade_runtime.compact.compressed.wasm"
+source scripts/benchmark/node.sh
 
 for pallet in "${@:-enterprises receivables financing validators council_root}"; do
 	for p in $pallet; do

@@ -14,15 +14,11 @@
 # relinks). STEPS and REPEAT as there (defaults 20 and 10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./scripts/setup.sh
-source scripts/env.sh
-
 STEPS="${STEPS:-20}"
 REPEAT="${REPEAT:-10}"
 OUT="${PER_NOTE_OUT:-$(mktemp -d)}"
 mkdir -p "$OUT"
-cargo build --release -p cascade-node --features runtime-benchmarks
-RUNTIME="$CARGO_TARGET_DIR/release/wbuild/cascade-runtime/cascade_runtime.compact.compressed.wasm"
+source scripts/benchmark/node.sh
 
 "$CASCADE_NODE" benchmark pallet \
 	--runtime "$RUNTIME" \
