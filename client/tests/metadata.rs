@@ -24,7 +24,10 @@ fn the_committed_metadata_is_the_runtimes() {
 			.expect("the runtime serves metadata v16")
 			.0
 	});
-	assert!(COMMITTED.starts_with(b"meta"), "client/metadata/cascade.scale is not runtime metadata");
+	assert!(
+		COMMITTED.starts_with(b"meta"),
+		"client/metadata/cascade.scale is not runtime metadata"
+	);
 	assert!(
 		served == COMMITTED,
 		"client/metadata/cascade.scale ({} bytes) is not the metadata today's runtime serves \

@@ -117,7 +117,12 @@ fn due_receivable_of_worst_notes(notes: u32) -> (Vec<AccountId>, Vec<AccountId>)
 			Factoring { recourse: true }
 		));
 		loans.push((lender.clone(), pallet_financing::NextFinancingId::<Runtime>::get()));
-		assert_ok!(Financing::finance(RuntimeOrigin::signed(factor.clone()), note, lending, Pledge));
+		assert_ok!(Financing::finance(
+			RuntimeOrigin::signed(factor.clone()),
+			note,
+			lending,
+			Pledge
+		));
 		lenders.push(lender);
 		factors.push(factor);
 	}

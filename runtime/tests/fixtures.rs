@@ -30,8 +30,16 @@ fn every_fixture_is_the_file_its_provenance_names() {
 			wasm.display()
 		);
 		assert_eq!(format!("{} bytes", bytes.len()), size, "{}", wasm.display());
-		assert!(bytes.starts_with(&COMPRESSED_PREFIX), "{}: not a compressed runtime", wasm.display());
-		assert!(field(&provenance, "source commit").is_some(), "{}: no source commit", dir.display());
+		assert!(
+			bytes.starts_with(&COMPRESSED_PREFIX),
+			"{}: not a compressed runtime",
+			wasm.display()
+		);
+		assert!(
+			field(&provenance, "source commit").is_some(),
+			"{}: no source commit",
+			dir.display()
+		);
 		checked += 1;
 	}
 	assert!(checked >= 1, "no fixture under {}", root.display());

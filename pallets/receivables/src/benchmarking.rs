@@ -439,10 +439,7 @@ mod benchmarks {
 		}
 
 		for r in receivables {
-			assert_eq!(
-				Receivables::<T>::get(r).map(|r| r.status),
-				Some(ReceivableStatus::Settled)
-			);
+			assert_eq!(Receivables::<T>::get(r).map(|r| r.status), Some(ReceivableStatus::Settled));
 		}
 	}
 
