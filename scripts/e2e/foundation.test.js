@@ -2,7 +2,9 @@
 // that answers bad calls with errors and keeps serving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, ok, cny, CNY, YUAN, waitForBlock, rawRpc } from './lib.js';
+import { u8aToHex } from '@polkadot/util';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
+import { connect, devAccounts, ok, cny, CNY, YUAN, waitForBlock, rawRpc, submit as signWith } from './lib.js';
 
 let api;
 let keys;
@@ -30,6 +32,27 @@ test('transactions carry CheckMetadataHash and the stock API signs them', async 
   const names = extensions.map((e) => e.identifier.toString());
   assert.ok(names.includes('CheckMetadataHash'), `CheckMetadataHash missing from ${names.join(', ')}`);
   await ok(api, api.tx.system.remarkWithEvent('signed by the stock API'), keys.alice);
+});
+
+// A hardware wallet (Ledger's generic app, RFC 78) signs only with CheckMetadataHash enabled: it
+// computes the metadata's merkleized hash and the chain must agree, which it can only if the node's
+// runtime was built with `metadata-hash`. A runtime built without it refuses mode 1 outright.
+test('a wallet signing with the metadata hash (mode 1) is accepted, a wrong hash is refused', async () => {
+  const v15 = await api.call.metadata.metadataAtVersion(15);
+  const bytes = v15.unwrap().toU8a(true);
+  const props = await api.rpc.system.properties();
+  const digest = merkleizeMetadata(bytes, {
+    decimals: props.tokenDecimals.unwrap()[0].toNumber(),
+    tokenSymbol: props.tokenSymbol.unwrap()[0].toString(),
+  }).digest();
+  const r = await signWith(api, api.tx.system.remarkWithEvent('signed with the metadata hash'), keys.alice,
+    { mode: 1, metadataHash: u8aToHex(digest) });
+  assert.equal(r.ok, true, `mode 1 with the right hash: ${r.error}`);
+  await assert.rejects(
+    signWith(api, api.tx.system.remarkWithEvent('a wrong hash'), keys.alice,
+      { mode: 1, metadataHash: u8aToHex(new Uint8Array(32).fill(7)) }),
+    /bad signature|Invalid Transaction|1010/i,
+  );
 });
 
 test('blocks are produced and finalized', async () => {

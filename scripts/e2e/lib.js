@@ -62,12 +62,13 @@ export function devAccounts() {
 
 /**
  * Sign and submit `tx` as `signer`; resolve when it is in a block with
- * { ok, error, events, blockHash }. `error` is "Pallet.Variant" for module errors.
+ * { ok, error, events, blockHash }. `error` is "Pallet.Variant" for module errors. `options` are
+ * polkadot.js signer options (e.g. `{ mode: 1, metadataHash }`).
  */
-export function submit(api, tx, signer) {
+export function submit(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub = null;
-    tx.signAndSend(signer, { nonce: -1 }, (result) => {
+    tx.signAndSend(signer, { nonce: -1, ...options }, (result) => {
       const { status, events, dispatchError } = result;
       if (status.isInBlock || status.isFinalized) {
         if (unsub) unsub();
