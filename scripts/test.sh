@@ -38,7 +38,7 @@ cargo test --release $CASCADE_TEST_PACKAGES --tests
 
 if [ "$QUICK" = 1 ]; then
 	step "end-to-end, the quick files ($QUICK_E2E) against a dev node"
-	source scripts/devnode.sh
+	source scripts/dev/node.sh
 	start_dev_node 300
 	export CASCADE_RPC_PORT="$PORT"
 	files=(); for f in $QUICK_E2E; do files+=("./$f.test.js"); done
@@ -51,7 +51,7 @@ if [ "$QUICK" = 1 ]; then
 fi
 
 step "the runtime one spec version up, for the upgrade-by-vote tests (client and e2e)"
-CASCADE_UPGRADE_WASM="$(./scripts/upgrade-runtime.sh)"
+CASCADE_UPGRADE_WASM="$(./scripts/build/upgrade-runtime.sh)"
 export CASCADE_UPGRADE_WASM
 
 step "the cascade client (unit tests, then the binary against its own dev nodes, across an upgrade)"
@@ -61,11 +61,11 @@ step "benchmarks as tests (runtime-benchmarks feature)"
 cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root --features runtime-benchmarks --lib -- benchmark
 
 step "the runtime from before ReceivablesApi version 2, for the API-version test (a checked-in fixture)"
-CASCADE_LEGACY_WASM="$(./scripts/legacy-runtime.sh)"
+CASCADE_LEGACY_WASM="$(./scripts/build/legacy-runtime.sh)"
 export CASCADE_LEGACY_WASM
 
 step "end-to-end suite against a dev node"
-source scripts/devnode.sh
+source scripts/dev/node.sh
 start_dev_node 300
 export CASCADE_RPC_PORT="$PORT"
 (cd scripts/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout ./*.test.js) || {
@@ -74,7 +74,7 @@ export CASCADE_RPC_PORT="$PORT"
 stop_dev_node
 
 step "the portal in headless Chromium (Playwright) against a dev node"
-./scripts/portal-test.sh
+./scripts/e2e/portal.sh
 
 step "automatic clearing at 6-second blocks, reduced (full size: ./scripts/load/clearing.sh)"
 CLEARING_LOG="$(mktemp)"

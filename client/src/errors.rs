@@ -199,7 +199,7 @@ fn receivables(e: &Receivables) -> Option<&'static str> {
 		Receivables::NotMatured => "the receivable has not matured yet",
 		Receivables::AlreadyRedeemed => "the note was already paid out",
 		Receivables::NoteConsumed => "the note was split; its parts are redeemed instead",
-		Receivables::NoteFrozen => "the note is under judicial hold",
+		Receivables::NoteFrozen => "the note is under a judicial freeze",
 		Receivables::ZeroAmount => "the amount must be above zero",
 		Receivables::AboveOutstanding => {
 			"that is more than is still outstanding on the receivable (`cascade repay` without \

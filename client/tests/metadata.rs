@@ -31,7 +31,7 @@ fn the_committed_metadata_is_the_runtimes() {
 	assert!(
 		served == COMMITTED,
 		"client/metadata/cascade.scale ({} bytes) is not the metadata today's runtime serves \
-		 ({} bytes): run ./scripts/metadata.sh and rebuild the client",
+		 ({} bytes): run ./scripts/build/metadata.sh and rebuild the client",
 		COMMITTED.len(),
 		served.len()
 	);

@@ -1,7 +1,7 @@
 //! The same `cascade` binary across a runtime upgrade voted in by the dev chain's council, and
 //! the client's compatibility check naming what a runtime changed.
 //!
-//! The upgrade is the runtime built with the `upgrade-test` feature (`scripts/upgrade-runtime.sh`,
+//! The upgrade is the runtime built with the `upgrade-test` feature (`scripts/build/upgrade-runtime.sh`,
 //! `$CASCADE_UPGRADE_WASM`): spec_version + 1, a field added to `CouncilRoot.DispatchedAsRoot`
 //! (an event of a pallet the client does not use) and a call added to Receivables (a pallet it
 //! uses). A client that decoded every block's events as its own build's types could no longer
@@ -40,12 +40,12 @@ fn upgrade_wasm() -> Vec<u8> {
 		Some(path) => PathBuf::from(path),
 		None => {
 			let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-				.join("../scripts/upgrade-runtime.sh");
+				.join("../scripts/build/upgrade-runtime.sh");
 			let out = std::process::Command::new(script)
 				.stderr(Stdio::inherit())
 				.output()
-				.expect("scripts/upgrade-runtime.sh runs");
-			assert!(out.status.success(), "scripts/upgrade-runtime.sh failed");
+				.expect("scripts/build/upgrade-runtime.sh runs");
+			assert!(out.status.success(), "scripts/build/upgrade-runtime.sh failed");
 			PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
 		}
 	};

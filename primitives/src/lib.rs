@@ -110,7 +110,7 @@ pub trait EnterpriseRegistry<AccountId> {
 }
 
 /// Financiers' credit lines to core enterprises, as the receivables pallet draws on them.
-pub trait CreditLines<AccountId, AssetId, Balance> {
+pub trait CreditLineDraws<AccountId, AssetId, Balance> {
 	/// Draw `amount` on `line` for `issuer` in `asset` at time `now`. Fails, changing nothing,
 	/// when the line is unknown, not the issuer's, revoked, expired at `now`, in another asset,
 	/// or has less than `amount` of room.
@@ -154,7 +154,7 @@ pub enum NoteStanding {
 	Pending,
 	/// Pledged to a financing.
 	Pledged(FinancingId),
-	/// Under judicial hold.
+	/// Under judicial freeze.
 	Frozen,
 	/// Split into children.
 	Consumed,

@@ -1,5 +1,5 @@
 // Old blocks keep their answers: a dev chain started on the runtime from before ReceivablesApi
-// version 2 (scripts/legacy-runtime.sh, $CASCADE_LEGACY_WASM) issues and splits a receivable,
+// version 2 (scripts/build/legacy-runtime.sh, $CASCADE_LEGACY_WASM) issues and splits a receivable,
 // the council upgrades it to today's runtime ($CASCADE_UPGRADE_WASM, one spec version up), and
 // then a block of the old runtime is answered by the old API version (whole lists; a page
 // refused as unknown to that block), the new blocks in pages. The upgrade counts the exposure of

@@ -7,7 +7,7 @@
 //    reports the new version, finality goes on, and a receivable issued before the upgrade is
 //    repaid after it and paid out by the chain;
 //  - a stranger's node with the same chain spec and Alice's address gets no peer and no block.
-// The upgraded runtime comes from scripts/upgrade-runtime.sh ($CASCADE_UPGRADE_WASM, which
+// The upgraded runtime comes from scripts/build/upgrade-runtime.sh ($CASCADE_UPGRADE_WASM, which
 // scripts/test.sh sets).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -21,7 +21,7 @@ if [ "${NETWORK:-dev}" = testnet ]; then
 	start_testnet
 	node scripts/load/clearing.js "$TESTNET_URL"
 else
-	source scripts/devnode.sh
+	source scripts/dev/node.sh
 	start_dev_node aura
 	node scripts/load/clearing.js "ws://127.0.0.1:$PORT"
 fi

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 source scripts/env.sh
 export CONNECTIONS="${CONNECTIONS:-200}" IN_FLIGHT="${IN_FLIGHT:-64}" FLOOD_SECONDS="${FLOOD_SECONDS:-60}" NOTES="${NOTES:-3000}"
 [ -n "${CASCADE_SKIP_BUILD:-}" ] || cargo build --release -p cascade-node >&2
-source scripts/devnode.sh
+source scripts/dev/node.sh
 # Room for the flood's connections (the node's default is 100).
 DEV_NODE_ARGS="${DEV_NODE_ARGS:-} --rpc-max-connections $((CONNECTIONS + 50))"
 start_dev_node aura

@@ -19,7 +19,7 @@ RUNS="${RUNS:-3}"
 binaries=("current=$CARGO_TARGET_DIR/release/cascade")
 [ -n "${BASELINE:-}" ] && binaries=("baseline=$BASELINE" "${binaries[@]}")
 
-source scripts/devnode.sh
+source scripts/dev/node.sh
 start_dev_node 300
 sleep 2
 WORK="$(mktemp -d)"

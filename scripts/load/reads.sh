@@ -10,6 +10,6 @@ cd "$(dirname "$0")/../.."
 source scripts/env.sh
 export NOTES="${NOTES:-100000}" HELD="${HELD:-10000}" READERS="${READERS:-50}" READ_SECONDS="${READ_SECONDS:-60}"
 [ -n "${CASCADE_SKIP_BUILD:-}" ] || cargo build --release -p cascade-node >&2
-source scripts/devnode.sh
+source scripts/dev/node.sh
 start_dev_node aura
 node scripts/load/reads.js "ws://127.0.0.1:$PORT"

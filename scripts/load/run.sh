@@ -21,7 +21,7 @@ BLOCK_MS="${BLOCK_MS:-aura}"
 	cargo test --release -p cascade-client -p cascade-load --no-run
 }
 
-source scripts/devnode.sh
+source scripts/dev/node.sh
 DEV_NODE_PROMETHEUS=$((40000 + RANDOM % 20000))
 # The pool holds every phase at once (the default holds 8,192 ready transactions).
 DEV_NODE_ARGS="--pool-limit $((5 * COUNT + 8192)) --pool-kbytes 131072 ${DEV_NODE_ARGS:-}"

@@ -1,8 +1,8 @@
 //! Credit lines (授信): granting, limits, revocation, and drawing and releasing them through
-//! [`cascade_primitives::CreditLines`].
+//! [`cascade_primitives::CreditLineDraws`].
 
 use crate::{pallet::*, CreditLine, LineId, Moment, Role, Status};
-use cascade_primitives::CreditLines as CreditLinesT;
+use cascade_primitives::CreditLineDraws;
 use frame_support::{ensure, pallet_prelude::*, traits::Time};
 use sp_runtime::{traits::Zero, ArithmeticError};
 
@@ -146,7 +146,7 @@ impl<T: Config> frame_support::traits::OnTimestampSet<Moment> for Pallet<T> {
 	}
 }
 
-impl<T: Config> CreditLinesT<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T> {
+impl<T: Config> CreditLineDraws<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T> {
 	fn draw(
 		line: LineId,
 		issuer: &T::AccountId,

@@ -9,7 +9,7 @@
 //!   re-roles, suspends and reinstates enterprises.
 //! - A credit line is a signed Financier's commitment to a Core in one settlement asset: `limit`,
 //!   `used`, `expires_at`. Receivables draw on it when issued and release it when repaid or
-//!   cancelled, through [`cascade_primitives::CreditLines`].
+//!   cancelled, through [`cascade_primitives::CreditLineDraws`].
 //!
 //! - Settlement assets (the money) are created and minted by the Operator only and owned by this
 //!   pallet's keyless account; lines (and, through [`cascade_primitives::SettlementAssets`],
@@ -22,7 +22,7 @@
 //! lines it did not ask for, one `O(1)` call each.
 //!
 //! Other pallets see this one through [`cascade_primitives::EnterpriseRegistry`] and
-//! [`cascade_primitives::CreditLines`].
+//! [`cascade_primitives::CreditLineDraws`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

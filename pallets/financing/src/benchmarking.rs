@@ -221,7 +221,7 @@ mod benchmarks {
 		assert!(!Requests::<T>::contains_key(req));
 	}
 
-	// The worst case: after maturity, the note under a judicial hold (released under it).
+	// The worst case: after maturity, the note under a judicial freeze (released under it).
 	#[benchmark]
 	fn repay_loan() {
 		let (id, note, borrower, asset) = pledged::<T>();
@@ -262,7 +262,7 @@ mod benchmarks {
 	}
 
 	// The worst case: the claim of a called loan on a frozen note, paid in full, releases the
-	// note under its hold.
+	// note under its freeze.
 	#[benchmark]
 	fn settle_claim() {
 		let (id, note, borrower, asset) = pledged::<T>();

@@ -15,7 +15,7 @@ impl<T: Config> Pallet<T> {
 	/// - `FactoringOfNote` holds exactly the open factorings, each under its own note;
 	/// - an open pledge's note, and the note held as security for a called financing (a called
 	///   loan, or recourse the seller could not pay at once), is Pledged to it (or Frozen under a
-	///   hold) — DESIGN §5.6;
+	///   judicial freeze) — DESIGN §5.6;
 	/// - `Claims` holds exactly the called and claimed financings, each owed by its seller to
 	///   its financier, never zero;
 	/// - each program's `outstanding` is the sum advanced by its open, called or claimed

@@ -166,7 +166,7 @@ pub mod pallet {
 		fn active_note(amount: Balance) -> (NoteId, AccountId, AccountId, AssetId);
 		/// An active Financier with plenty of every asset; a different one for each `index`.
 		fn financier(index: u32) -> AccountId;
-		/// Put `note` under judicial hold.
+		/// Put `note` under judicial freeze.
 		fn freeze(note: NoteId);
 		/// Give `who` `amount` of `asset`.
 		fn fund(asset: &AssetId, who: &AccountId, amount: Balance);
@@ -463,7 +463,7 @@ pub mod pallet {
 		NotParticipant,
 		/// The note is offered to someone and waits for acceptance.
 		NotePending,
-		/// The note is under judicial hold.
+		/// The note is under judicial freeze.
 		NoteFrozen,
 		/// The note is already pledged.
 		NotePledged,
@@ -733,7 +733,7 @@ pub mod pallet {
 		/// Repay a pledge loan, before or after maturity: principal plus interest for the whole
 		/// days elapsed (at least one), actual/360, to the day of payment (no further than the
 		/// day the note's money was available, once the issuer has funded the escrow); the note
-		/// is released (back to Active, or to Active under a judicial hold that stays).
+		/// is released (back to Active, or to Active under a judicial freeze that stays).
 		///
 		/// The origin must be signed by the borrower.
 		///

@@ -112,7 +112,7 @@ impl pallet_receivables::Config for Test {
 	type Balance = Balance;
 	type Assets = Assets;
 	type Enterprises = Enterprises;
-	type CreditLines = Enterprises;
+	type Lines = Enterprises;
 	type RedeemHook = Financing;
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;

@@ -549,7 +549,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	// Lifting the hold itself; what it pays the note is charged as a redemption on top
+	// Lifting the freeze itself; what it pays the note is charged as a redemption on top
 	// (`unfreeze_weight`).
 	#[benchmark]
 	fn unfreeze() -> Result<(), BenchmarkError> {

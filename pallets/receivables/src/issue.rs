@@ -3,7 +3,7 @@
 use crate::{
 	pallet::*, LineId, Moment, Note, NoteState, Receivable, ReceivableId, ReceivableStatus,
 };
-use cascade_primitives::{CreditLines, EnterpriseRegistry, Role};
+use cascade_primitives::{CreditLineDraws, EnterpriseRegistry, Role};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 		);
 
 		// Draw last among the checks: it is the only one that writes.
-		T::CreditLines::draw(credit_line, &issuer, &asset, face, now)?;
+		T::Lines::draw(credit_line, &issuer, &asset, face, now)?;
 
 		let receivable = NextReceivableId::<T>::get();
 		NextReceivableId::<T>::put(receivable.checked_add(1).ok_or(ArithmeticError::Overflow)?);
@@ -139,7 +139,7 @@ impl<T: Config> Pallet<T> {
 		id: ReceivableId,
 		mut receivable: ReceivableOf<T>,
 	) -> DispatchResult {
-		T::CreditLines::release(receivable.credit_line, receivable.face)?;
+		T::Lines::release(receivable.credit_line, receivable.face)?;
 		let root = receivable.root;
 		if let Some(mut note) = Notes::<T>::get(root) {
 			Self::retire_note(root, &mut note, NoteState::Consumed);

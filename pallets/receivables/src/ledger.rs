@@ -173,7 +173,7 @@ impl<T: Config> NoteLedger<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T>
 				note.state = NoteState::Active;
 				Notes::<T>::insert(id, note);
 			}
-			// A frozen pledged note is released under the hold: it unfreezes to Active.
+			// A frozen pledged note is released under the freeze: it unfreezes to Active.
 			NoteState::Frozen => {
 				let prior = FrozenPrior::<T>::get(id).ok_or(Error::<T>::NotPledged)?;
 				ensure!(matches!(prior, NoteState::Pledged { .. }), Error::<T>::NotPledged);

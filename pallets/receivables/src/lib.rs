@@ -25,7 +25,7 @@
 //!   (`TooManyOffers`), and at most `MaxOffersPerSender` of them from any one sender
 //!   (`TooManyOffersFrom`); each is rejected with one `O(1)` call, and everything one sender
 //!   offered with one `reject_all_from(sender)`, bounded by `MaxOffersPerSender`.
-//! - The Operator freezes and unfreezes notes (judicial hold) and sets the parameters.
+//! - The Operator freezes and unfreezes notes (judicial freeze) and sets the parameters.
 //!
 //! Every call is `O(1)` in the depth of the tree and in the number of notes of the receivable:
 //! nothing walks to the root or iterates an index. Full scans are in the runtime API and in
@@ -41,7 +41,7 @@ pub use pallet::*;
 mod benchmarking;
 mod clearing;
 mod exposure;
-mod hold;
+mod freeze;
 mod invariants;
 mod issue;
 mod ledger;
@@ -64,7 +64,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cascade_primitives::{CreditLines, EnterpriseRegistry, RedeemHook};
+	use cascade_primitives::{CreditLineDraws, EnterpriseRegistry, RedeemHook};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},
@@ -122,7 +122,7 @@ pub mod pallet {
 		type Enterprises: EnterpriseRegistry<Self::AccountId>;
 
 		/// The credit lines receivables draw on.
-		type CreditLines: CreditLines<Self::AccountId, Self::AssetId, Self::Balance>;
+		type Lines: CreditLineDraws<Self::AccountId, Self::AssetId, Self::Balance>;
 
 		/// Told when a note is redeemed, so a financing closes and a pledgee is paid first.
 		type RedeemHook: RedeemHook<Self::AccountId, Self::Balance>;
@@ -352,7 +352,7 @@ pub mod pallet {
 	pub type OffersWaiting<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
-	/// What a frozen note was before the hold, restored by `unfreeze`.
+	/// What a frozen note was before the freeze, restored by `unfreeze`.
 	#[pallet::storage]
 	pub type FrozenPrior<T: Config> =
 		StorageMap<_, Blake2_128Concat, NoteId, NoteStateOf<T>, OptionQuery>;
@@ -487,9 +487,9 @@ pub mod pallet {
 		Settled { receivable: ReceivableId },
 		/// A receivable was not repaid by maturity plus the grace period.
 		MarkedOverdue { receivable: ReceivableId },
-		/// A note was put under judicial hold.
+		/// A note was put under judicial freeze.
 		Frozen { note: NoteId },
-		/// A judicial hold was lifted.
+		/// A judicial freeze was lifted.
 		Unfrozen { note: NoteId },
 		/// The Operator set the parameters.
 		ParametersSet { max_tenor: Moment, grace_period: Moment, min_note_amount: BalanceOf<T> },
@@ -564,7 +564,7 @@ pub mod pallet {
 		AlreadyRedeemed,
 		/// The note was split; its children are redeemed instead.
 		NoteConsumed,
-		/// The note is under judicial hold.
+		/// The note is under judicial freeze.
 		NoteFrozen,
 		/// Maturity plus the grace period has not passed.
 		NotOverdueYet,
@@ -614,7 +614,7 @@ pub mod pallet {
 				.max(T::WeightInfo::redeem_pending())
 		}
 
-		/// What `unfreeze` is charged: lifting the hold, then paying the note what waited for
+		/// What `unfreeze` is charged: lifting the freeze, then paying the note what waited for
 		/// it.
 		pub fn unfreeze_weight() -> Weight {
 			T::WeightInfo::unfreeze().saturating_add(Self::redeem_weight())
@@ -1023,7 +1023,7 @@ pub mod pallet {
 			Self::do_mark_overdue(receivable)
 		}
 
-		/// Put a note under judicial hold: it cannot move, split, be financed or be redeemed
+		/// Put a note under judicial freeze: it cannot move, split, be financed or be redeemed
 		/// until unfrozen; its money waits in escrow.
 		///
 		/// The origin must be the Operator.
@@ -1042,7 +1042,7 @@ pub mod pallet {
 			Self::do_freeze(note)
 		}
 
-		/// Lift a judicial hold: the note returns to the state it had, and is paid at once
+		/// Lift a judicial freeze: the note returns to the state it had, and is paid at once
 		/// what waited for it in escrow (if clearing could not pay it now, it stays owed, for
 		/// `redeem`).
 		///
@@ -1117,7 +1117,7 @@ pub mod pallet {
 		}
 
 		/// Succeeds for any signed origin and changes nothing. Exists only in the runtime built
-		/// with the `upgrade-test` feature (`scripts/upgrade-runtime.sh`): a call that a runtime
+		/// with the `upgrade-test` feature (`scripts/build/upgrade-runtime.sh`): a call that a runtime
 		/// upgrade adds to a pallet the `cascade` client uses, to show that installed clients
 		/// keep working when one appears.
 		#[cfg(feature = "upgrade-test")]

@@ -133,7 +133,7 @@ impl crate::Config for Test {
 	type Balance = Balance;
 	type Assets = Assets;
 	type Enterprises = Enterprises;
-	type CreditLines = Enterprises;
+	type Lines = Enterprises;
 	type RedeemHook = MockPledges;
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;

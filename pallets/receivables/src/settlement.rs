@@ -14,7 +14,7 @@
 //! to the issuer, emptying the escrow exactly.
 
 use crate::{pallet::*, NoteId, NoteState, ReceivableId, ReceivableStatus};
-use cascade_primitives::{CreditLines, RedeemHook};
+use cascade_primitives::{CreditLineDraws, RedeemHook};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -54,7 +54,7 @@ impl<T: Config> Pallet<T> {
 		let escrow = Self::escrow_account(id);
 		let total = amount.checked_add(&reserve).ok_or(ArithmeticError::Overflow)?;
 		T::Assets::transfer(receivable.asset, &who, &escrow, total, Preservation::Expendable)?;
-		T::CreditLines::release(receivable.credit_line, amount)?;
+		T::Lines::release(receivable.credit_line, amount)?;
 		receivable.repaid =
 			receivable.repaid.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 		receivable.repaid_at = Some(Self::now());

@@ -135,7 +135,7 @@ pub enum NoteState<AccountId> {
 	Active,
 	/// Pledged to a financing: cannot move until released.
 	Pledged { financing: FinancingId },
-	/// Under judicial hold: cannot move, split, be financed or be redeemed.
+	/// Under judicial freeze: cannot move, split, be financed or be redeemed.
 	Frozen,
 	/// Paid out.
 	Redeemed,

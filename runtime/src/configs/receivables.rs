@@ -19,7 +19,7 @@ impl pallet_receivables::Config for Runtime {
 	type Balance = Balance;
 	type Assets = Assets;
 	type Enterprises = Enterprises;
-	type CreditLines = Enterprises;
+	type Lines = Enterprises;
 	// Financing closes financings at redemption and has pledgees paid first.
 	type RedeemHook = Financing;
 	type Time = Timestamp;

@@ -1,6 +1,6 @@
 use crate::mock::Enterprises;
 use crate::{mock::*, pallet::*, CreditLine};
-use cascade_primitives::CreditLines as _;
+use cascade_primitives::CreditLineDraws as _;
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 

@@ -91,7 +91,7 @@ fn clearing_pays_every_holder_without_any_call() {
 		assert_eq!(DueQueue::<Test>::iter().count(), 0);
 		assert_eq!(cny(escrow), 1_000 + 1);
 
-		// Lifting the hold pays it; the receivable settles and the escrow empties.
+		// Lifting the freeze pays it; the receivable settles and the escrow empties.
 		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), frozen));
 		assert_eq!(cny(T1), t1 + 3_850);
 		assert_eq!(receivable(r).status, ReceivableStatus::Settled);

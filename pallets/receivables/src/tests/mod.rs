@@ -1,6 +1,7 @@
 mod clearing;
 mod exposure;
-mod hold;
+mod freeze;
+mod invariants;
 mod issue;
 mod ledger;
 mod offer;

@@ -6,11 +6,11 @@
 # `the_committed_metadata_is_the_runtimes` fails until then.
 # Builds the node first unless CASCADE_SKIP_BUILD=1.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
 source scripts/env.sh
 [ "${CASCADE_SKIP_BUILD:-0}" = 1 ] || cargo build --release -p cascade-node >&2
-source scripts/devnode.sh
+source scripts/dev/node.sh
 start_dev_node 300 >&2
 call() {
 	curl -fsS -H 'content-type: application/json' \

@@ -29,7 +29,7 @@ fn freeze_blocks_everything_until_unfrozen() {
 			Receivables::redeem(RuntimeOrigin::signed(T1), root),
 			Error::<Test>::NoteFrozen
 		);
-		// Lifting the hold pays the note what waited for it in escrow.
+		// Lifting the freeze pays the note what waited for it in escrow.
 		let before = cny(T1);
 		assert_ok!(Receivables::unfreeze(RuntimeOrigin::root(), root));
 		System::assert_has_event(Event::<Test>::Unfrozen { note: root }.into());

@@ -7,7 +7,7 @@
 #                      once more) and compare with the fixture; exit 1 if they differ
 #   --rebuild --write  the same, then replace the fixture and the hash in PROVENANCE.md
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 LEGACY_COMMIT=f2f5e76ceaa46460ca68778e8df21b27802cefbf
 FIXTURE_DIR=runtime/fixtures/legacy-api-v1
 FIXTURE="$FIXTURE_DIR/cascade_runtime.compact.compressed.wasm"

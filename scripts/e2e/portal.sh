@@ -2,14 +2,14 @@
 # The portal's browser tests alone: build web/, start a dev node (a block every 300 ms) whose CORS
 # allows exactly the page's origin, serve the page, and drive it in headless Chromium
 # (playwright-core, /usr/bin/chromium). scripts/test.sh runs this after building the node.
-#   ./scripts/portal-test.sh                              all of web/tests
-#   ./scripts/portal-test.sh tests/story.test.js          some of them (paths under web/)
-#   CASCADE_SCREENSHOTS=docs ./scripts/portal-test.sh     also refresh the README's screenshots
+#   ./scripts/e2e/portal.sh                              all of web/tests
+#   ./scripts/e2e/portal.sh tests/story.test.js          some of them (paths under web/)
+#   CASCADE_SCREENSHOTS=docs ./scripts/e2e/portal.sh     also refresh the README's screenshots
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
 source scripts/env.sh
-source scripts/devnode.sh
+source scripts/dev/node.sh
 [ -x "$CASCADE_NODE" ] || cargo build --release -p cascade-node
 (cd web && npm run --silent build >/dev/null)
 CASCADE_PORTAL_PORT=$((20000 + RANDOM % 20000))

@@ -1,4 +1,4 @@
-//! The Operator's tools: judicial holds and the ledger's parameters.
+//! The Operator's tools: judicial freezes and the ledger's parameters.
 
 use crate::{pallet::*, Moment, NoteId, NoteState, Parameters};
 use frame_support::{ensure, pallet_prelude::*};
