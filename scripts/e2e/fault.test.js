@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { devAccounts, ok, eventOf, connectTo, CNY, YUAN } from './lib.js';
 import {
-  startNode, killNode, finalized, until, tempDir, removeDir, localSpec,
+  startNode, killNode, finalized, until, tempDir, removeDir, localSpec, freePorts,
 } from './nodes.js';
 
 const DAY = 86_400_000n;
@@ -62,7 +62,7 @@ test('three of four validators keep finalizing; the fourth catches up on the sam
   const keys = devAccounts();
   const dir = tempDir('testnet');
   const spec = localSpec(dir);
-  const base = 31_000 + Math.floor(Math.random() * 20_000);
+  const base = await freePorts(4);
   // Validator i has node key i + 1; Alice (key 1) is everyone's bootnode.
   const alicePeer = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
   const names = ['alice', 'bob', 'charlie', 'dave'];

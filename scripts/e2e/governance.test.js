@@ -19,7 +19,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 import { connectTo, devAccounts, ok, submit, eventOf, errorName, cny, waitForTime, CNY, YUAN } from './lib.js';
-import { tempDir, removeDir, until, startNode, killNode, finalized, httpRpc, waitForRpc } from './nodes.js';
+import { tempDir, removeDir, until, startNode, killNode, finalized, httpRpc, waitForRpc, freePorts, logTail } from './nodes.js';
 import { waitUntilSettled } from './clearing.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,8 +74,8 @@ test('the council admits and removes validators, upgrades the runtime by vote; s
     await cryptoWaitReady();
     const keys = devAccounts();
     const dir = tempDir('governed');
-    const rpcBase = 43_000 + Math.floor(Math.random() * 1_000) * 5;
-    const p2pBase = rpcBase + 10_000;
+    const rpcBase = await freePorts(5);
+    const p2pBase = await freePorts(5, [0, 1, 2, 3, 4].map((i) => rpcBase + i));
     const net = spawn(join(ROOT, 'scripts', 'testnet.sh'), [], {
       env: {
         ...process.env,
@@ -94,7 +94,9 @@ test('the council admits and removes validators, upgrades the runtime by vote; s
     try {
       for (const [i, name] of NAMES.entries()) {
         const url = `ws://127.0.0.1:${rpcBase + i}`;
-        await waitForRpc(url);
+        await waitForRpc(url).catch((e) => {
+          throw new Error(`${e.message}\n---- ${name}.log (tail) ----\n${logTail(join(dir, `${name}.log`))}`);
+        });
         apis[name] = await connectTo(url);
       }
       const api = apis.alice;

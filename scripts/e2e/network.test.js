@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { tempDir, removeDir, until } from './nodes.js';
+import { tempDir, removeDir, until, freePorts, logTail } from './nodes.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** scripts/testnet.sh's validators, in port order; each logs to <dir>/<name>.log. */
+const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 
 async function call(url, method, params = [], headers = {}) {
   const res = await fetch(url, {
@@ -22,8 +24,8 @@ async function call(url, method, params = [], headers = {}) {
 test('the testnet validators answer safe RPC only, and browsers from the project pages only', async () => {
   const dir = tempDir('testnet');
   // Free ports of its own (CASCADE_TESTNET_RPC_BASE / _P2P_BASE pin them, as the script does).
-  const rpcBase = Number(process.env.CASCADE_TESTNET_RPC_BASE) || 41_000 + Math.floor(Math.random() * 2_000) * 4;
-  const p2pBase = Number(process.env.CASCADE_TESTNET_P2P_BASE) || rpcBase + 12_000;
+  const rpcBase = Number(process.env.CASCADE_TESTNET_RPC_BASE) || await freePorts(4);
+  const p2pBase = Number(process.env.CASCADE_TESTNET_P2P_BASE) || await freePorts(4, [0, 1, 2, 3].map((i) => rpcBase + i));
   const net = spawn(join(ROOT, 'scripts', 'testnet.sh'), [], {
     env: {
       ...process.env,
@@ -44,6 +46,8 @@ test('the testnet validators answer safe RPC only, and browsers from the project
         } catch {
           return null;
         }
+      }).catch((e) => {
+        throw new Error(`${e.message}\n---- ${VALIDATORS[i]}.log (tail) ----\n${logTail(join(dir, `${VALIDATORS[i]}.log`))}`);
       });
       for (const [method, params] of [
         ['author_insertKey', ['aura', '//Mallory', '0x' + '00'.repeat(32)]],

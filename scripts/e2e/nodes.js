@@ -1,7 +1,8 @@
 // Nodes of the fault tests: spawned from $CASCADE_NODE with their own databases and ports, killed
 // and restarted on purpose.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,6 +75,39 @@ export async function finalized(api) {
   const hash = await api.rpc.chain.getFinalizedHead();
   const header = await api.rpc.chain.getHeader(hash);
   return { number: header.number.toNumber(), hash: hash.toHex() };
+}
+
+/** Whether nothing listens on 127.0.0.1:`port` (a listener of our own binds it and lets it go). */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * `count` consecutive free ports on 127.0.0.1, none in `avoid`: below Linux's ephemeral range
+ * (32768–60999 here), where an outgoing connection of any process may take a port between the
+ * check and the node's bind; each port checked by binding it. For scripts/testnet.sh's RPC and
+ * p2p bases: a validator whose port is taken never starts, and the test waits for it in vain.
+ */
+export async function freePorts(count, avoid = []) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * (12_000 - count));
+    const ports = Array.from({ length: count }, (_, i) => base + i);
+    if (ports.some((p) => avoid.includes(p))) continue;
+    let free = true;
+    for (const p of ports) if (!(free = await portFree(p))) break;
+    if (free) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found on 127.0.0.1`);
+}
+
+/** The last `lines` lines of a node's log file, or a word saying there is none (for failures). */
+export function logTail(path, lines = 30) {
+  if (!existsSync(path)) return `(no log at ${path})`;
+  return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
 /** Poll `check` every 500 ms until it returns a truthy value, or fail after `ms`. */

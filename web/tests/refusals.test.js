@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, eventOf, CNY, YUAN } from '../../scripts/e2e/lib.js';
+import { until } from '../../scripts/e2e/nodes.js';
 import { openPortal, actAs, refusalOf, clickAndFinalize, localInput } from './harness.js';
 
 let portal;
@@ -89,10 +90,20 @@ test('a refusal by the chain is explained in words; the bank sees the request wi
   const requestId = (await api.query.financing.requests.entries()).find(([, v]) => v.unwrap().note.toNumber() === note)[0].args[0].toNumber();
   const row = page.locator(`[data-testid=request-${requestId}]`);
   await row.waitFor();
-  const quote = (await api.rpc.cascade.quote(note, 50_000)).toJSON();
-  const [whole, cents] = [BigInt(quote.disbursed) / 100n, BigInt(quote.disbursed) % 100n];
-  const priceText = `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')} CNY`;
-  assert.ok((await row.textContent()).includes(priceText), `the request shows the price ${priceText}`);
+  // The row appears before its quote arrives, and the page asks again at every block while chain
+  // time runs 6 s a block (a cent of discount every ~50 s here): the cell must come to show the
+  // chain's quote at the block it reads, within a few blocks.
+  const cell = page.locator(`[data-testid=request-${requestId}-price]`);
+  const seen = [];
+  const price = await until('the request to show the chain\'s price', 15_000, async () => {
+    const quote = (await api.rpc.cascade.quote(note, 50_000)).toJSON();
+    const [whole, cents] = [BigInt(quote.disbursed) / 100n, BigInt(quote.disbursed) % 100n];
+    const text = `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')} CNY`;
+    const shown = (await cell.textContent()).trim();
+    seen.push(`${shown || '(empty)'} / chain ${text}`);
+    return shown === text ? text : null;
+  }).catch((e) => assert.fail(`${e.message}; page / chain: ${seen.slice(-5).join('; ')}`));
+  assert.ok((await row.textContent()).includes(price), `the request row shows the price ${price}`);
   await clickAndFinalize(page, `decline-${requestId}`);
   assert.equal((await api.query.financing.requests(requestId)).isNone, true, 'declined');
 });
