@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up of everything Cascade needs on a fresh Debian machine:
 # protobuf compiler and clang (networking and RocksDB-free builds still need them),
-# the wasm32 target and rust-src for the runtime, the npm packages of the e2e suite and of the
-# portal (web/), and Debian's Chromium with CJK fonts for the portal's browser tests.
+# the wasm32 target and rust-src for the runtime, the npm workspace (@cascade/api, the portal in
+# web/, the e2e suite), and Debian's Chromium with CJK fonts for the portal's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,13 +33,18 @@ for c in rustfmt clippy; do
 	rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" || true
 done
 
-# npm packages, exactly as locked, whenever a lock file is newer than what is installed.
-for dir in scripts/e2e web; do
-	[ -f "$dir/package.json" ] || continue
-	if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
-		[ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-		echo "setup: installing the npm packages of $dir"
-		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-	fi
-done
+# npm packages (one workspace: js/cascade-api, web, scripts/e2e), exactly as locked, whenever the
+# lock file is newer than what is installed; then @cascade/api compiled whenever a source of it
+# is newer than its build.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	echo "setup: installing the npm workspace's packages"
+	npm ci --no-audit --no-fund --loglevel=error
+fi
+api=js/cascade-api
+if [ ! -f "$api/dist/index.js" ] ||
+	[ -n "$(find "$api/src" "$api/tsconfig.json" "$api/package.json" -newer "$api/dist/index.js" -print -quit)" ]; then
+	echo "setup: compiling $api"
+	rm -rf "$api/dist"
+	(cd "$api" && npx tsc -p .)
+fi
 echo "setup: ready"

@@ -12,8 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { u8aToHex } from '@polkadot/util';
 import { xxhashAsHex } from '@polkadot/util-crypto';
-import { connectTo, devAccounts, ok, eventOf, waitForTime, CNY, YUAN } from './lib.js';
-import { startNode, tempDir, removeDir } from './nodes.js';
+import { ok, eventOf } from '@cascade/api';
+import { connectTo, devAccounts, waitForTime, CNY, YUAN, startNode, tempDir, removeDir } from '@cascade/api/testing';
 
 const LEGACY = process.env.CASCADE_LEGACY_WASM;
 const UPGRADE = process.env.CASCADE_UPGRADE_WASM;

@@ -4,8 +4,8 @@
 // was repaid, paid out and is left, and what each note was paid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, ok, eventOf, cny, waitForTime, CNY } from './lib.js';
-import { waitUntilSettled, clearedEvents } from './clearing.js';
+import { ok, eventOf } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, cny, waitForTime, CNY, waitUntilSettled, clearedEvents } from '@cascade/api/testing';
 
 let api;
 let keys;

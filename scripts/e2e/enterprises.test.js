@@ -1,7 +1,8 @@
 // The demo world's enterprises and credit line 0, read through polkadot.js.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, CNY, YUAN, checkChar } from './lib.js';
+import { checkChar } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, CNY, YUAN } from '@cascade/api/testing';
 
 let api;
 let keys;
@@ -46,7 +47,7 @@ test('credit line 0 runs from Demo Bank to Demo Manufacturing for 50,000,000.00 
 });
 
 test('only the Operator registers enterprises (a council motion)', async () => {
-  const { submit, propose, asOperator } = await import('./lib.js');
+  const { submit, propose, asOperator } = await import('@cascade/api');
   const { Keyring } = await import('@polkadot/keyring');
   const newcomer = new Keyring({ type: 'sr25519' }).addFromUri('//E2ENewcomer');
   const code = '91310000MA1FL0009'; // body; the check character is computed below

@@ -4,10 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { devAccounts, ok, eventOf, connectTo, CNY, YUAN } from './lib.js';
-import {
-  startNode, killNode, finalized, until, tempDir, removeDir, localSpec, freePorts,
-} from './nodes.js';
+import { ok, eventOf } from '@cascade/api';
+import { devAccounts, connectTo, CNY, YUAN, startNode, killNode, finalized, until, tempDir, removeDir, localSpec, freePorts } from '@cascade/api/testing';
 
 const DAY = 86_400_000n;
 

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
-import { connect, devAccounts, ok, cny, CNY, YUAN, waitForBlock, rawRpc, submit as signWith } from './lib.js';
+import { ok, submit as signWith } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, cny, CNY, YUAN, waitForBlock, rawRpc } from '@cascade/api/testing';
 
 let api;
 let keys;

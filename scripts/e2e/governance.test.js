@@ -18,9 +18,8 @@ import { dirname, join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
-import { connectTo, devAccounts, ok, submit, eventOf, errorName, cny, waitForTime, CNY, YUAN } from './lib.js';
-import { tempDir, removeDir, until, startNode, killNode, finalized, httpRpc, waitForRpc, freePorts, logTail } from './nodes.js';
-import { waitUntilSettled } from './clearing.js';
+import { ok, submit, eventOf, errorName } from '@cascade/api';
+import { connectTo, devAccounts, cny, waitForTime, CNY, YUAN, tempDir, removeDir, until, startNode, killNode, finalized, httpRpc, waitForRpc, freePorts, logTail, waitUntilSettled } from '@cascade/api/testing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WASM = process.env.CASCADE_UPGRADE_WASM;

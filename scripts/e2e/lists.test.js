@@ -4,7 +4,8 @@
 // polkadot.js's runtime calls answering what `issue` would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, ok, submit, eventOf, rawRpc, keyFor, CNY, YUAN } from './lib.js';
+import { ok, submit, eventOf } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, rawRpc, keyFor, CNY, YUAN } from '@cascade/api/testing';
 
 let api;
 let keys;

@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { encodeMultiAddress, sortAddresses } from '@polkadot/util-crypto';
-import { connect, devAccounts, ok, asOperator, eventOf, CNY, YUAN, checkChar } from './lib.js';
+import { ok, asOperator, eventOf, checkChar } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, CNY, YUAN } from '@cascade/api/testing';
 
 let api;
 let keys;

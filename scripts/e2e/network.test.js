@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { tempDir, removeDir, until, freePorts, logTail } from './nodes.js';
+import { tempDir, removeDir, until, freePorts, logTail } from '@cascade/api/testing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** scripts/testnet.sh's validators, in port order; each logs to <dir>/<name>.log. */

@@ -4,8 +4,8 @@
 // form (a 1,500-note tree here; the 100,000-note one in scripts/load/reads.sh).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, ok, eventOf, rawRpc, keyFor, asOperator, checkChar, CNY, YUAN } from './lib.js';
-import { pipeline } from './pipeline.js';
+import { ok, eventOf, asOperator, checkChar } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, rawRpc, keyFor, CNY, YUAN, pipeline } from '@cascade/api/testing';
 
 const NOTES = 1_500;
 let api;

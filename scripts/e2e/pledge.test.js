@@ -5,8 +5,8 @@
 // claim closes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, submit, ok, asOperator, eventOf, cny, waitForTime, CNY, YUAN } from './lib.js';
-import { waitUntilSettled, clearedEvents } from './clearing.js';
+import { submit, ok, asOperator, eventOf } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, cny, waitForTime, CNY, YUAN, waitUntilSettled, clearedEvents } from '@cascade/api/testing';
 
 let api;
 let keys;

@@ -1,7 +1,8 @@
 // Receivables through polkadot.js: issue, accept, split, transfer, and the errors users hit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, submit, ok, eventOf, CNY, YUAN } from './lib.js';
+import { submit, ok, eventOf } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, CNY, YUAN } from '@cascade/api/testing';
 
 let api;
 let keys;

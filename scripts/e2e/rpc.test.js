@@ -1,7 +1,8 @@
 // The cascade_* JSON-RPC methods: answers, errors for bad input, and queries at older blocks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, ok, eventOf, rawRpc, CNY, YUAN } from './lib.js';
+import { ok, eventOf } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, rawRpc, CNY, YUAN } from '@cascade/api/testing';
 
 let api;
 let keys;
@@ -97,7 +98,7 @@ test('a query at an older block hash returns that block\'s state', async () => {
     keys.charlie.address, CNY, 1_000n * YUAN, now + 30n * DAY, 0, '0x' + '44'.repeat(32), `OLD-${Date.now()}`), keys.bob);
   const issued = eventOf(r.events, 'receivables', 'Issued').data;
   const root = issued.rootNote.toNumber();
-  const before = r.blockHash.toHex();
+  const before = r.blockHash;
   await ok(api, api.tx.receivables.accept(root), keys.charlie);
 
   const then = (await api.rpc.cascade.note(root, before)).toJSON();

@@ -5,8 +5,8 @@
 // refused with the pallet's error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, devAccounts, submit, ok, eventOf, cny, waitForTime, CNY, YUAN } from './lib.js';
-import { waitUntilSettled, clearedEvents } from './clearing.js';
+import { submit, ok, eventOf } from '@cascade/api';
+import { connectToTestNode as connect, devAccounts, cny, waitForTime, CNY, YUAN, waitUntilSettled, clearedEvents } from '@cascade/api/testing';
 
 let api;
 let keys;

@@ -12,8 +12,8 @@
 // Measure: Bob repays once the receivable has matured; from that block on, every block's
 // payouts (Receivables.Redeemed), user transfers and weight by class are read until the
 // receivable is settled.
-import { connectTo, devAccounts, keyFor, checkChar, eventOf, CNY } from '../e2e/lib.js';
-import { pipeline } from '../e2e/pipeline.js';
+import { checkChar, eventOf } from '@cascade/api';
+import { connectTo, devAccounts, keyFor, CNY, pipeline } from '@cascade/api/testing';
 
 const url = process.argv[2] || 'ws://127.0.0.1:9944';
 const NOTES = Number(process.env.NOTES || 100_000);

@@ -8,8 +8,8 @@
 //
 //   CONNECTIONS=200 IN_FLIGHT=64 FLOOD_SECONDS=60 NOTES=3000 node scripts/load/flood.js <ws url>
 //   (scripts/load/flood.sh starts a `cascade-node --dev` with 6-second Aura blocks and runs it)
-import { connectTo, devAccounts, eventOf, CNY, WebSocket } from '../e2e/lib.js';
-import { pipeline } from '../e2e/pipeline.js';
+import { eventOf } from '@cascade/api';
+import { connectTo, devAccounts, CNY, WebSocket, pipeline } from '@cascade/api/testing';
 
 const url = process.argv[2] || 'ws://127.0.0.1:9944';
 const http = url.replace('ws://', 'http://');

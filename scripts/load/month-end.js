@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectTo, devAccounts } from '../e2e/lib.js';
+import { connectTo, devAccounts } from '@cascade/api/testing';
 
 const url = process.argv[2] || 'ws://127.0.0.1:9944';
 const LINES = Number(process.env.LINES || 10_000);

@@ -7,8 +7,8 @@
 //
 //   NOTES=100000 HELD=10000 READERS=50 READ_SECONDS=60 node scripts/load/reads.js <url>
 //   (scripts/load/reads.sh starts a `cascade-node --dev` with 6-second Aura blocks and runs it)
-import { connectTo, devAccounts, eventOf, CNY } from '../e2e/lib.js';
-import { pipeline } from '../e2e/pipeline.js';
+import { eventOf } from '@cascade/api';
+import { connectTo, devAccounts, CNY, pipeline } from '@cascade/api/testing';
 
 const url = process.argv[2] || 'ws://127.0.0.1:9944';
 const http = url.replace('ws://', 'http://');

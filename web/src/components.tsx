@@ -10,7 +10,11 @@ import { hasKey } from './i18n';
 import type { Note } from './ledger';
 
 /** What a form's check returns: the transaction to sign, or why nothing will be signed. */
-export type Checked = { tx: SubmittableExtrinsic<'promise'> } | { refuse: Key; params?: Record<string, string | number> };
+export type Checked =
+  | { tx: SubmittableExtrinsic<'promise'> }
+  | { refuse: Key; params?: Record<string, string | number> }
+  /** The runtime said the call would fail (a dry check such as can_issue): its error, explained. */
+  | { chain: TxError };
 
 /** What a finished transaction means, as words to translate: `finance.received` and the amount. */
 export interface Outcome {
@@ -57,11 +61,12 @@ export function TxButton(props: {
     let checked: Checked;
     try {
       checked = await props.check();
-    } catch (e: any) {
-      setRefusal(String(e?.message ?? e));
+    } catch (e: unknown) {
+      setRefusal(String((e as Error)?.message ?? e));
       return;
     }
     if ('refuse' in checked) { setRefusal(t(checked.refuse, checked.params)); return; }
+    if ('chain' in checked) { setRefusal(`${errorWords(t, checked.chain)}${checked.chain.name ? ` (${checked.chain.name})` : ''}`); return; }
     const key = Date.now() + Math.random();
     const base = { key, signer: account.address, label: props.label, testId: props.testId };
     const last = await signAndFollow(api, checked.tx, account, (p) => {
@@ -110,12 +115,16 @@ export function TxStatus({ p, testId }: { p: TxProgress; testId?: string }) {
   );
 }
 
+/** Our words for a chain error where we have them, else the chain's doc comment. */
+function errorWords(t: (k: Key) => string, error: TxError): string {
+  const key = `err.${error.name}`;
+  return error.name && hasKey(key) ? t(key as Key) : error.detail;
+}
+
 /** `receivables.AmountTooLarge` explained: our words where we have them, else the chain's doc. */
 export function ErrorText({ error }: { error: TxError }) {
   const { t } = useCtx();
-  const key = `err.${error.name}`;
-  const text = error.name && hasKey(key) ? t(key as Key) : error.detail;
-  return <span class="error-text">{text}{error.name && <code> ({error.name})</code>}</span>;
+  return <span class="error-text">{errorWords(t, error)}{error.name && <code> ({error.name})</code>}</span>;
 }
 
 /** `items` shown `size` at a time with previous / next: a long list never renders at once. */

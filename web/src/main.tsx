@@ -82,12 +82,13 @@ function App() {
   // Live: every new block brings the chain's clock and lets the views reload.
   useEffect(() => {
     if (!api) return;
-    let live = true;
+    let open = true;
     const unsub = api.rpc.chain.subscribeNewHeads(async (header) => {
-      const now = ((await api.query.timestamp.now()) as any).toNumber();
-      if (live) setHead({ block: header.number.toNumber(), now });
+      const now = await ledger.chainTime(api);
+      // A head that arrives after a later one (its clock read took longer) is not shown.
+      if (open) setHead((h) => (header.number.toNumber() >= h.block ? { block: header.number.toNumber(), now } : h));
     });
-    return () => { live = false; unsub.then((u) => u()); };
+    return () => { open = false; unsub.then((u) => u()); };
   }, [api]);
   useEffect(() => {
     if (!api) return;

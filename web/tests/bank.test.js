@@ -4,7 +4,8 @@
 // program. Every step checked against the chain.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ok, eventOf, cny, CNY, YUAN } from '../../scripts/e2e/lib.js';
+import { ok, eventOf } from '@cascade/api';
+import { cny, CNY, YUAN } from '@cascade/api/testing';
 import { openPortal, actAs, clickAndFinalize, localInput } from './harness.js';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
 // only: a WebSocket handshake from any origin is accepted — measured; README "The portal".)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HTTP_URL } from '../../scripts/e2e/lib.js';
+import { HTTP_URL } from '@cascade/api/testing';
 import { PORTAL_PORT } from './harness.js';
 
 async function askAs(origin) {

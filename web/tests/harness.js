@@ -5,7 +5,7 @@
 // refused form signed nothing.
 import { chromium } from 'playwright-core';
 import { servePortal } from '../serve.mjs';
-import { connect, devAccounts, WS_URL } from '../../scripts/e2e/lib.js';
+import { connectToTestNode as connect, devAccounts, WS_URL } from '@cascade/api/testing';
 
 export const CHROMIUM = process.env.CASCADE_CHROMIUM || '/usr/bin/chromium';
 /** The port the page is served on: the node's CORS allows exactly this origin. */

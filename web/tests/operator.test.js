@@ -2,7 +2,8 @@
 // enterprise, suspends it and reinstates it, each a council motion carried at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkChar, keyFor } from '../../scripts/e2e/lib.js';
+import { checkChar } from '@cascade/api';
+import { keyFor } from '@cascade/api/testing';
 import { openPortal, actAs, clickAndFinalize, refusalOf } from './harness.js';
 
 let portal;

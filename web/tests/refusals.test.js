@@ -2,8 +2,8 @@
 // signed: too many decimals, more than the note, zero, an unknown payee, a maturity in the past.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ok, eventOf, CNY, YUAN } from '../../scripts/e2e/lib.js';
-import { until } from '../../scripts/e2e/nodes.js';
+import { ok, eventOf } from '@cascade/api';
+import { CNY, YUAN, until } from '@cascade/api/testing';
 import { openPortal, actAs, refusalOf, clickAndFinalize, localInput } from './harness.js';
 
 let portal;

@@ -2,8 +2,8 @@
 // reload to the first page of notes on screen with the count) and shows them 50 a page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ok, eventOf, CNY, YUAN } from '../../scripts/e2e/lib.js';
-import { pipeline } from '../../scripts/e2e/pipeline.js';
+import { ok, eventOf } from '@cascade/api';
+import { CNY, YUAN, pipeline } from '@cascade/api/testing';
 import { openPortal, actAs } from './harness.js';
 
 const NOTES = 1_000;

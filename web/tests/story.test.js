@@ -4,8 +4,7 @@
 // every holder sees the note paid. Balances are checked against the chain after each step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cny, waitForTime, YUAN } from '../../scripts/e2e/lib.js';
-import { waitUntilSettled } from '../../scripts/e2e/clearing.js';
+import { cny, waitForTime, YUAN, waitUntilSettled } from '@cascade/api/testing';
 import { openPortal, actAs, clickAndFinalize, localInput } from './harness.js';
 
 let portal;

@@ -1,30 +1,24 @@
 // The bank's view: my programs, requests waiting for me (with the price), my financings with the
 // actions the rules allow, and my exposure per core enterprise.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useCtx } from '../context';
 import { Paged, TxButton } from '../components';
 import { checkAmount, checkMaturity, checkRate } from '../checks';
 import * as ledger from '../ledger';
+import { useChainQuery } from '../data';
 import type { Key } from '../i18n';
 
 export function BankView() {
-  const { api, account, block } = useCtx();
+  const { account } = useCtx();
   const who = account?.address ?? '';
-  const [programs, setPrograms] = useState<ledger.Program[]>([]);
-  const [requests, setRequests] = useState<ledger.Request[]>([]);
-  const [financings, setFinancings] = useState<ledger.Financing[]>([]);
-  useEffect(() => {
-    if (!who) return;
-    let live = true;
-    (async () => {
-      const [p, r, f] = await Promise.all([ledger.programs(api), ledger.requests(api), ledger.financings(api)]);
-      if (!live) return;
-      setPrograms(p.filter((x) => x.financier === who));
-      setRequests(r.filter((x) => x.financier === who));
-      setFinancings(f.filter((x) => x.financier === who).reverse());
-    })();
-    return () => { live = false; };
-  }, [api, who, block]);
+  // My programs, the requests I must answer, my financings (newest first): paged lists of mine,
+  // never the whole maps.
+  const { data: programs } = useChainQuery((api) => ledger.programsOf(api, who), [who], [] as ledger.Program[], { enabled: !!who, key: who });
+  const { data: requests } = useChainQuery(
+    async (api) => (await ledger.requestsOf(api, who)).filter((r) => r.financier === who), [who], [] as ledger.Request[], { enabled: !!who, key: who });
+  const { data: financings } = useChainQuery(
+    async (api) => (await ledger.financingsOf(api, who)).filter((f) => f.financier === who).sort((a, b) => b.id - a.id),
+    [who], [] as ledger.Financing[], { enabled: !!who, key: who });
   if (!who) return null;
   return (
     <div class="view bank">
@@ -49,7 +43,7 @@ function Programs({ programs }: { programs: ledger.Program[] }) {
             <tr key={p.id} data-testid={`program-${p.id}`}>
               <td>#{p.id}</td><td>{nameOf(p.core)}</td><td>{rate(p.annualRate)}</td>
               <td class="num">{money(p.budget)}</td><td class="num">{money(p.outstanding)}</td>
-              <td>{p.expiresAt >= 2n ** 63n ? t('programs.never') : date(p.expiresAt)}</td>
+              <td>{p.expiresAt >= 2 ** 63 ? t('programs.never') : date(p.expiresAt)}</td>
               <td>{t(p.closed ? 'programs.closed' : 'programs.isOpen')}</td>
               <td>{!p.closed && <TxButton label='programs.close' kind="plain" testId={`close-program-${p.id}`} check={() => ({ tx: api.tx.financing.closeProgram(p.id) })} />}</td>
             </tr>
@@ -91,20 +85,16 @@ function OpenProgram() {
 }
 
 function kindText(t: (k: Key) => string, kind: ledger.FinancingKind): string {
-  if ('pledge' in kind) return t('kind.pledge');
+  if (kind === 'pledge') return t('kind.pledge');
   return t(kind.factoring.recourse ? 'kind.recourse' : 'kind.factoring');
 }
 
 /** Requests waiting for me, each with what approving it would pay the holder today. */
 function Requests({ requests }: { requests: ledger.Request[] }) {
-  const { api, t, money, rate, nameOf, block } = useCtx();
-  const [quotes, setQuotes] = useState<Map<number, ledger.Quote>>(new Map());
-  useEffect(() => {
-    let live = true;
-    Promise.all(requests.map(async (r) => [r.id, await ledger.quote(api, r.note, r.annualRate)] as const))
-      .then((q) => live && setQuotes(new Map(q)));
-    return () => { live = false; };
-  }, [api, requests, block]);
+  const { api, t, money, rate, nameOf } = useCtx();
+  const { data: quotes } = useChainQuery(
+    async (api) => new Map(await Promise.all(requests.map(async (r) => [r.id, await ledger.quote(api, r.note, r.annualRate)] as const))),
+    [requests], new Map<number, ledger.Quote | null>());
   return (
     <section>
       <h2>{t('requests.title')}</h2>
@@ -132,15 +122,12 @@ function Requests({ requests }: { requests: ledger.Request[] }) {
 
 /** My financings: open, paid, overdue; recourse and call_loan where the rules allow. */
 function Financings({ financings }: { financings: ledger.Financing[] }) {
-  const { api, t, money, nameOf, date, block } = useCtx();
-  const [overdue, setOverdue] = useState<Set<number>>(new Set());
-  useEffect(() => {
-    let live = true;
-    const open = [...new Set(financings.filter((f) => f.status === 'Open').map((f) => f.receivable))];
-    Promise.all(open.map((id) => ledger.receivable(api, id)))
-      .then((rs) => live && setOverdue(new Set(rs.filter((r) => r.status === 'overdue').map((r) => r.id))));
-    return () => { live = false; };
-  }, [api, financings, block]);
+  const { api, t, money, nameOf, date } = useCtx();
+  const { data: overdue } = useChainQuery(async (api) => {
+    const open = [...new Set(financings.filter((f) => f.status === 'open').map((f) => f.receivable))];
+    const rs = await Promise.all(open.map((id) => ledger.receivable(api, id)));
+    return new Set(rs.filter((r) => r?.status === 'overdue').map((r) => r!.id));
+  }, [financings], new Set<number>());
   return (
     <section>
       <h2>{t('financings.title')}</h2>
@@ -150,15 +137,15 @@ function Financings({ financings }: { financings: ledger.Financing[] }) {
             <table>
               <thead><tr><th>#</th><th>{t('financings.seller')}</th><th>{t('notes.id')}</th><th>{t('request.kind')}</th><th class="num">{t('notes.amount')}</th><th class="num">{t('financings.disbursed')}</th><th>{t('note.maturity')}</th><th>{t('notes.state')}</th><th></th></tr></thead>
               <tbody>{page.map((f) => {
-                const late = f.status === 'Open' && overdue.has(f.receivable);
+                const late = f.status === 'open' && overdue.has(f.receivable);
                 return (
                   <tr key={f.id} data-testid={`financing-${f.id}`} data-note={f.note}>
                     <td>#{f.id}</td><td>{nameOf(f.seller)}</td><td>#{f.note}</td><td>{kindText(t, f.kind)}</td>
                     <td class="num">{money(f.amount)}</td><td class="num">{money(f.disbursed)}</td><td>{date(f.maturity)}</td>
                     <td data-testid={`financing-${f.id}-status`}>{late ? t('fstatus.overdue') : t(`fstatus.${f.status}` as Key)}</td>
                     <td class="actions">
-                      {late && 'pledge' in f.kind && <TxButton label='financings.call' testId={`call-${f.id}`} check={() => ({ tx: api.tx.financing.callLoan(f.id) })} />}
-                      {late && 'factoring' in f.kind && f.kind.factoring.recourse && <TxButton label='financings.recourse' testId={`recourse-${f.id}`} check={() => ({ tx: api.tx.financing.exerciseRecourse(f.id) })} />}
+                      {late && f.kind === 'pledge' && <TxButton label='financings.call' testId={`call-${f.id}`} check={() => ({ tx: api.tx.financing.callLoan(f.id) })} />}
+                      {late && f.kind !== 'pledge' && f.kind.factoring.recourse && <TxButton label='financings.recourse' testId={`recourse-${f.id}`} check={() => ({ tx: api.tx.financing.exerciseRecourse(f.id) })} />}
                     </td>
                   </tr>
                 );
@@ -173,16 +160,12 @@ function Financings({ financings }: { financings: ledger.Financing[] }) {
 
 /** My exposure per core: my credit lines to it and its outstanding receivables. */
 function BankExposure({ who }: { who: string }) {
-  const { api, t, money, nameOf, date, enterprises, block } = useCtx();
-  const [rows, setRows] = useState<{ core: string; line: ledger.Line }[]>([]);
-  useEffect(() => {
-    let live = true;
+  const { t, money, nameOf, date, enterprises } = useCtx();
+  const { data: rows } = useChainQuery(async (api) => {
     const cores = [...enterprises.values()].filter((e) => e.roles.core);
-    Promise.all(cores.map((c) => ledger.exposure(api, c.address))).then((all) => {
-      if (live) setRows(all.flatMap((x) => x.creditLines.filter((l) => l.financier === who).map((line) => ({ core: x.core, line }))));
-    });
-    return () => { live = false; };
-  }, [api, who, enterprises, block]);
+    const all = await Promise.all(cores.map((c) => ledger.exposure(api, c.address)));
+    return all.flatMap((x) => x.creditLines.filter((l) => l.financier === who).map((line) => ({ core: x.core, line })));
+  }, [who, enterprises], [] as { core: string; line: ledger.Line }[]);
   return (
     <section>
       <h2>{t('exposure.bankTitle')}</h2>

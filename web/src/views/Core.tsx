@@ -1,6 +1,6 @@
-// The core enterprise's view: issue a receivable (checked as the `cascade` client checks it),
+// The core enterprise's view: issue a receivable (checked by the runtime's can_issue before signing),
 // outstanding receivables by maturity with repay (whole or part), exposure per credit line.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { useCtx } from '../context';
@@ -8,22 +8,14 @@ import { Paged, TxButton, type Checked } from '../components';
 import { checkAmount, checkMaturity, checkRecipient, localInputValue } from '../checks';
 import { eventData } from '../chain';
 import * as ledger from '../ledger';
+import { useChainQuery } from '../data';
 import type { Key } from '../i18n';
 
-const MAX_INVOICE_REF = 64;
-
 export function CoreView() {
-  const { api, account, block } = useCtx();
+  const { account } = useCtx();
   const who = account?.address ?? '';
-  const [exposure, setExposure] = useState<ledger.Exposure | null>(null);
-  const [receivables, setReceivables] = useState<ledger.Receivable[]>([]);
-  useEffect(() => {
-    if (!who) return;
-    let live = true;
-    ledger.exposure(api, who).then((e) => live && setExposure(e));
-    ledger.receivablesOf(api, who).then((r) => live && setReceivables(r));
-    return () => { live = false; };
-  }, [api, who, block]);
+  const { data: exposure } = useChainQuery((api) => ledger.exposure(api, who), [who], null as ledger.Exposure | null, { enabled: !!who, key: who });
+  const { data: receivables } = useChainQuery((api) => ledger.receivablesOf(api, who), [who], [] as ledger.Receivable[], { enabled: !!who, key: who });
   if (!who) return null;
   return (
     <div class="view core">
@@ -47,25 +39,47 @@ function IssueForm({ who, lines }: { who: string; lines: ledger.Line[] }) {
   const onFile = async (file: File | undefined) => {
     setDocHash(file ? blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256) : null);
   };
+  // What the reader typed is read here (a name, an amount, a date, a file); whether `issue` would
+  // take it is the runtime's to say (`can_issue`, issue's own checks run and rolled back), shown
+  // in the form's words where it has them.
   const check = async (): Promise<Checked> => {
     const s = checkRecipient(supplier, enterprises, who, ['supplier']);
     if ('refuse' in s) return s;
     const chosen = usable.find((l) => l.id === lineId);
     if (!chosen) return { refuse: 'issue.noLine' };
-    if (now >= chosen.expiresAt) return { refuse: 'issue.lineExpired', params: { date: date(chosen.expiresAt) } };
-    const params = (await api.query.receivables.params()) as any;
-    const f = checkAmount(face, unit.decimals, BigInt(chosen.available), 'issue.aboveLine');
+    const f = checkAmount(face, unit.decimals);
     if ('refuse' in f) return f;
-    if (f.ok < params.minNoteAmount.toBigInt()) return { refuse: 'amount.belowMinimum', params: { min: money(params.minNoteAmount.toBigInt()) } };
-    const m = checkMaturity(maturity, now, params.maxTenor.toNumber());
+    const m = checkMaturity(maturity, now, Number.MAX_SAFE_INTEGER);
     if ('refuse' in m) return m;
     const ref = invoice.trim();
     if (ref === '') return { refuse: 'issue.noInvoice' };
-    if (stringToU8a(ref).length > MAX_INVOICE_REF) return { refuse: 'issue.invoiceTooLong', params: { max: MAX_INVOICE_REF } };
-    const used = (await api.query.receivables.invoiceRefs(who, u8aToHex(stringToU8a(ref)))) as any;
-    if (used.isSome) return { refuse: 'issue.duplicateInvoice', params: { id: used.unwrap().toString() } };
     if (!docHash) return { refuse: 'issue.noDocument' };
+    const verdict = await ledger.canIssue(api, {
+      issuer: who, supplier: s.ok, asset, face: f.ok, maturity: m.ok, creditLine: chosen.id, invoiceRef: ref,
+    });
+    if (verdict === null) return { refuse: 'issue.cannotCheck' };
+    if (!verdict.ok) return issueRefusal(verdict.error, chosen, ref);
     return { tx: api.tx.receivables.issue(s.ok, asset, f.ok, m.ok, chosen.id, docHash, ref) };
+  };
+  /** `can_issue`'s error in the form's words (with the limit the reader needs), else the chain's. */
+  const issueRefusal = async (error: ledger.TxError, line: ledger.Line, ref: string): Promise<Checked> => {
+    switch (error.name) {
+      case 'receivables.MaturityInPast': return { refuse: 'maturity.past' };
+      case 'receivables.EmptyInvoiceRef': return { refuse: 'issue.noInvoice' };
+      case 'enterprises.CreditLineExceeded': return { refuse: 'issue.aboveLine' };
+      case 'enterprises.LineExpired': return { refuse: 'issue.lineExpired', params: { date: date(line.expiresAt) } };
+      case 'receivables.InvoiceRefTooLong':
+        return { refuse: 'issue.invoiceTooLong', params: { max: Number(api.consts.receivables.maxInvoiceRefLength.toString()) } };
+      case 'receivables.BelowMinimum':
+        return { refuse: 'amount.belowMinimum', params: { min: money((await ledger.receivablesParams(api)).minNoteAmount) } };
+      case 'receivables.TenorTooLong':
+        return { refuse: 'maturity.tooFar', params: { days: Math.floor((await ledger.receivablesParams(api)).maxTenor / 86_400_000) } };
+      case 'receivables.DuplicateInvoice': {
+        const used = await api.query.receivables.invoiceRefs(who, u8aToHex(stringToU8a(ref)));
+        return { refuse: 'issue.duplicateInvoice', params: { id: used.toString() } };
+      }
+      default: return { chain: error };
+    }
   };
   return (
     <section class="form">

@@ -1,11 +1,13 @@
 // The operator's (council's) view: the enterprises (register, suspend, reinstate) through a council
 // motion, and the motions waiting for a vote.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { stringToU8a } from '@polkadot/util';
 import { useCtx } from '../context';
 import { TxButton } from '../components';
+import * as ledger from '../ledger';
+import { useChainQuery } from '../data';
 import type { Key } from '../i18n';
 
 /** What a motion needs to carry: two thirds of the council, rounded up. */
@@ -13,44 +15,11 @@ function threshold(members: number): number {
   return Math.max(1, Math.ceil((members * 2) / 3));
 }
 
-interface Motion {
-  hash: string;
-  index: number;
-  call: string;
-  threshold: number;
-  ayes: string[];
-  nays: string[];
-}
-
 export function OperatorView() {
-  const { api, account, block, t } = useCtx();
+  const { api, account, t } = useCtx();
   const who = account?.address ?? '';
-  const [members, setMembers] = useState<string[]>([]);
-  const [motions, setMotions] = useState<Motion[]>([]);
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const m = ((await api.query.council.members()) as any).map((a: any) => a.toString());
-      const hashes = (await api.query.council.proposals()) as any;
-      const list: Motion[] = [];
-      for (const h of hashes) {
-        const [call, voting] = await Promise.all([api.query.council.proposalOf(h), api.query.council.voting(h)]) as any[];
-        if (voting.isNone) continue;
-        const v = voting.unwrap();
-        const c = call.isSome ? call.unwrap() : null;
-        list.push({
-          hash: h.toHex(),
-          index: v.index.toNumber(),
-          call: c ? `${c.section}.${c.method}(${JSON.stringify(c.args.map((a: any) => a.toHuman()))})` : h.toHex(),
-          threshold: v.threshold.toNumber(),
-          ayes: v.ayes.map((a: any) => a.toString()),
-          nays: v.nays.map((a: any) => a.toString()),
-        });
-      }
-      if (live) { setMembers(m); setMotions(list); }
-    })();
-    return () => { live = false; };
-  }, [api, block]);
+  const { data: members } = useChainQuery(ledger.councilMembers, [], [] as string[]);
+  const { data: motions } = useChainQuery(ledger.motions, [], [] as ledger.Motion[]);
   /** The Operator's call as a council motion (carried at once by a council of one). */
   const motion = (call: SubmittableExtrinsic<'promise'>) =>
     api.tx.council.propose(threshold(members.length), call, call.encodedLength);
@@ -119,7 +88,7 @@ function Register({ motion }: { motion: MotionOf }) {
   );
 }
 
-function Motions({ motions, isMember, who }: { motions: Motion[]; isMember: boolean; who: string }) {
+function Motions({ motions, isMember, who }: { motions: ledger.Motion[]; isMember: boolean; who: string }) {
   const { api, t } = useCtx();
   return (
     <section>
@@ -138,11 +107,8 @@ function Motions({ motions, isMember, who }: { motions: Motion[]; isMember: bool
               {m.ayes.length >= m.threshold && <TxButton label='operator.close' kind="plain"
                 check={async () => {
                   // close() is bounded by the proposal's own weight and length, asked of the runtime.
-                  const stored = (await api.query.council.proposalOf(m.hash)) as any;
-                  if (stored.isNone) return { refuse: 'operator.noMotions' };
-                  const call = stored.unwrap();
-                  const info = (await api.call.transactionPaymentCallApi.queryCallInfo(call, call.encodedLength)) as any;
-                  return { tx: api.tx.council.close(m.hash, m.index, info.weight, call.encodedLength) };
+                  const tx = await ledger.closeMotion(api, m.hash, m.index);
+                  return tx ? { tx } : { refuse: 'operator.noMotions' };
                 }} />}
               </td>
             </tr>

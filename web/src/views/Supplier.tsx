@@ -1,11 +1,12 @@
 // The supplier's view: what I hold and what is offered to me, pay my own supplier part of a
 // note, finance a note at the core's price, the note's lineage, what I owe.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useCtx } from '../context';
 import { LineageTree, Paged, TxButton, type Outcome } from '../components';
 import { checkAmount, checkRate, checkRecipient } from '../checks';
 import { eventData, type TxProgress } from '../chain';
 import * as ledger from '../ledger';
+import { useChainQuery } from '../data';
 import type { Key } from '../i18n';
 
 /**
@@ -22,35 +23,25 @@ function rememberNotes(who: string, ids: number[]): number[] {
 }
 
 export function SupplierView() {
-  const { api, account, block } = useCtx();
+  const { account } = useCtx();
   const who = account?.address ?? '';
-  const [notes, setNotes] = useState<ledger.Note[] | null>(null);
-  const [paid, setPaid] = useState<ledger.Note[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
-
-  useEffect(() => {
-    if (!who) return;
-    let live = true;
-    (async () => {
-      const list = await ledger.notesOf(api, who);
-      if (!live) return;
-      setNotes(list);
-      // Notes held before and no longer live: paid (or moved on). Show the paid ones.
-      // A financier's notes came through its financings: those are known without this browser.
-      const financed = (await ledger.financings(api)).filter((f) => f.financier === who).map((f) => f.note);
-      const mine = list.filter((n) => n.holder === who).map((n) => n.id);
-      const seen = rememberNotes(who, mine);
-      const gone = [...new Set([...seen, ...financed])].filter((id) => !list.some((n) => n.id === id)).slice(-100);
-      const olds = await Promise.all(gone.map((id) => ledger.note(api, id).catch(() => null)));
-      if (live) setPaid(olds.filter((n): n is ledger.Note => !!n && n.state === 'redeemed' && n.holder === who));
-    })();
-    return () => { live = false; };
-  }, [api, who, block]);
+  const { data: notes, loaded } = useChainQuery((api) => ledger.notesOf(api, who), [who], [] as ledger.Note[], { enabled: !!who, key: who });
+  // Notes held before and no longer live: paid (or moved on). Show the paid ones. A financier's
+  // notes came through its financings: those are known without this browser.
+  const { data: paid } = useChainQuery(async (api) => {
+    const financed = (await ledger.financingsOf(api, who)).filter((f) => f.financier === who).map((f) => f.note);
+    const mine = notes.filter((n) => n.holder === who).map((n) => n.id);
+    const seen = rememberNotes(who, mine);
+    const gone = [...new Set([...seen, ...financed])].filter((id) => !notes.some((n) => n.id === id)).slice(-100);
+    const olds = await Promise.all(gone.map((id) => ledger.note(api, id).catch(() => null)));
+    return olds.filter((n): n is ledger.Note => !!n && n.state === 'redeemed' && n.holder === who);
+  }, [who, notes], [] as ledger.Note[], { enabled: !!who && loaded, key: who });
 
   if (!who) return null;
   return (
     <div class="view supplier">
-      <NotesTable notes={notes} who={who} selected={selected} onSelect={setSelected} />
+      <NotesTable notes={loaded ? notes : null} who={who} selected={selected} onSelect={setSelected} />
       {selected !== null && notes?.some((n) => n.id === selected) && (
         <NotePanel note={notes.find((n) => n.id === selected)!} who={who} />
       )}
@@ -112,15 +103,9 @@ function NotesTable(props: { notes: ledger.Note[] | null; who: string; selected:
 
 /** One note: details, pay part of it to my supplier, finance it, request financing, lineage. */
 function NotePanel({ note, who }: { note: ledger.Note; who: string }) {
-  const { api, t, money, date, nameOf, block } = useCtx();
-  const [rec, setRec] = useState<ledger.Receivable | null>(null);
-  const [tree, setTree] = useState<ledger.Note[]>([]);
-  useEffect(() => {
-    let live = true;
-    ledger.receivable(api, note.receivable).then((r) => live && setRec(r));
-    ledger.tree(api, note.receivable).then((n) => live && setTree(n ?? []));
-    return () => { live = false; };
-  }, [api, note.receivable, block]);
+  const { t, money, date, nameOf } = useCtx();
+  const { data: rec } = useChainQuery((api) => ledger.receivable(api, note.receivable), [note.receivable], null as ledger.Receivable | null, { key: note.receivable });
+  const { data: tree } = useChainQuery(async (api) => (await ledger.tree(api, note.receivable)) ?? [], [note.receivable], [] as ledger.Note[], { key: note.receivable });
   const movable = note.state === 'active' && note.holder === who;
   return (
     <section class="panel" data-testid="note-panel">
@@ -174,18 +159,13 @@ function PayForm({ note, who }: { note: ledger.Note; who: string }) {
 
 /** Every program that would take this note, with today's price from cascade_quote. */
 function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivable }) {
-  const { api, t, money, rate, nameOf, now, block } = useCtx();
-  const [offers, setOffers] = useState<{ program: ledger.Program; quote: ledger.Quote }[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const all = await ledger.programs(api);
-      const open = ledger.programsFor(all, rec.issuer, Number(rec.asset), now);
-      const quoted = await Promise.all(open.map(async (program) => ({ program, quote: await ledger.quote(api, note.id, program.annualRate) })));
-      if (live) setOffers(quoted.filter(({ program, quote }) => quote.financeable && program.budget >= BigInt(quote.disbursed)));
-    })();
-    return () => { live = false; };
-  }, [api, note.id, rec.issuer, block]);
+  const { api, t, money, rate, nameOf, now } = useCtx();
+  const { data: offers, loaded } = useChainQuery(async (api) => {
+    const open = ledger.programsFor(await ledger.allPrograms(api), rec.issuer, rec.asset, now);
+    const quoted = await Promise.all(open.map(async (program) => ({ program, quote: await ledger.quote(api, note.id, program.annualRate) })));
+    return quoted.flatMap(({ program, quote }) =>
+      quote && quote.financeable && BigInt(program.budget) >= BigInt(quote.disbursed) ? [{ program, quote }] : []);
+  }, [note.id, rec.issuer, rec.asset], [] as { program: ledger.Program; quote: ledger.Quote }[], { key: note.id });
   /** "Received 39,996.00 CNY": the price the chain paid, from the Financed event. */
   const received = (kind: 'factoring' | 'pledge') => (p: TxProgress): Outcome | null => {
     const d = eventData(p, 'financing', 'Financed');
@@ -194,7 +174,7 @@ function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivabl
   return (
     <div class="form">
       <h3>{t('finance.title')}</h3>
-      {offers === null ? <p>{t('app.loading')}</p> : offers.length === 0 ? <p>{t('finance.none')}</p> : (
+      {!loaded ? <p>{t('app.loading')}</p> : offers.length === 0 ? <p>{t('finance.none')}</p> : (
         <table>
           <thead><tr><th>{t('finance.program')}</th><th>{t('finance.financier')}</th><th>{t('finance.rate')}</th><th>{t('finance.days')}</th><th class="num">{t('finance.interest')}</th><th class="num">{t('finance.price')}</th><th></th></tr></thead>
           <tbody>
@@ -278,23 +258,16 @@ function PaidNotes({ notes }: { notes: ledger.Note[] }) {
 
 /** What I owe: pledge loans I can repay, claims I must settle. */
 function MyObligations({ who }: { who: string }) {
-  const { api, t, money, nameOf, block } = useCtx();
-  const [loans, setLoans] = useState<ledger.Financing[]>([]);
-  const [claims, setClaims] = useState<ledger.Claim[]>([]);
-  // What repaying each loan debits today (principal and interest), as the chain computes it.
-  const [due, setDue] = useState<Map<number, bigint | null>>(new Map());
-  useEffect(() => {
-    let live = true;
-    ledger.financings(api).then(async (all) => {
-      const mine = all.filter((f) => f.seller === who && 'pledge' in f.kind && f.status === 'Open');
-      const amounts = await Promise.all(mine.map((f) => ledger.repayment(api, f.id)));
-      if (!live) return;
-      setLoans(mine);
-      setDue(new Map(mine.map((f, i) => [f.id, amounts[i]])));
-    });
-    ledger.claimsOf(api, who).then((all) => live && setClaims(all.filter((c) => c.debtor === who)));
-    return () => { live = false; };
-  }, [api, who, block]);
+  const { api, t, money, nameOf } = useCtx();
+  // My open pledge loans, each with what repaying it debits today (principal and interest), as
+  // the chain computes it; and the claims I must settle.
+  const { data: loans } = useChainQuery(async (api) => {
+    const mine = (await ledger.financingsOf(api, who)).filter((f) => f.seller === who && f.kind === 'pledge' && f.status === 'open');
+    const amounts = await Promise.all(mine.map((f) => ledger.repayment(api, f.id)));
+    return mine.map((f, i) => ({ ...f, due: amounts[i] }));
+  }, [who], [] as (ledger.Financing & { due: bigint | null })[], { key: who });
+  const { data: claims } = useChainQuery(
+    async (api) => (await ledger.claimsOf(api, who)).filter((c) => c.debtor === who), [who], [] as ledger.Claim[], { key: who });
   if (loans.length === 0 && claims.length === 0) return null;
   return (
     <section>
@@ -305,7 +278,7 @@ function MyObligations({ who }: { who: string }) {
           {loans.map((f) => (
             <tr key={`l${f.id}`}>
               <td>#{f.id}</td><td>{nameOf(f.financier)}</td><td>{t('owe.loan', { note: f.note })}</td>
-              <td class="num" data-testid={`repay-amount-${f.id}`} title={t('owe.repayToday')}>{due.get(f.id) != null ? money(due.get(f.id)!) : '…'}</td>
+              <td class="num" data-testid={`repay-amount-${f.id}`} title={t('owe.repayToday')}>{f.due != null ? money(f.due) : '…'}</td>
               <td><TxButton label='owe.repayLoan' testId={`repay-loan-${f.id}`} check={() => ({ tx: api.tx.financing.repayLoan(f.id) })} /></td>
             </tr>
           ))}

@@ -3,7 +3,7 @@
 // block, and a note split down to many small notes level by level.
 //
 //   const { send, sendAll, fanOut } = pipeline(api, { inFlight: 256 });
-import { eventOf } from './lib.js';
+import { eventOf } from '../tx.js';
 
 /** The chain's MaxSplit: parts a split may make. */
 export const MAX_SPLIT = 16;

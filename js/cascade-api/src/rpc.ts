@@ -1,25 +1,18 @@
-// Cascade's custom JSON-RPC methods, for `ApiPromise.create({ rpc })`:
-//
-//   import { rpc } from './rpc.js';
-//   const api = await ApiPromise.create({ provider: new WsProvider('ws://127.0.0.1:9944'), rpc });
-//   const notes = (await api.rpc.cascade.notesOf(address)).toJSON();   // an array of notes
-//
-// Results are JSON objects: accounts in SS58, amounts as decimal strings.
+// Cascade's custom JSON-RPC methods, for `ApiPromise.create({ rpc })` (connect() passes them).
+// Results are JSON objects: accounts in SS58, amounts as decimal strings (types.ts).
 //
 // Lists (cascade_notesOf, cascade_tree, cascade_claimsOf, cascade_financingsOf,
-// cascade_programsOf, cascade_requestsOf, cascade_linesOf) take an optional page after `at`: { cursor: '0x…' |
-// null, limit: n } (at most 1,000 items a page), and then answer { items: [...], next: '0x…' |
-// null }; pass `next` back as the cursor until it is null. Without a page they answer the whole
-// list as an array when it fits in one page, and otherwise an error (code 4130) naming the paged
-// form. The decorated methods below are the whole forms; ask for pages through the provider:
-//
-//   const provider = new WsProvider('ws://127.0.0.1:9944');
-//   const api = await ApiPromise.create({ provider, rpc });
-//   let page = await provider.send('cascade_tree', [receivable, null, { limit: 1000 }]);
-//   while (page.next) page = await provider.send('cascade_tree', [receivable, null, { cursor: page.next, limit: 1000 }]);
+// cascade_programsOf, cascade_requestsOf, cascade_linesOf) take an optional page after `at`:
+// { cursor: '0x…' | null, limit: n } (at most 1,000 items a page), and then answer
+// { items: [...], next: '0x…' | null }; pass `next` back as the cursor until it is null (read.ts
+// does: `pages`, `readAll`). Without a page they answer the whole list as an array when it fits in
+// one page, and otherwise an error (code 4130) naming the paged form. The decorated methods below
+// are the whole forms.
+import type { DefinitionRpc } from '@polkadot/types/types';
+
 const at = { name: 'at', type: 'Hash', isOptional: true };
 
-export const rpc = {
+export const rpc: Record<string, Record<string, DefinitionRpc>> = {
   cascade: {
     receivable: {
       description: 'A receivable by id',
@@ -83,4 +76,16 @@ export const rpc = {
     },
   },
 };
-export default rpc;
+
+/** The list methods that answer in pages, by their JSON-RPC names. */
+export type ListMethod =
+  | 'cascade_notesOf'
+  | 'cascade_tree'
+  | 'cascade_claimsOf'
+  | 'cascade_financingsOf'
+  | 'cascade_programsOf'
+  | 'cascade_requestsOf'
+  | 'cascade_linesOf';
+
+/** The most items one page may hold (the node refuses more). */
+export const MAX_PAGE = 1_000;
