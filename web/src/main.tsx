@@ -9,10 +9,10 @@ import { CtxContext, type Ctx } from './context';
 import { ActivityList, type Activity } from './components';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import * as ledger from './ledger';
-import { SupplierView } from './views/Supplier';
-import { BankView } from './views/Bank';
-import { CoreView } from './views/Core';
-import { OperatorView } from './views/Operator';
+import { SupplierView } from './views/supplier/SupplierView';
+import { BankView } from './views/bank/BankView';
+import { CoreView } from './views/core/CoreView';
+import { OperatorView } from './views/operator/OperatorView';
 import './style.css';
 
 /** The settlement asset the demo world and the dev chain use. */

@@ -1,32 +1,15 @@
-// The core enterprise's view: issue a receivable (checked by the runtime's can_issue before signing),
-// outstanding receivables by maturity with repay (whole or part), exposure per credit line.
+// Issue a receivable to a tier-1 supplier: the form reads what was typed, the runtime's can_issue
+// says whether issue would take it, and only then is anything signed.
 import { useState } from 'preact/hooks';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { useCtx } from '../context';
-import { Paged, TxButton, type Checked } from '../components';
-import { checkAmount, checkMaturity, checkRecipient, localInputValue } from '../checks';
-import { eventData } from '../chain';
-import * as ledger from '../ledger';
-import { useChainQuery } from '../data';
-import type { Key } from '../i18n';
+import { useCtx } from '../../context';
+import { TxButton, type Checked } from '../../components';
+import { checkAmount, checkMaturity, checkRecipient, localInputValue } from '../../checks';
+import { eventData } from '../../chain';
+import * as ledger from '../../ledger';
 
-export function CoreView() {
-  const { account } = useCtx();
-  const who = account?.address ?? '';
-  const { data: exposure } = useChainQuery((api) => ledger.exposure(api, who), [who], null as ledger.Exposure | null, { enabled: !!who, key: who });
-  const { data: receivables } = useChainQuery((api) => ledger.receivablesOf(api, who), [who], [] as ledger.Receivable[], { enabled: !!who, key: who });
-  if (!who) return null;
-  return (
-    <div class="view core">
-      <IssueForm who={who} lines={exposure?.creditLines ?? []} />
-      <Outstanding receivables={receivables} />
-      <Lines exposure={exposure} />
-    </div>
-  );
-}
-
-function IssueForm({ who, lines }: { who: string; lines: ledger.Line[] }) {
+export function IssueForm({ who, lines }: { who: string; lines: ledger.Line[] }) {
   const { api, t, unit, enterprises, asset, now, money, date } = useCtx();
   const [supplier, setSupplier] = useState('');
   const [face, setFace] = useState('');
@@ -104,71 +87,6 @@ function IssueForm({ who, lines }: { who: string; lines: ledger.Line[] }) {
         const d = eventData(p, 'receivables', 'Issued');
         return d && { key: 'issue.done', params: { id: d.receivable.toString(), note: d.rootNote.toString() } };
       }} />
-    </section>
-  );
-}
-
-/** Receivables by maturity, soonest first; repay whole or part while something is outstanding. */
-function Outstanding({ receivables }: { receivables: ledger.Receivable[] }) {
-  const { t, money, date } = useCtx();
-  const sorted = [...receivables].sort((a, b) => a.maturity - b.maturity);
-  return (
-    <section>
-      <h2>{t('outstanding.title')}</h2>
-      {sorted.length === 0 ? <p>{t('outstanding.none')}</p> : (
-        <Paged items={sorted} size={25} testId="receivables">
-          {(page) => (
-            <table>
-              <thead><tr><th>#</th><th>{t('issue.invoice')}</th><th>{t('issue.maturity')}</th><th class="num">{t('outstanding.face')}</th><th class="num">{t('outstanding.repaid')}</th><th class="num">{t('outstanding.outstanding')}</th><th>{t('notes.state')}</th><th></th></tr></thead>
-              <tbody>{page.map((r) => (
-                <tr key={r.id} data-testid={`receivable-${r.id}`}>
-                  <td>#{r.id}</td><td>{r.invoiceRef}</td><td>{date(r.maturity)}</td>
-                  <td class="num">{money(r.face)}</td><td class="num">{money(r.repaid)}</td><td class="num" data-testid={`receivable-${r.id}-outstanding`}>{money(r.outstanding)}</td>
-                  <td data-testid={`receivable-${r.id}-status`}>{t(`rstatus.${r.status}` as Key)}{r.clearing ? ` · ${t('outstanding.clearing')}` : ''}</td>
-                  <td class="actions">{BigInt(r.outstanding) > 0n && r.status !== 'cancelled' && <Repay r={r} />}</td>
-                </tr>
-              ))}</tbody>
-            </table>
-          )}
-        </Paged>
-      )}
-      <p class="hint">{t('outstanding.hint')}</p>
-    </section>
-  );
-}
-
-function Repay({ r }: { r: ledger.Receivable }) {
-  const { api, t, unit } = useCtx();
-  const [part, setPart] = useState('');
-  return (
-    <span class="repay">
-      <TxButton label='outstanding.repayAll' testId={`repay-${r.id}`} check={() => ({ tx: api.tx.receivables.repay(r.id) })} />
-      <input value={part} onInput={(e) => setPart(e.currentTarget.value)} placeholder={unit.symbol} size={10} data-testid={`repay-part-${r.id}-amount`} />
-      <TxButton label='outstanding.repayPart' kind="plain" testId={`repay-part-${r.id}`} check={() => {
-        const a = checkAmount(part, unit.decimals, BigInt(r.outstanding), 'outstanding.above');
-        if ('refuse' in a) return a;
-        return { tx: api.tx.receivables.repayPart(r.id, a.ok) };
-      }} />
-    </span>
-  );
-}
-
-function Lines({ exposure }: { exposure: ledger.Exposure | null }) {
-  const { t, money, nameOf, date } = useCtx();
-  if (!exposure) return null;
-  return (
-    <section>
-      <h2>{t('exposure.coreTitle')}</h2>
-      <p>{exposure.outstanding.map((o) => money(o.amount)).join(' · ') || money(0)} · {t('exposure.receivables', { n: exposure.receivables })}</p>
-      <table>
-        <thead><tr><th>{t('exposure.line')}</th><th>{t('finance.financier')}</th><th class="num">{t('exposure.limit')}</th><th class="num">{t('exposure.used')}</th><th class="num">{t('exposure.available')}</th><th>{t('programs.expires')}</th></tr></thead>
-        <tbody>{exposure.creditLines.map((l) => (
-          <tr key={l.id} data-testid={`core-line-${l.id}`}>
-            <td>#{l.id}{l.revoked ? ` (${t('exposure.revoked')})` : ''}</td><td>{nameOf(l.financier)}</td>
-            <td class="num">{money(l.limit)}</td><td class="num">{money(l.used)}</td><td class="num">{money(l.available)}</td><td>{date(l.expiresAt)}</td>
-          </tr>
-        ))}</tbody>
-      </table>
     </section>
   );
 }

@@ -1,0 +1,45 @@
+// My financings: open, paid, overdue; recourse and call_loan where the rules allow.
+import { useCtx } from '../../context';
+import { Paged, TxButton } from '../../components';
+import * as ledger from '../../ledger';
+import { useChainQuery } from '../../data';
+import type { Key } from '../../i18n';
+import { kindText } from './kindText';
+
+/** My financings: open, paid, overdue; recourse and call_loan where the rules allow. */
+export function Financings({ financings }: { financings: ledger.Financing[] }) {
+  const { api, t, money, nameOf, date } = useCtx();
+  const { data: overdue } = useChainQuery(async (api) => {
+    const open = [...new Set(financings.filter((f) => f.status === 'open').map((f) => f.receivable))];
+    const rs = await Promise.all(open.map((id) => ledger.receivable(api, id)));
+    return new Set(rs.filter((r) => r?.status === 'overdue').map((r) => r!.id));
+  }, [financings], new Set<number>());
+  return (
+    <section>
+      <h2>{t('financings.title')}</h2>
+      {financings.length === 0 ? <p>{t('financings.none')}</p> : (
+        <Paged items={financings} size={25} testId="financings">
+          {(page) => (
+            <table>
+              <thead><tr><th>#</th><th>{t('financings.seller')}</th><th>{t('notes.id')}</th><th>{t('request.kind')}</th><th class="num">{t('notes.amount')}</th><th class="num">{t('financings.disbursed')}</th><th>{t('note.maturity')}</th><th>{t('notes.state')}</th><th></th></tr></thead>
+              <tbody>{page.map((f) => {
+                const late = f.status === 'open' && overdue.has(f.receivable);
+                return (
+                  <tr key={f.id} data-testid={`financing-${f.id}`} data-note={f.note}>
+                    <td>#{f.id}</td><td>{nameOf(f.seller)}</td><td>#{f.note}</td><td>{kindText(t, f.kind)}</td>
+                    <td class="num">{money(f.amount)}</td><td class="num">{money(f.disbursed)}</td><td>{date(f.maturity)}</td>
+                    <td data-testid={`financing-${f.id}-status`}>{late ? t('fstatus.overdue') : t(`fstatus.${f.status}` as Key)}</td>
+                    <td class="actions">
+                      {late && f.kind === 'pledge' && <TxButton label='financings.call' testId={`call-${f.id}`} check={() => ({ tx: api.tx.financing.callLoan(f.id) })} />}
+                      {late && f.kind !== 'pledge' && f.kind.factoring.recourse && <TxButton label='financings.recourse' testId={`recourse-${f.id}`} check={() => ({ tx: api.tx.financing.exerciseRecourse(f.id) })} />}
+                    </td>
+                  </tr>
+                );
+              })}</tbody>
+            </table>
+          )}
+        </Paged>
+      )}
+    </section>
+  );
+}
