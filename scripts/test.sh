@@ -22,6 +22,10 @@ step() { printf '\n==== %s ====\n' "$*"; }
 # The end-to-end files --quick runs: one dev node, seconds each.
 QUICK_E2E="foundation enterprises receivables rpc lists paging multisig"
 
+step "@cascade/api: its types are the committed metadata's, and the package and portal compile"
+node js/cascade-api/scripts/generate-types.mjs --check 2>/dev/null
+(cd web && npx tsc --noEmit)
+
 UNITS="$(mktemp -d)"
 step "build cascade-node (release)"
 cargo build --release -p cascade-node --message-format=json-render-diagnostics >"$UNITS/node.json"

@@ -3,7 +3,8 @@
 # the node serves it (`Metadata_metadata_at_version` of the newest version subxt reads), which the
 # `cascade` client's interface is generated from (client/src/interface.rs). Run it after changing
 # a pallet's calls, events, storage, errors, constants or docs; the client's test
-# `the_committed_metadata_is_the_runtimes` fails until then.
+# `the_committed_metadata_is_the_runtimes` fails until then. Then regenerates @cascade/api's
+# types from it (js/cascade-api/src/generated/types.ts; ./scripts/test.sh checks they are fresh).
 # Builds the node first unless CASCADE_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,3 +57,5 @@ with open(sys.argv[2], "wb") as f:
     f.write(metadata)
 print(f"{sys.argv[2]}: metadata v{version}, {length} bytes (versions served: {versions})")
 PY
+# The JavaScript package's types of the RPC's answers come from the same file.
+node js/cascade-api/scripts/generate-types.mjs 2>/dev/null
