@@ -12,4 +12,4 @@ export CASCADE_PORTAL_PORT="${CASCADE_PORTAL_PORT:-8080}"
 export CASCADE_RPC_CORS="${CASCADE_RPC_CORS:-http://localhost:$CASCADE_PORTAL_PORT,http://127.0.0.1:$CASCADE_PORTAL_PORT}"
 # The crates the suite's test step tests (`cargo test --release $CASCADE_TEST_PACKAGES --tests`);
 # tools/workspace-hack keeps their build sharing the node's (scripts/build/workspace-hack.sh).
-export CASCADE_TEST_PACKAGES="-p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root -p pallet-receivables-rpc -p cascade-runtime"
+export CASCADE_TEST_PACKAGES="-p cascade-primitives -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root -p cascade-runtime-api -p cascade-rpc -p cascade-runtime"

@@ -1,10 +1,10 @@
 //! Reading the ledger: Cascade's storage through the generated interface (decoded with the
-//! node's metadata), and the node's `cascade_*` methods, whose JSON is the runtime API's own
-//! serde types. Lists are read page by page, all pages at one block.
+//! node's metadata), and the node's `cascade_*` methods, whose JSON is the pallets' own read types
+//! (serde derived beside them). Lists are read page by page, all pages at one block.
 
 use anyhow::{anyhow, Context, Result};
-use pallet_receivables_rpc::{Listing, PageRequest, MAX_PAGE};
-use serde::de::DeserializeOwned;
+use cascade_runtime_api::{NoteInfo, Page, PageRequest, ReceivableInfo, MAX_PAGE};
+use serde::{de::DeserializeOwned, Deserialize};
 use subxt::rpcs::client::{rpc_params, RpcParams};
 
 use crate::{
@@ -13,16 +13,22 @@ use crate::{
 	interface::cascade::{self, runtime_types::bounded_collections::bounded_vec::BoundedVec},
 };
 
+/// An account as the RPC's JSON carries it (SS58).
+pub type RpcAccountId = sp_core::crypto::AccountId32;
 /// A note as the node's RPC answers it.
-pub type Note = pallet_receivables_rpc::Note;
+pub type Note = NoteInfo<RpcAccountId, Balance>;
 /// A receivable as the node's RPC answers it.
-pub type Receivable = pallet_receivables_rpc::Receivable;
+pub type Receivable = ReceivableInfo<RpcAccountId, AssetId, Balance>;
 /// A core enterprise's exposure as the node's RPC answers it.
-pub type Exposure = pallet_receivables_rpc::Exposure<
-	pallet_receivables_rpc::AccountId,
-	pallet_receivables_rpc::AssetId,
-	pallet_receivables_rpc::Balance,
->;
+pub type Exposure = cascade_runtime_api::ExposureInfo<RpcAccountId, AssetId, Balance>;
+
+/// A list as the node answers it: whole (asked without a page) or one page.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Listing<T> {
+	All(Vec<T>),
+	Page(Page<T>),
+}
 
 /// What the client needs of a credit line.
 #[derive(Clone, Debug)]
@@ -42,7 +48,7 @@ pub struct Terms {
 }
 
 /// An account of the RPC's JSON as the client's account type.
-pub fn account_of(who: &pallet_receivables_rpc::AccountId) -> AccountId {
+pub fn account_of(who: &RpcAccountId) -> AccountId {
 	let bytes: &[u8; 32] = who.as_ref();
 	AccountId::from(*bytes)
 }

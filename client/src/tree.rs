@@ -6,7 +6,8 @@
 
 use std::{collections::BTreeMap, fmt::Write};
 
-use pallet_receivables_rpc::{Note, NoteState};
+use crate::ledger::Note;
+use cascade_runtime_api::NoteState;
 use sp_core::crypto::Ss58Codec;
 
 use crate::units::format_amount;
@@ -35,7 +36,7 @@ fn children<'a>(nodes: &'a [Node<'a>]) -> (Vec<usize>, BTreeMap<u64, Vec<usize>>
 }
 
 fn amount(note: &Note, decimals: u8) -> String {
-	format_amount(note.amount, decimals)
+	format_amount(*note.amount, decimals)
 }
 
 fn state(note: &Note, names: &dyn Fn(&str) -> String) -> String {
@@ -191,7 +192,7 @@ pub fn svg(
 			r##"<g class="note" id="note-{id}" data-holder="{holder}" data-amount="{amount}" data-state="{state}">"##,
 			id = note.id,
 			holder = escape(&note.holder.to_ss58check()),
-			amount = note.amount,
+			amount = note.amount.0,
 			state = note.state.name(),
 		);
 		let _ = writeln!(
@@ -232,8 +233,8 @@ mod tests {
 			parent,
 			depth: 0,
 			holder: AccountId32::new([id as u8; 32]),
-			amount,
-			paid: 0,
+			amount: amount.into(),
+			paid: 0.into(),
 			state,
 		}
 	}
@@ -286,7 +287,7 @@ mod tests {
 			let texts: Vec<&str> = g.descendants().filter_map(|t| t.text()).collect();
 			assert!(texts.iter().any(|t| t.contains(n.state.name())), "{texts:?}");
 			assert!(texts.iter().any(|t| *t == format!("Firm <{}> & Co", n.id)), "{texts:?}");
-			let shown = format_amount(n.amount, 2);
+			let shown = format_amount(*n.amount, 2);
 			assert!(texts.iter().any(|t| t.contains(&shown)), "{texts:?}");
 		}
 		// four edges: every note but the root has a line to its parent

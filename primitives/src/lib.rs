@@ -7,10 +7,13 @@
 
 extern crate alloc;
 
+pub mod decimal;
 pub mod paging;
 pub mod pricing;
 #[cfg(feature = "std")]
 pub mod text;
+
+pub use decimal::Decimal;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::pallet_prelude::DispatchResult;

@@ -17,15 +17,15 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use cascade_primitives::{FinancingId, NoteId, ReceivableId};
-use pallet_receivables_runtime_api::{
-	ClaimInfo, Exposure, FinancingInfo, LineInfo, NoteInfo, Page, PageError, PageRequest,
-	ProgramInfo, Quote, ReceivableInfo, RequestInfo,
+use cascade_runtime_api::{
+	ClaimInfo, ExposureInfo, FinancingInfo, LineInfo, NoteInfo, Page, PageError, PageRequest,
+	ProgramInfo, Quote, ReceivableInfo, RequestInfo, MAX_PAGE,
 };
 
 use crate::{
-	genesis_config_presets, ledger_api, opaque::SessionKeys, AccountId, AssetId, Aura, Balance,
-	Block, Executive, Financing, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	genesis_config_presets, opaque::SessionKeys, AccountId, AssetId, Aura, Balance, Block,
+	Enterprises, Executive, Financing, Grandpa, InherentDataExt, Nonce, Receivables, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -252,58 +252,63 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_receivables_runtime_api::ReceivablesApi<Block, AccountId, AssetId, Balance> for Runtime {
+	// Each pallet answers in its own read types (its `queries.rs`); the exposure puts the
+	// enterprises pallet's lines beside the receivables pallet's counters.
+	impl cascade_runtime_api::ReceivablesApi<Block, AccountId, AssetId, Balance> for Runtime {
 		fn receivable(id: ReceivableId) -> Option<ReceivableInfo<AccountId, AssetId, Balance>> {
-			ledger_api::receivable(id)
+			Receivables::receivable_info(id)
 		}
 
 		fn note(id: NoteId) -> Option<NoteInfo<AccountId, Balance>> {
-			ledger_api::note(id)
+			Receivables::note_info(id)
 		}
 
 		fn notes_of(who: AccountId, page: PageRequest) -> Result<Page<NoteInfo<AccountId, Balance>>, PageError> {
-			ledger_api::notes_of(who, page)
+			Receivables::notes_of(&who, &page)
 		}
 
 		fn lineage(note: NoteId) -> Vec<NoteInfo<AccountId, Balance>> {
-			ledger_api::lineage(note)
+			Receivables::lineage(note)
 		}
 
 		fn tree(receivable: ReceivableId, page: PageRequest) -> Result<Page<NoteInfo<AccountId, Balance>>, PageError> {
-			ledger_api::tree(receivable, page)
+			Receivables::tree(receivable, &page)
 		}
 
-		fn exposure(core: AccountId) -> Exposure<AccountId, AssetId, Balance> {
-			ledger_api::exposure(core)
+		/// A core has at most `MaxLinesPerCore` credit lines, fewer than a page.
+		fn exposure(core: AccountId) -> ExposureInfo<AccountId, AssetId, Balance> {
+			let lines = Enterprises::lines_of(&core, &PageRequest::first(MAX_PAGE))
+				.map(|page| page.items)
+				.unwrap_or_default();
+			Receivables::exposure(core, lines)
 		}
 
 		fn quote(note: NoteId, annual_rate: sp_runtime::Permill) -> Option<Quote<AccountId, AssetId, Balance>> {
-			ledger_api::quote(note, annual_rate)
+			Financing::quote(note, annual_rate)
 		}
 
 		fn claims_of(who: AccountId, page: PageRequest) -> Result<Page<ClaimInfo<AccountId, Balance>>, PageError> {
-			ledger_api::claims_of(who, page)
+			Financing::claims_of(&who, &page)
 		}
 
 		fn repayment(financing: FinancingId) -> Option<Balance> {
 			Financing::repayment_due(financing)
 		}
 
-
 		fn financings_of(who: AccountId, page: PageRequest) -> Result<Page<FinancingInfo<AccountId, Balance>>, PageError> {
-			ledger_api::financings_of(who, page)
+			Financing::financings_of(&who, &page)
 		}
 
 		fn programs_of(financier: AccountId, page: PageRequest) -> Result<Page<ProgramInfo<AccountId, AssetId, Balance>>, PageError> {
-			ledger_api::programs_of(financier, page)
+			Financing::programs_of(&financier, &page)
 		}
 
 		fn requests_of(who: AccountId, page: PageRequest) -> Result<Page<RequestInfo<AccountId>>, PageError> {
-			ledger_api::requests_of(who, page)
+			Financing::requests_of(&who, &page)
 		}
 
 		fn lines_of(core: AccountId, page: PageRequest) -> Result<Page<LineInfo<AccountId, AssetId, Balance>>, PageError> {
-			ledger_api::lines_of(core, page)
+			Enterprises::lines_of(&core, &page)
 		}
 
 		fn can_issue(
@@ -315,7 +320,7 @@ impl_runtime_apis! {
 			credit_line: cascade_primitives::LineId,
 			invoice_ref: Vec<u8>,
 		) -> sp_runtime::DispatchResult {
-			ledger_api::can_issue(issuer, supplier, asset, face, maturity, credit_line, invoice_ref)
+			Receivables::can_issue(issuer, supplier, asset, face, maturity, credit_line, invoice_ref)
 		}
 	}
 

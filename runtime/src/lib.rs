@@ -35,7 +35,6 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
-mod ledger_api;
 
 use alloc::vec::Vec;
 use sp_runtime::{

@@ -169,7 +169,7 @@ fn recourse_claims_show_through_the_runtime_api() {
 		assert_eq!(claims.len(), 1);
 		assert_eq!(claims[0].debtor, charlie);
 		assert_eq!(claims[0].creditor, demo::financier());
-		assert!(claims[0].amount > 0);
+		assert!(*claims[0].amount > 0);
 		// The note stays the bank's security (issue 25, item 1): the API names it.
 		assert_eq!(claims[0].security, Some(0));
 		assert_eq!(claims_of(demo::financier()), claims);
@@ -251,12 +251,8 @@ fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
 /// The claims `who` owes or is owed, through the runtime API (one page holds them all here).
 fn claims_of(
 	who: cascade_runtime::AccountId,
-) -> Vec<
-	pallet_receivables_runtime_api::ClaimInfo<cascade_runtime::AccountId, cascade_runtime::Balance>,
-> {
-	use pallet_receivables_runtime_api::{
-		runtime_decl_for_receivables_api::ReceivablesApiV3, PageRequest,
-	};
+) -> Vec<cascade_runtime_api::ClaimInfo<cascade_runtime::AccountId, cascade_runtime::Balance>> {
+	use cascade_runtime_api::{runtime_decl_for_receivables_api::ReceivablesApiV3, PageRequest};
 	let page = <Runtime as ReceivablesApiV3<_, _, _, _>>::claims_of(who, PageRequest::first(1_000))
 		.expect("a page");
 	assert!(page.next.is_none());

@@ -112,7 +112,7 @@ test('a query at an older block hash returns that block\'s state', async () => {
   assert.equal(missing.error.code, 4040, 'the note did not exist before its issuing block');
 });
 
-test('every answer has exactly the fields of @cascade/api\'s generated types', async () => {
+test('every answer has exactly the fields, and the kinds of value, of @cascade/api\'s generated types', async () => {
   // The types are generated from the metadata with the read types' serde rules
   // (js/cascade-api/scripts/generate-types.mjs): a rule that stops holding shows here.
   const now = (await api.query.timestamp.now()).toBigInt();
@@ -130,8 +130,16 @@ test('every answer has exactly the fields of @cascade/api\'s generated types', a
     assert.equal(reply.error, undefined, `${method}: ${JSON.stringify(reply.error)}`);
     return reply.result;
   };
-  const fieldsOf = (value) => Object.keys(value).sort();
-  const expect = (type, value, what) => assert.deepEqual(fieldsOf(value), [...FIELDS[type]].sort(), `${what} is a ${type}`);
+  const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  const expect = (type, value, what) => {
+    const shape = FIELDS[type];
+    assert.deepEqual(Object.keys(value).sort(), Object.keys(shape).sort(), `${what} has the fields of a ${type}`);
+    for (const [field, kind] of Object.entries(shape)) {
+      const got = kindOf(value[field]);
+      const fits = kind === 'any' || got === kind.replace('?', '') || (kind.endsWith('?') && got === 'null');
+      assert.ok(fits, `${what}: ${field} is ${JSON.stringify(value[field])}, a ${type} holds ${kind} there`);
+    }
+  };
   const page = { cursor: null, limit: 10 };
 
   expect('Receivable', await answer('cascade_receivable', [id]), 'cascade_receivable');

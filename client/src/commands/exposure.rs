@@ -34,16 +34,16 @@ pub async fn run(ctx: &Context, Args { core }: Args) -> Result<()> {
 		e.receivables
 	);
 	for o in &e.outstanding {
-		let asset = reader.asset(o.asset).await?;
+		let asset = reader.asset(*o.asset).await?;
 		out.push_str(&format!(
 			"  outstanding  {} {}\n",
-			format_amount(o.amount, asset.decimals),
+			format_amount(*o.amount, asset.decimals),
 			asset.symbol
 		));
 	}
 	for l in &e.credit_lines {
-		let asset = reader.asset(l.asset).await?;
-		let f = |v: &u128| format_amount(*v, asset.decimals);
+		let asset = reader.asset(*l.asset).await?;
+		let f = |v: &cascade_runtime_api::Decimal<u128>| format_amount(**v, asset.decimals);
 		let financier = reader.display_name(&account_of(&l.financier)).await;
 		out.push_str(&format!(
 			"  credit line {}  from {financier}: limit {} {sym}, used {}, room {}, expires {}{}\n",

@@ -9,7 +9,7 @@ use super::Context;
 use crate::{
 	chain::ss58,
 	compat::Use,
-	ledger::{account_of, Note},
+	ledger::{account_of, Note, RpcAccountId},
 	output::names_for,
 	say_raw,
 	units::{format_amount, format_moment},
@@ -25,9 +25,9 @@ pub const USES: &[Use] =
 	&[Use::Storage("Enterprises", "Enterprises"), Use::Storage("Assets", "Metadata")];
 
 /// The account a pending note is offered to.
-pub fn offered_to(n: &Note) -> Option<&pallet_receivables_rpc::AccountId> {
+pub fn offered_to(n: &Note) -> Option<&RpcAccountId> {
 	match &n.state {
-		pallet_receivables_rpc::NoteState::Pending { to } => Some(to),
+		cascade_runtime_api::NoteState::Pending { to } => Some(to),
 		_ => None,
 	}
 }
@@ -41,7 +41,7 @@ pub async fn run(ctx: &Context, Args { account }: Args) -> Result<()> {
 	}
 	let accounts = list.iter().flat_map(|n| std::iter::once(&n.holder).chain(offered_to(n)));
 	let names = names_for(&ctx.chain, accounts.map(account_of)).await?;
-	let name = |a: &pallet_receivables_rpc::AccountId| {
+	let name = |a: &RpcAccountId| {
 		let key = ss58(&account_of(a));
 		names.get(&key).cloned().unwrap_or(key)
 	};
@@ -55,7 +55,7 @@ pub async fn run(ctx: &Context, Args { account }: Args) -> Result<()> {
 	for n in &list {
 		if !receivables.contains_key(&n.receivable) {
 			let r = ctx.chain.receivable(n.receivable).await?;
-			let asset = reader.asset(r.asset).await?;
+			let asset = reader.asset(*r.asset).await?;
 			receivables.insert(n.receivable, (asset.symbol, asset.decimals, r.maturity));
 		}
 		let (symbol, decimals, maturity) = &receivables[&n.receivable];
@@ -68,7 +68,7 @@ pub async fn run(ctx: &Context, Args { account }: Args) -> Result<()> {
 			"  note {:>6}  receivable {:>6}  {:>18} {symbol}  due {}  {state}\n",
 			n.id,
 			n.receivable,
-			format_amount(n.amount, *decimals),
+			format_amount(*n.amount, *decimals),
 			format_moment(*maturity)
 		));
 	}

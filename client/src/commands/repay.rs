@@ -33,7 +33,7 @@ pub const USES: &[Use] = &[
 
 pub async fn run(ctx: &Context, Args { receivable, amount, finalized }: Args) -> Result<()> {
 	let r = ctx.chain.receivable(receivable).await?;
-	let asset = ctx.chain.reader().await?.asset(r.asset).await?;
+	let asset = ctx.chain.reader().await?.asset(*r.asset).await?;
 	let inclusion = match amount {
 		Some(amount) => {
 			let amount = parse_amount(&amount, asset.decimals).map_err(|e| anyhow!(e))?;

@@ -39,7 +39,7 @@ pub async fn run(ctx: &Context, Args { note, amount, to, finalized }: Args) -> R
 	let to = parse_account(&to).map_err(|e| anyhow!(e))?;
 	let info = ctx.chain.note(note).await?;
 	let r = ctx.chain.receivable(info.receivable).await?;
-	let asset = ctx.chain.reader().await?.asset(r.asset).await?;
+	let asset = ctx.chain.reader().await?.asset(*r.asset).await?;
 	let value = parse_amount(&amount, asset.decimals).map_err(|e| anyhow!(e))?;
 	let call = cascade::tx().receivables().split_transfer(note, to.clone(), value);
 	let inclusion = ctx.send_one(call, finalized).await?;

@@ -30,7 +30,7 @@ pub const USES: &[Use] =
 pub async fn run(ctx: &Context, Args { receivable, svg }: Args) -> Result<()> {
 	let r = ctx.chain.receivable(receivable).await?;
 	let notes = ctx.chain.tree(receivable).await?;
-	let asset = ctx.chain.reader().await?.asset(r.asset).await?;
+	let asset = ctx.chain.reader().await?.asset(*r.asset).await?;
 	let accounts = notes
 		.iter()
 		.flat_map(|n| std::iter::once(&n.holder).chain(offered_to(n)))
@@ -43,7 +43,7 @@ pub async fn run(ctx: &Context, Args { receivable, svg }: Args) -> Result<()> {
 		.collect();
 	let title = format!(
 		"Receivable {receivable}: {} {} from {}, due {}, {}",
-		format_amount(r.face, asset.decimals),
+		format_amount(*r.face, asset.decimals),
 		asset.symbol,
 		name(&ss58(&account_of(&r.issuer))),
 		format_moment(r.maturity),

@@ -2,8 +2,8 @@
 // registry of the committed metadata (client/metadata/cascade.scale, refreshed by
 // scripts/build/metadata.sh): the output types of ReceivablesApi's methods, as the node's JSON
 // shows them. The JSON follows the read types' serde, whose rules are applied here:
-//   - fields camelCase; balances and asset ids (fields typed `Balance` / `AssetId`) decimal
-//     strings; accounts SS58 and hashes 0x… strings; bytes (the invoice reference) text; ids,
+//   - fields camelCase; balances and asset ids (`Decimal<…>`, SCALE-encoded as the number itself)
+//     decimal strings; accounts SS58 and hashes 0x… strings; bytes (the invoice reference) text; ids,
 //     counts, rates (Permill: parts per million) and times (ms) numbers; Option → `| null`;
 //   - enums externally tagged with camelCase variants: a unit variant is its name as a string,
 //     a variant with fields `{ name: { …fields } }`;
@@ -23,8 +23,6 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..', '..');
 const METADATA = join(ROOT, 'client', 'metadata', 'cascade.scale');
 const OUT = join(HERE, '..', 'src', 'generated', 'types.ts');
-/** Fields the serde names otherwise than camelCase would. */
-const RENAMED = { live_notes: 'notesLeft' };
 /** The JSON-RPC methods that answer a runtime API method's output: cascade_<camelCase>. */
 const RPC_METHODS = ['receivable', 'note', 'notes_of', 'lineage', 'tree', 'exposure', 'quote', 'claims_of',
   'financings_of', 'programs_of', 'requests_of', 'lines_of'];
@@ -42,6 +40,23 @@ const lookup = latest.lookup;
 const decls = new Map();
 /** Field names of each interface, for checking the node's answers. */
 const fields = new Map();
+/** What JSON each field holds, for checking the node's answers: `string`, `number`, `boolean`,
+ * `array`, `object` or `any` (an enum with and without fields), `?` when it may be null. */
+const kinds = new Map();
+/** What kind of JSON value a TypeScript type is. */
+function kindOf(t) {
+  if (t.endsWith(' | null')) return kindOf(t.slice(0, -7)) + '?';
+  if (t.endsWith('[]')) return 'array';
+  if (t === 'Decimal' || t === 'string' || t === 'NoteStateName') return 'string';
+  if (t === 'number' || t === 'boolean') return t;
+  const decl = decls.get(t);
+  if (decl && decl.includes('export interface')) return 'object';
+  if (decl && decl.includes('export type')) {
+    const arms = decl.slice(decl.indexOf('=') + 1);
+    return arms.includes('{') ? (arms.includes("'") ? 'any' : 'object') : 'string';
+  }
+  return 'any';
+}
 
 const pathOf = (t) => t.path.map(String);
 const lastOf = (t) => pathOf(t).at(-1);
@@ -54,20 +69,20 @@ function docs(lines, indent = '') {
 /** The TypeScript of type `id`, whose Rust name at the use site is `typeName`. */
 function ts(id, typeName) {
   const name = typeName ? String(typeName) : '';
-  if (name === 'Balance' || name === 'AssetId') return 'Decimal';
   if (name === 'AccountId') return 'string';
   const t = lookup.getSiType(id);
   const path = pathOf(t);
   const last = path.at(-1);
   const def = t.def;
   if (last === 'Option') return `${ts(t.params[0].type.unwrap())} | null`;
+  if (last === 'Decimal') return 'Decimal';
   if (last === 'AccountId32' || last === 'H256') return 'string';
   if (last === 'Permill' || last === 'Perbill') return 'number';
   if (def.isPrimitive) {
     const p = def.asPrimitive.type;
     if (p === 'Bool') return 'boolean';
     if (p === 'Str' || p === 'Char') return 'string';
-    if (p === 'U128' || p === 'I128' || p === 'U256' || p === 'I256') return 'Decimal';
+    // serde writes every integer as a JSON number (a u128 too: read types use Decimal for those).
     return 'number';
   }
   if (def.isCompact) return ts(def.asCompact.type.toNumber());
@@ -107,12 +122,13 @@ function declareStruct(t) {
       body += docs(f.docs, '  ') + '  state: NoteStateName;\n';
       body += '  /** The account a pending note is offered to, else null. */\n  pendingTo: string | null;\n';
       body += "  /** A pledged note's financing, else null. */\n  financing: number | null;\n";
-      names.push('state', 'pendingTo', 'financing');
+      names.push(['state', 'NoteStateName'], ['pendingTo', 'string | null'], ['financing', 'number | null']);
       continue;
     }
-    const key = RENAMED[rust] ?? camel(rust);
-    body += docs(f.docs, '  ') + `  ${key}: ${ts(f.type.toNumber(), f.typeName.isSome ? f.typeName.unwrap() : '')};\n`;
-    names.push(key);
+    const key = camel(rust);
+    const type = ts(f.type.toNumber(), f.typeName.isSome ? f.typeName.unwrap() : '');
+    body += docs(f.docs, '  ') + `  ${key}: ${type};\n`;
+    names.push([key, type]);
   }
   decls.set(name, `${docs(t.docs)}export interface ${name} {\n${body}}\n`);
   fields.set(name, names);
@@ -154,7 +170,9 @@ for (const m of api.methods) {
   answers.push(`  cascade_${camel(method)}: ${answer};`);
 }
 
-const fieldTable = [...fields.entries()].map(([n, f]) => `  ${n}: [${f.map((x) => `'${x}'`).join(', ')}],`).join('\n');
+const fieldTable = [...fields.entries()]
+  .map(([n, f]) => `  ${n}: { ${f.map(([key, type]) => `${key}: '${kindOf(type)}'`).join(', ')} },`)
+  .join('\n');
 const text = `// Generated by js/cascade-api/scripts/generate-types.mjs from client/metadata/cascade.scale:
 // do not edit. What Cascade's JSON-RPC answers, type by type (see the generator for the rules).
 
@@ -173,7 +191,8 @@ export interface Answers {
 ${answers.join('\n')}
 }
 
-/** The fields of each answer type, for checking what a node answers. */
+/** The fields of each answer type and the JSON each holds (\`?\`: or null), for checking what a
+ * node answers. */
 export const FIELDS = {
 ${fieldTable}
 } as const;

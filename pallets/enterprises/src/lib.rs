@@ -66,6 +66,9 @@ pub mod pallet {
 	/// The credit line as stored.
 	pub type CreditLineOf<T> =
 		CreditLine<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
+	/// A credit line as the runtime API shows it.
+	pub type LineInfoOf<T> =
+		LineInfo<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
 	/// A genesis credit line: financier, core, asset, limit, validity after the first block (ms).
 	pub type GenesisLineOf<T> = (
 		<T as frame_system::Config>::AccountId,

@@ -1,7 +1,7 @@
-//! Reads for the runtime API: a core's credit lines, a bounded page at a time
+//! Reads for the runtime API: a core's credit lines as `LineInfo`, a bounded page at a time
 //! (cascade_primitives::paging). Never called from a dispatchable.
 
-use crate::{pallet::*, LineId};
+use crate::pallet::*;
 use cascade_primitives::paging::{page_of_keys, List, ListKind, Page, PageError, PageRequest};
 
 impl<T: Config> Pallet<T> {
@@ -9,7 +9,7 @@ impl<T: Config> Pallet<T> {
 	pub fn lines_of(
 		core: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(LineId, CreditLineOf<T>)>, PageError> {
+	) -> Result<Page<LineInfoOf<T>>, PageError> {
 		let (ids, next) =
 			page_of_keys(List::new(ListKind::Lines, core), request, |from| match from {
 				Some(key) => LinesByCore::<T>::iter_key_prefix_from(core, key),
@@ -17,7 +17,7 @@ impl<T: Config> Pallet<T> {
 			})?;
 		let items = ids
 			.into_iter()
-			.filter_map(|id| CreditLines::<T>::get(id).map(|line| (id, line)))
+			.filter_map(|id| CreditLines::<T>::get(id).map(|line| line.info(id)))
 			.collect();
 		Ok(Page { items, next })
 	}

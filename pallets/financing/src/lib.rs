@@ -99,6 +99,19 @@ pub mod pallet {
 	);
 	/// A claim as stored.
 	pub type ClaimOf<T> = Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A financing as the runtime API shows it.
+	pub type FinancingInfoOf<T> =
+		FinancingInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A program as the runtime API shows it.
+	pub type ProgramInfoOf<T> =
+		ProgramInfo<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
+	/// A request as the runtime API shows it.
+	pub type RequestInfoOf<T> = RequestInfo<<T as frame_system::Config>::AccountId>;
+	/// A claim as the runtime API shows it.
+	pub type ClaimInfoOf<T> = ClaimInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A quote as the runtime API shows it.
+	pub type QuoteOf<T> =
+		Quote<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
 
 	/// 1: the per-account indexes `ProgramsOf`, `FinancingsOf`, `RequestsOf`, `ClaimsOf`;
 	/// 2: the per-holder index of requests `RequestsFrom`.

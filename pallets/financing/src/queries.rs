@@ -1,23 +1,27 @@
-//! Reads for the runtime API: a financier's programs, an account's financings, waiting requests
-//! and claims — each a bounded page at a time from its per-account index
-//! (cascade_primitives::paging), never a scan of the pallet. Never called from a dispatchable.
+//! Reads for the runtime API, answered in the API's types: a financier's programs, an account's
+//! financings, waiting requests and claims — each a bounded page at a time from its per-account
+//! index (cascade_primitives::paging), never a scan of the pallet — and what financing a note
+//! would pay now. Never called from a dispatchable.
 
-use crate::{pallet::*, FinancingId, FinancingStatus, NoteId, ProgramId, RequestId};
+use crate::{pallet::*, ClaimInfo, Decimal, FinancingId, FinancingStatus, NoteId, Quote};
 use alloc::vec::Vec;
-use cascade_primitives::paging::{page_of_keys, List, ListKind, Page, PageError, PageRequest};
-use frame_support::storage::KeyPrefixIterator;
+use cascade_primitives::{
+	paging::{page_of_keys, List, ListKind, Page, PageError, PageRequest},
+	pricing, NoteLedger, NoteStanding,
+};
+use frame_support::{storage::KeyPrefixIterator, traits::Time};
+use sp_runtime::Permill;
 
-/// One page of the ids under an account's index, with the records they name.
+/// One page of the ids under an account's index, each as the record it names shows it.
 fn page<K: Copy, V>(
 	kind: ListKind,
 	who: &impl codec::Encode,
 	request: &PageRequest,
 	keys: impl FnOnce(Option<Vec<u8>>) -> KeyPrefixIterator<K>,
 	get: impl Fn(K) -> Option<V>,
-) -> Result<Page<(K, V)>, PageError> {
+) -> Result<Page<V>, PageError> {
 	let (ids, next) = page_of_keys(List::new(kind, who), request, keys)?;
-	let items = ids.into_iter().filter_map(|id| get(id).map(|v| (id, v))).collect();
-	Ok(Page { items, next })
+	Ok(Page { items: ids.into_iter().filter_map(get).collect(), next })
 }
 
 impl<T: Config> Pallet<T> {
@@ -25,7 +29,7 @@ impl<T: Config> Pallet<T> {
 	pub fn programs_of(
 		financier: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(ProgramId, ProgramOf<T>)>, PageError> {
+	) -> Result<Page<ProgramInfoOf<T>>, PageError> {
 		page(
 			ListKind::Programs,
 			financier,
@@ -34,7 +38,7 @@ impl<T: Config> Pallet<T> {
 				Some(key) => ProgramsOf::<T>::iter_key_prefix_from(financier, key),
 				None => ProgramsOf::<T>::iter_key_prefix(financier),
 			},
-			Programs::<T>::get,
+			|id| Programs::<T>::get(id).map(|p| p.info(id)),
 		)
 	}
 
@@ -43,7 +47,7 @@ impl<T: Config> Pallet<T> {
 	pub fn financings_of(
 		who: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(FinancingId, FinancingOf<T>)>, PageError> {
+	) -> Result<Page<FinancingInfoOf<T>>, PageError> {
 		page(
 			ListKind::Financings,
 			who,
@@ -52,7 +56,7 @@ impl<T: Config> Pallet<T> {
 				Some(key) => FinancingsOf::<T>::iter_key_prefix_from(who, key),
 				None => FinancingsOf::<T>::iter_key_prefix(who),
 			},
-			Financings::<T>::get,
+			|id| Financings::<T>::get(id).map(|f| f.info(id)),
 		)
 	}
 
@@ -60,7 +64,7 @@ impl<T: Config> Pallet<T> {
 	pub fn requests_of(
 		who: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(RequestId, RequestOf<T>)>, PageError> {
+	) -> Result<Page<RequestInfoOf<T>>, PageError> {
 		page(
 			ListKind::Requests,
 			who,
@@ -69,7 +73,7 @@ impl<T: Config> Pallet<T> {
 				Some(key) => RequestsOf::<T>::iter_key_prefix_from(who, key),
 				None => RequestsOf::<T>::iter_key_prefix(who),
 			},
-			Requests::<T>::get,
+			|id| Requests::<T>::get(id).map(|r| r.info(id)),
 		)
 	}
 
@@ -78,7 +82,7 @@ impl<T: Config> Pallet<T> {
 	pub fn claims_of(
 		who: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(FinancingId, (ClaimOf<T>, Option<NoteId>))>, PageError> {
+	) -> Result<Page<ClaimInfoOf<T>>, PageError> {
 		page(
 			ListKind::Claims,
 			who,
@@ -87,7 +91,15 @@ impl<T: Config> Pallet<T> {
 				Some(key) => ClaimsOf::<T>::iter_key_prefix_from(who, key),
 				None => ClaimsOf::<T>::iter_key_prefix(who),
 			},
-			|id| Claims::<T>::get(id).map(|claim| (claim, Self::security_of(id))),
+			|id| {
+				Claims::<T>::get(id).map(|c| ClaimInfo {
+					financing: id,
+					debtor: c.debtor,
+					creditor: c.creditor,
+					amount: Decimal(c.amount),
+					security: Self::security_of(id),
+				})
+			},
 		)
 	}
 
@@ -95,5 +107,28 @@ impl<T: Config> Pallet<T> {
 	/// is `Called` (a called loan, or recourse the seller could not pay), pledged to it.
 	pub fn security_of(id: FinancingId) -> Option<NoteId> {
 		Financings::<T>::get(id).filter(|f| f.status == FinancingStatus::Called).map(|f| f.note)
+	}
+
+	/// What financing `note` at `annual_rate` would pay now (discount interest actual/360 to
+	/// maturity); `None` for an unknown note or a rate the pricing refuses.
+	pub fn quote(note: NoteId, annual_rate: Permill) -> Option<QuoteOf<T>> {
+		let view = T::Notes::note(note)?;
+		let now = T::Time::now();
+		let days = pricing::days_to_maturity(now, view.maturity);
+		// The price `finance` would charge now, by the same arithmetic.
+		let (interest, disbursed) = Self::price(view.amount, annual_rate, view.maturity).ok()?;
+		Some(Quote {
+			note,
+			obligor: view.obligor,
+			asset: Decimal(view.asset),
+			amount: Decimal(view.amount),
+			annual_rate,
+			now,
+			maturity: view.maturity,
+			days,
+			interest: Decimal(interest),
+			disbursed: Decimal(disbursed),
+			financeable: view.standing == NoteStanding::Active && view.financeable && days > 0,
+		})
 	}
 }

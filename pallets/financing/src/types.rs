@@ -1,6 +1,6 @@
 //! Programs, financings, requests and recourse claims.
 
-pub use cascade_primitives::{FinancingId, Moment, NoteId, ReceivableId};
+pub use cascade_primitives::{Decimal, FinancingId, Moment, NoteId, ReceivableId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
@@ -205,5 +205,264 @@ impl Backfill {
 		self.financings.0 >= self.financings.1
 			&& self.programs.0 >= self.programs.1
 			&& self.requests.0 >= self.requests.1
+	}
+}
+
+// What the runtime API and the node's RPC answer (with `std`, serde: camelCase fields, balances and
+// asset ids as decimal strings through `Decimal`, accounts as SS58, rates in parts per million).
+
+/// A financing as the API shows it: the stored financing with its id.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct FinancingInfo<AccountId, Balance> {
+	pub id: FinancingId,
+	/// `{"factoring":{"recourse":…}}` or `"pledge"`.
+	pub kind: FinancingKind,
+	pub financier: AccountId,
+	/// The seller (factoring) or the borrower (pledge).
+	pub seller: AccountId,
+	pub note: NoteId,
+	pub receivable: ReceivableId,
+	pub amount: Decimal<Balance>,
+	/// What the seller or borrower received.
+	pub disbursed: Decimal<Balance>,
+	pub interest: Decimal<Balance>,
+	pub annual_rate: Permill,
+	pub started_at: Moment,
+	pub maturity: Moment,
+	pub program: Option<ProgramId>,
+	pub status: FinancingStatus,
+}
+
+impl<AccountId, Balance> Financing<AccountId, Balance> {
+	/// The financing `id` as the API shows it.
+	pub fn info(self, id: FinancingId) -> FinancingInfo<AccountId, Balance> {
+		FinancingInfo {
+			id,
+			kind: self.kind,
+			financier: self.financier,
+			seller: self.seller,
+			note: self.note,
+			receivable: self.receivable,
+			amount: self.amount.into(),
+			disbursed: self.disbursed.into(),
+			interest: self.interest.into(),
+			annual_rate: self.annual_rate,
+			started_at: self.started_at,
+			maturity: self.maturity,
+			program: self.program,
+			status: self.status,
+		}
+	}
+}
+
+/// A financing program as the API shows it: the stored program with its id.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ProgramInfo<AccountId, AssetId, Balance> {
+	pub id: ProgramId,
+	pub financier: AccountId,
+	pub core: AccountId,
+	pub asset: Decimal<AssetId>,
+	pub annual_rate: Permill,
+	/// What is left to lend.
+	pub budget: Decimal<Balance>,
+	/// Advanced and not yet recovered.
+	pub outstanding: Decimal<Balance>,
+	pub expires_at: Moment,
+	pub closed: bool,
+}
+
+impl<AccountId, AssetId, Balance> Program<AccountId, AssetId, Balance> {
+	/// The program `id` as the API shows it.
+	pub fn info(self, id: ProgramId) -> ProgramInfo<AccountId, AssetId, Balance> {
+		ProgramInfo {
+			id,
+			financier: self.financier,
+			core: self.core,
+			asset: self.asset.into(),
+			annual_rate: self.annual_rate,
+			budget: self.budget.into(),
+			outstanding: self.outstanding.into(),
+			expires_at: self.expires_at,
+			closed: self.closed,
+		}
+	}
+}
+
+/// A financing request as the API shows it: the stored request with its id.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RequestInfo<AccountId> {
+	pub id: RequestId,
+	pub holder: AccountId,
+	pub financier: AccountId,
+	pub note: NoteId,
+	pub kind: FinancingKind,
+	pub annual_rate: Permill,
+	pub created_at: Moment,
+}
+
+impl<AccountId> Request<AccountId> {
+	/// The request `id` as the API shows it.
+	pub fn info(self, id: RequestId) -> RequestInfo<AccountId> {
+		RequestInfo {
+			id,
+			holder: self.holder,
+			financier: self.financier,
+			note: self.note,
+			kind: self.kind,
+			annual_rate: self.annual_rate,
+			created_at: self.created_at,
+		}
+	}
+}
+
+/// A claim as the API shows it: who owes whom how much for which financing, and the note held
+/// as security for it (a called loan's note, or the note recourse was exercised on, while it is
+/// pledged to the financing; null once it is paid out).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ClaimInfo<AccountId, Balance> {
+	pub financing: FinancingId,
+	pub debtor: AccountId,
+	pub creditor: AccountId,
+	pub amount: Decimal<Balance>,
+	pub security: Option<NoteId>,
+}
+
+/// What financing a note at a rate would pay now (the price a program or a request would
+/// disburse): the days to maturity, the discount interest and what is left.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Quote<AccountId, AssetId, Balance> {
+	pub note: NoteId,
+	/// The core enterprise that owes the note's receivable.
+	pub obligor: AccountId,
+	pub asset: Decimal<AssetId>,
+	pub amount: Decimal<Balance>,
+	pub annual_rate: Permill,
+	pub now: Moment,
+	pub maturity: Moment,
+	/// Whole days to maturity, rounded up.
+	pub days: u64,
+	pub interest: Decimal<Balance>,
+	/// What the holder would receive now.
+	pub disbursed: Decimal<Balance>,
+	/// Whether the note may be financed now (active, financeable, not yet due).
+	pub financeable: bool,
+}
+
+#[cfg(test)]
+mod json {
+	use super::*;
+	use sp_core::crypto::AccountId32;
+
+	fn account(n: u8) -> AccountId32 {
+		AccountId32::new([n; 32])
+	}
+
+	#[test]
+	fn quotes_show_the_rate_in_parts_per_million_and_amounts_as_strings() {
+		let q = Quote::<AccountId32, u32, u128> {
+			note: 1,
+			obligor: account(1),
+			asset: 1.into(),
+			amount: 100.into(),
+			annual_rate: Permill::from_parts(36_500),
+			now: 1,
+			maturity: 2,
+			days: 1,
+			interest: 1.into(),
+			disbursed: 99.into(),
+			financeable: true,
+		};
+		let v = serde_json::to_value(&q).unwrap();
+		assert_eq!(v["annualRate"], 36_500);
+		assert_eq!(v["disbursed"], "99");
+		assert_eq!(serde_json::from_value::<Quote<AccountId32, u32, u128>>(v).unwrap(), q);
+	}
+
+	// Issue 25, item 1: a claim names the note that secures it.
+	#[test]
+	fn claims_name_their_security() {
+		let c = ClaimInfo::<AccountId32, u128> {
+			financing: 4,
+			debtor: account(1),
+			creditor: account(2),
+			amount: 1_000_219.into(),
+			security: Some(9),
+		};
+		let v = serde_json::to_value(&c).unwrap();
+		assert_eq!(v["amount"], "1000219");
+		assert_eq!(v["security"], 9);
+		assert_eq!(serde_json::from_value::<ClaimInfo<AccountId32, u128>>(v).unwrap(), c);
+	}
+
+	#[test]
+	fn financings_name_their_kind_and_status() {
+		let stored = Financing::<AccountId32, u128> {
+			kind: FinancingKind::Factoring { recourse: true },
+			financier: account(3),
+			seller: account(4),
+			note: 5,
+			receivable: 0,
+			amount: 1_000,
+			disbursed: 990,
+			interest: 10,
+			annual_rate: Permill::from_parts(36_500),
+			started_at: 1,
+			maturity: 2,
+			program: None,
+			status: FinancingStatus::LoanRepaid,
+		};
+		let f = stored.info(2);
+		let v = serde_json::to_value(&f).unwrap();
+		assert_eq!(v["kind"], serde_json::json!({ "factoring": { "recourse": true } }));
+		assert_eq!(v["status"], "loanRepaid");
+		assert_eq!(v["amount"], "1000");
+		assert_eq!(serde_json::from_value::<FinancingInfo<AccountId32, u128>>(v).unwrap(), f);
+		let pledge = FinancingInfo { kind: FinancingKind::Pledge, ..f };
+		assert_eq!(serde_json::to_value(&pledge).unwrap()["kind"], "pledge");
+	}
+
+	#[test]
+	fn programs_and_requests_keep_their_shape() {
+		let p = Program::<AccountId32, u32, u128> {
+			financier: account(3),
+			core: account(1),
+			asset: 1,
+			annual_rate: Permill::from_parts(36_500),
+			budget: 5,
+			outstanding: 2,
+			expires_at: u64::MAX,
+			closed: false,
+		}
+		.info(7);
+		let v = serde_json::to_value(&p).unwrap();
+		assert_eq!(
+			(&v["id"], &v["asset"], &v["budget"], &v["expiresAt"]),
+			(&7.into(), &"1".into(), &"5".into(), &u64::MAX.into())
+		);
+		let r = Request::<AccountId32> {
+			holder: account(2),
+			financier: account(3),
+			note: 9,
+			kind: FinancingKind::Pledge,
+			annual_rate: Permill::from_parts(45_000),
+			created_at: 3,
+		}
+		.info(1);
+		let v = serde_json::to_value(&r).unwrap();
+		assert_eq!(
+			(&v["kind"], &v["annualRate"], &v["createdAt"]),
+			(&"pledge".into(), &45_000.into(), &3.into())
+		);
+		assert_eq!(serde_json::from_value::<RequestInfo<AccountId32>>(v).unwrap(), r);
 	}
 }

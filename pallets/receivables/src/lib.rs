@@ -89,6 +89,14 @@ pub mod pallet {
 	pub type NoteStateOf<T> = NoteState<<T as frame_system::Config>::AccountId>;
 	/// An invoice reference.
 	pub type InvoiceRefOf<T> = BoundedVec<u8, <T as Config>::MaxInvoiceRefLength>;
+	/// A receivable as the runtime API shows it.
+	pub type ReceivableInfoOf<T> = ReceivableInfo<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		BalanceOf<T>,
+	>;
+	/// A note as the runtime API shows it.
+	pub type NoteInfoOf<T> = NoteInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
 	/// 1: `Exposures` counts what each issuer owes.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);

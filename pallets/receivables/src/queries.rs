@@ -1,13 +1,14 @@
-//! Reads for the runtime API: a holder's notes, a note's lineage and a receivable's tree (an
-//! issuer's exposure is in `exposure.rs`). They iterate, so they are never called from a
-//! dispatchable; lists come a bounded page at a time (cascade_primitives::paging), and a lineage
-//! is bounded by `MaxDepth`.
+//! Reads for the runtime API, answered in the API's types (`ReceivableInfo`, `NoteInfo`,
+//! `Exposure`): a receivable, a note, a holder's notes, a note's lineage, a receivable's tree and
+//! an issuer's exposure. They iterate, so they are never called from a dispatchable; lists come
+//! a bounded page at a time (cascade_primitives::paging), and a lineage is bounded by `MaxDepth`.
 
-use crate::{pallet::*, NoteId, ReceivableId};
+use crate::{pallet::*, Exposure, NoteId, Outstanding, ReceivableId, ReceivableInfo};
 use alloc::vec::Vec;
 use cascade_primitives::paging::{
 	self, page_of_keys, take_page, with_raw_keys, List, ListKind, Page, PageError, PageRequest,
 };
+use frame_support::traits::fungibles::Inspect;
 
 impl<T: Config> Pallet<T> {
 	/// One page of the live notes `who` holds, then of the notes offered to it: the cursor moves
@@ -15,7 +16,7 @@ impl<T: Config> Pallet<T> {
 	pub fn notes_of(
 		who: &T::AccountId,
 		request: &PageRequest,
-	) -> Result<Page<(NoteId, NoteOf<T>)>, PageError> {
+	) -> Result<Page<NoteInfoOf<T>>, PageError> {
 		let held = List::new(ListKind::NotesHeld, who);
 		let offered = List::new(ListKind::NotesOffered, who);
 		let limit = paging::clamp(request.limit);
@@ -55,31 +56,52 @@ impl<T: Config> Pallet<T> {
 		Ok(Page { items: Self::notes(ids), next })
 	}
 
-	/// A receivable by id.
-	pub fn receivable(id: ReceivableId) -> Option<ReceivableOf<T>> {
-		Receivables::<T>::get(id)
+	/// A receivable by id, as the API shows it.
+	pub fn receivable_info(id: ReceivableId) -> Option<ReceivableInfoOf<T>> {
+		let r = Receivables::<T>::get(id)?;
+		let escrow = Self::escrow_account(id);
+		Some(ReceivableInfo {
+			id,
+			escrow_balance: T::Assets::balance(r.asset, &escrow).into(),
+			escrow,
+			clearing: Self::is_clearing(id, r.maturity),
+			outstanding: r.outstanding().into(),
+			issuer: r.issuer,
+			asset: r.asset.into(),
+			face: r.face.into(),
+			issued_at: r.issued_at,
+			maturity: r.maturity,
+			credit_line: r.credit_line,
+			doc_hash: r.doc_hash,
+			invoice_ref: r.invoice_ref.into_inner(),
+			status: r.status,
+			repaid: r.repaid.into(),
+			paid_out: r.paid_out.into(),
+			root: r.root,
+			notes_left: r.live_notes,
+		})
 	}
 
-	/// A note by id.
-	pub fn note(id: NoteId) -> Option<NoteOf<T>> {
-		Notes::<T>::get(id)
+	/// A note by id, as the API shows it.
+	pub fn note_info(id: NoteId) -> Option<NoteInfoOf<T>> {
+		Notes::<T>::get(id).map(|n| n.info(id))
 	}
 
-	/// The notes of `ids` that exist, with their ids.
-	fn notes(ids: Vec<NoteId>) -> Vec<(NoteId, NoteOf<T>)> {
-		ids.into_iter().filter_map(|id| Notes::<T>::get(id).map(|n| (id, n))).collect()
+	/// The notes of `ids` that exist.
+	fn notes(ids: Vec<NoteId>) -> Vec<NoteInfoOf<T>> {
+		ids.into_iter().filter_map(Self::note_info).collect()
 	}
 
 	/// The notes from `note` up to the root, inclusive (at most `MaxDepth + 1`); empty for an
 	/// unknown note.
-	pub fn lineage(note: NoteId) -> Vec<(NoteId, NoteOf<T>)> {
+	pub fn lineage(note: NoteId) -> Vec<NoteInfoOf<T>> {
 		let mut path = Vec::new();
 		let mut next = Some(note);
 		while let Some(id) = next {
 			match Notes::<T>::get(id) {
 				Some(n) => {
 					next = n.parent;
-					path.push((id, n));
+					path.push(n.info(id));
 				}
 				None => break,
 			}
@@ -92,7 +114,7 @@ impl<T: Config> Pallet<T> {
 	pub fn tree(
 		receivable: ReceivableId,
 		request: &PageRequest,
-	) -> Result<Page<(NoteId, NoteOf<T>)>, PageError> {
+	) -> Result<Page<NoteInfoOf<T>>, PageError> {
 		if !Receivables::<T>::contains_key(receivable) {
 			return Err(PageError::UnknownList);
 		}
@@ -102,6 +124,25 @@ impl<T: Config> Pallet<T> {
 			None => NotesByReceivable::<T>::iter_key_prefix(receivable),
 		})?;
 		Ok(Page { items: Self::notes(ids), next })
+	}
+
+	/// `core`'s exposure from its counters (at most a page of assets), with the `credit_lines`
+	/// the runtime reads from the enterprises pallet.
+	pub fn exposure<Line>(
+		core: T::AccountId,
+		credit_lines: Vec<Line>,
+	) -> Exposure<T::AccountId, T::AssetId, BalanceOf<T>, Line> {
+		let owed = Self::owed_by(&core, paging::MAX_PAGE as usize);
+		Exposure {
+			receivables: owed.iter().fold(0u32, |n, (_, o)| n.saturating_add(o.receivables)),
+			outstanding: owed
+				.into_iter()
+				.map(|(asset, o)| Outstanding { asset: asset.into(), amount: o.amount.into() })
+				.collect(),
+			credit_lines,
+			complete: Self::exposures_complete(),
+			core,
+		}
 	}
 
 	/// Whether receivable `id` (maturing at `maturity`) has money queued for clearing.

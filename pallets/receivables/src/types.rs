@@ -1,6 +1,7 @@
 //! Receivables, notes and the ledger's parameters.
 
-pub use cascade_primitives::{FinancingId, LineId, Moment, NoteId, ReceivableId};
+use alloc::vec::Vec;
+pub use cascade_primitives::{Decimal, FinancingId, LineId, Moment, NoteId, ReceivableId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::Get, BoundedVec};
 use scale_info::TypeInfo;
@@ -265,14 +266,22 @@ mod note_state_json {
 		financing: Option<FinancingId>,
 	}
 
-	impl<AccountId: Serialize + Clone> Serialize for NoteState<AccountId> {
+	#[derive(Serialize)]
+	#[serde(rename_all = "camelCase")]
+	struct FieldsRef<'a, AccountId> {
+		state: &'static str,
+		pending_to: Option<&'a AccountId>,
+		financing: Option<FinancingId>,
+	}
+
+	impl<AccountId: Serialize> Serialize for NoteState<AccountId> {
 		fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
 			let (pending_to, financing) = match self {
-				NoteState::Pending { to } => (Some(to.clone()), None),
+				NoteState::Pending { to } => (Some(to), None),
 				NoteState::Pledged { financing } => (None, Some(*financing)),
 				_ => (None, None),
 			};
-			Fields { state: self.name().into(), pending_to, financing }.serialize(s)
+			FieldsRef { state: self.name(), pending_to, financing }.serialize(s)
 		}
 	}
 
@@ -293,5 +302,226 @@ mod note_state_json {
 				}
 			})
 		}
+	}
+}
+
+// What the runtime API and the node's RPC answer (with `std`, serde: camelCase fields, balances and
+// asset ids as decimal strings through `Decimal`, accounts as SS58).
+
+/// A receivable as the API shows it: the stored receivable with its id, what is still
+/// outstanding, whether clearing is under way, and its escrow with what the escrow holds.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ReceivableInfo<AccountId, AssetId, Balance> {
+	pub id: ReceivableId,
+	pub issuer: AccountId,
+	pub asset: Decimal<AssetId>,
+	pub face: Decimal<Balance>,
+	pub issued_at: Moment,
+	pub maturity: Moment,
+	pub credit_line: LineId,
+	pub doc_hash: H256,
+	/// The invoice reference as text (bytes that are not UTF-8 shown as U+FFFD).
+	#[cfg_attr(feature = "std", serde(with = "cascade_primitives::text::lossy_text"))]
+	pub invoice_ref: Vec<u8>,
+	pub status: ReceivableStatus,
+	/// What the issuer has paid into escrow.
+	pub repaid: Decimal<Balance>,
+	/// Face less repaid.
+	pub outstanding: Decimal<Balance>,
+	/// What has been paid out of escrow to holders and pledgees.
+	pub paid_out: Decimal<Balance>,
+	pub root: NoteId,
+	/// Notes still to be paid in full.
+	pub notes_left: u32,
+	/// Money in escrow is queued for clearing.
+	pub clearing: bool,
+	/// The receivable's escrow account.
+	pub escrow: AccountId,
+	/// What the escrow holds in the receivable's asset.
+	pub escrow_balance: Decimal<Balance>,
+}
+
+/// A note as the API shows it. In JSON its state is three fields: `state`, `pendingTo`,
+/// `financing` (see `NoteState`).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct NoteInfo<AccountId, Balance> {
+	pub id: NoteId,
+	pub receivable: ReceivableId,
+	pub parent: Option<NoteId>,
+	pub depth: u32,
+	pub holder: AccountId,
+	pub amount: Decimal<Balance>,
+	/// What has been paid on it so far.
+	pub paid: Decimal<Balance>,
+	#[cfg_attr(feature = "std", serde(flatten))]
+	pub state: NoteState<AccountId>,
+}
+
+impl<AccountId, Balance> Note<AccountId, Balance> {
+	/// The note `id` as the API shows it.
+	pub fn info(self, id: NoteId) -> NoteInfo<AccountId, Balance> {
+		NoteInfo {
+			id,
+			receivable: self.receivable,
+			parent: self.parent,
+			depth: self.depth,
+			holder: self.holder,
+			amount: self.amount.into(),
+			paid: self.paid.into(),
+			state: self.state,
+		}
+	}
+}
+
+/// What a core owes in one asset.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct Outstanding<AssetId, Balance> {
+	pub asset: Decimal<AssetId>,
+	pub amount: Decimal<Balance>,
+}
+
+/// A core enterprise's exposure: what is outstanding per asset and on how many receivables
+/// (from the issuer's counters), and its credit lines (`Line`: the enterprises pallet's
+/// `LineInfo`, which the runtime puts in).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Exposure<AccountId, AssetId, Balance, Line> {
+	pub core: AccountId,
+	pub outstanding: Vec<Outstanding<AssetId, Balance>>,
+	pub receivables: u32,
+	pub credit_lines: Vec<Line>,
+	/// False only for the few blocks after the upgrade that added the counters, while they
+	/// count older receivables.
+	pub complete: bool,
+}
+
+#[cfg(test)]
+mod json {
+	use super::*;
+	use sp_core::crypto::{AccountId32, Ss58Codec};
+
+	fn account(n: u8) -> AccountId32 {
+		AccountId32::new([n; 32])
+	}
+
+	#[test]
+	fn notes_serialize_as_they_always_did() {
+		let (alice, bob) = (account(1), account(2));
+		let n = NoteInfo::<AccountId32, u128> {
+			id: 3,
+			receivable: 1,
+			parent: Some(2),
+			depth: 1,
+			holder: alice.clone(),
+			amount: u128::MAX.into(),
+			paid: 7.into(),
+			state: NoteState::Pending { to: bob.clone() },
+		};
+		let v = serde_json::to_value(&n).unwrap();
+		assert_eq!(
+			v,
+			serde_json::json!({
+				"id": 3, "receivable": 1, "parent": 2, "depth": 1,
+				"holder": alice.to_ss58check(),
+				"amount": "340282366920938463463374607431768211455",
+				"paid": "7", "state": "pending", "pendingTo": bob.to_ss58check(), "financing": null,
+			})
+		);
+		assert_eq!(
+			serde_json::from_value::<NoteInfo<AccountId32, u128>>(v).unwrap(),
+			n,
+			"and read back"
+		);
+		let pledged = NoteInfo { state: NoteState::Pledged { financing: 9 }, ..n.clone() };
+		let v = serde_json::to_value(&pledged).unwrap();
+		assert_eq!(
+			(&v["state"], &v["pendingTo"], &v["financing"]),
+			(&"pledged".into(), &serde_json::Value::Null, &9.into())
+		);
+		assert_eq!(serde_json::from_value::<NoteInfo<AccountId32, u128>>(v).unwrap(), pledged);
+		let mut bad = serde_json::to_value(&n).unwrap();
+		bad["state"] = "active".into();
+		assert!(
+			serde_json::from_value::<NoteInfo<AccountId32, u128>>(bad).is_err(),
+			"active with pendingTo is refused"
+		);
+	}
+
+	#[test]
+	fn receivables_serialize_as_they_always_did() {
+		let r = ReceivableInfo::<AccountId32, u32, u128> {
+			id: 4,
+			issuer: account(1),
+			asset: 1.into(),
+			face: 100_000.into(),
+			issued_at: 10,
+			maturity: 20,
+			credit_line: 0,
+			doc_hash: H256::repeat_byte(0xab),
+			invoice_ref: vec![b'I', b'-', 0xff],
+			status: ReceivableStatus::Overdue,
+			repaid: 1.into(),
+			outstanding: 99_999.into(),
+			paid_out: 0.into(),
+			root: 7,
+			notes_left: 3,
+			clearing: false,
+			escrow: account(9),
+			escrow_balance: 2.into(),
+		};
+		let v = serde_json::to_value(&r).unwrap();
+		let keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+		assert_eq!(
+			keys,
+			[
+				"asset",
+				"clearing",
+				"creditLine",
+				"docHash",
+				"escrow",
+				"escrowBalance",
+				"face",
+				"id",
+				"invoiceRef",
+				"issuedAt",
+				"issuer",
+				"maturity",
+				"notesLeft",
+				"outstanding",
+				"paidOut",
+				"repaid",
+				"root",
+				"status"
+			]
+		);
+		assert_eq!(v["asset"], "1");
+		assert_eq!(v["face"], "100000");
+		assert_eq!(v["status"], "overdue");
+		assert_eq!(v["invoiceRef"], "I-\u{fffd}");
+		assert_eq!(v["docHash"], format!("0x{}", "ab".repeat(32)));
+		assert_eq!(v["notesLeft"], 3);
+		assert_eq!(v["escrow"], account(9).to_ss58check());
+	}
+
+	#[test]
+	fn an_exposure_carries_the_lines_it_is_given() {
+		let e = Exposure::<AccountId32, u32, u128, serde_json::Value> {
+			core: account(1),
+			outstanding: vec![Outstanding { asset: 1.into(), amount: 4.into() }],
+			receivables: 1,
+			credit_lines: vec![serde_json::json!({ "id": 0 })],
+			complete: true,
+		};
+		let v = serde_json::to_value(&e).unwrap();
+		assert_eq!(v["outstanding"], serde_json::json!([{ "asset": "1", "amount": "4" }]));
+		assert_eq!(v["creditLines"], serde_json::json!([{ "id": 0 }]));
+		assert_eq!(v["core"], account(1).to_ss58check());
+		assert_eq!(v["complete"], true);
 	}
 }

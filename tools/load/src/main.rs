@@ -46,8 +46,8 @@ use cascade_client::{
 	keys::Signer,
 	submit::{self, Options},
 };
+use cascade_runtime_api::ReceivableStatus;
 use clap::Parser;
-use pallet_receivables_rpc::ReceivableStatus;
 use serde::Serialize;
 use subxt::tx::Payload;
 

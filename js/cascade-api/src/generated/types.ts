@@ -156,16 +156,17 @@ export interface Answers {
   cascade_linesOf: Page<Line>;
 }
 
-/** The fields of each answer type, for checking what a node answers. */
+/** The fields of each answer type and the JSON each holds (`?`: or null), for checking what a
+ * node answers. */
 export const FIELDS = {
-  Receivable: ['id', 'issuer', 'asset', 'face', 'issuedAt', 'maturity', 'creditLine', 'docHash', 'invoiceRef', 'status', 'repaid', 'outstanding', 'paidOut', 'root', 'notesLeft', 'clearing', 'escrow', 'escrowBalance'],
-  Note: ['id', 'receivable', 'parent', 'depth', 'holder', 'amount', 'paid', 'state', 'pendingTo', 'financing'],
-  Outstanding: ['asset', 'amount'],
-  Line: ['id', 'financier', 'asset', 'limit', 'used', 'available', 'expiresAt', 'revoked'],
-  Exposure: ['core', 'outstanding', 'receivables', 'creditLines', 'complete'],
-  Quote: ['note', 'obligor', 'asset', 'amount', 'annualRate', 'now', 'maturity', 'days', 'interest', 'disbursed', 'financeable'],
-  Claim: ['financing', 'debtor', 'creditor', 'amount', 'security'],
-  Financing: ['id', 'kind', 'financier', 'seller', 'note', 'receivable', 'amount', 'disbursed', 'interest', 'annualRate', 'startedAt', 'maturity', 'program', 'status'],
-  Program: ['id', 'financier', 'core', 'asset', 'annualRate', 'budget', 'outstanding', 'expiresAt', 'closed'],
-  Request: ['id', 'holder', 'financier', 'note', 'kind', 'annualRate', 'createdAt'],
+  Receivable: { id: 'number', issuer: 'string', asset: 'string', face: 'string', issuedAt: 'number', maturity: 'number', creditLine: 'number', docHash: 'string', invoiceRef: 'string', status: 'string', repaid: 'string', outstanding: 'string', paidOut: 'string', root: 'number', notesLeft: 'number', clearing: 'boolean', escrow: 'string', escrowBalance: 'string' },
+  Note: { id: 'number', receivable: 'number', parent: 'number?', depth: 'number', holder: 'string', amount: 'string', paid: 'string', state: 'string', pendingTo: 'string?', financing: 'number?' },
+  Outstanding: { asset: 'string', amount: 'string' },
+  Line: { id: 'number', financier: 'string', asset: 'string', limit: 'string', used: 'string', available: 'string', expiresAt: 'number', revoked: 'boolean' },
+  Exposure: { core: 'string', outstanding: 'array', receivables: 'number', creditLines: 'array', complete: 'boolean' },
+  Quote: { note: 'number', obligor: 'string', asset: 'string', amount: 'string', annualRate: 'number', now: 'number', maturity: 'number', days: 'number', interest: 'string', disbursed: 'string', financeable: 'boolean' },
+  Claim: { financing: 'number', debtor: 'string', creditor: 'string', amount: 'string', security: 'number?' },
+  Financing: { id: 'number', kind: 'any', financier: 'string', seller: 'string', note: 'number', receivable: 'number', amount: 'string', disbursed: 'string', interest: 'string', annualRate: 'number', startedAt: 'number', maturity: 'number', program: 'number?', status: 'string' },
+  Program: { id: 'number', financier: 'string', core: 'string', asset: 'string', annualRate: 'number', budget: 'string', outstanding: 'string', expiresAt: 'number', closed: 'boolean' },
+  Request: { id: 'number', holder: 'string', financier: 'string', note: 'number', kind: 'any', annualRate: 'number', createdAt: 'number' },
 } as const;

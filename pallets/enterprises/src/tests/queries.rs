@@ -1,6 +1,6 @@
 //! A core's credit lines, a page at a time.
 
-use crate::mock::*;
+use crate::{mock::*, CreditLines};
 use cascade_primitives::paging::{Page, PageError, PageRequest};
 use frame_support::assert_ok;
 
@@ -27,8 +27,11 @@ fn lines_come_in_pages_to_the_end() {
 			loop {
 				let page = Enterprises::lines_of(&CORE, &request).unwrap();
 				assert!(page.items.len() as u32 <= limit);
-				assert!(page.items.iter().all(|(_, l)| l.core == CORE));
-				ids.extend(page.items.iter().map(|(id, _)| *id));
+				assert!(page
+					.items
+					.iter()
+					.all(|l| CreditLines::<Test>::get(l.id).is_some_and(|s| s.core == CORE)));
+				ids.extend(page.items.iter().map(|l| l.id));
 				match page.next {
 					Some(cursor) => request = PageRequest { cursor: Some(cursor), limit },
 					None => break,
@@ -38,10 +41,7 @@ fn lines_come_in_pages_to_the_end() {
 			assert_eq!(ids, (0..MAX_LINES as u64).collect::<Vec<_>>(), "limit {limit}");
 		}
 		let other = Enterprises::lines_of(&OTHER_CORE, &PageRequest::first(10)).unwrap();
-		assert_eq!(
-			other.items.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-			vec![MAX_LINES as u64]
-		);
+		assert_eq!(other.items.iter().map(|l| l.id).collect::<Vec<_>>(), vec![MAX_LINES as u64]);
 		assert_eq!(
 			Enterprises::lines_of(&SUPPLIER, &PageRequest::first(10)).unwrap(),
 			Page { items: vec![], next: None }

@@ -13,10 +13,35 @@ use frame_support::{
 
 const FACTORING: FinancingKind = FinancingKind::Factoring { recourse: true };
 
+/// What names an item of a list: its id (a claim's: its financing's).
+trait Id {
+	fn id(&self) -> u64;
+}
+impl Id for crate::ProgramInfoOf<Test> {
+	fn id(&self) -> u64 {
+		self.id
+	}
+}
+impl Id for crate::FinancingInfoOf<Test> {
+	fn id(&self) -> u64 {
+		self.id
+	}
+}
+impl Id for crate::RequestInfoOf<Test> {
+	fn id(&self) -> u64 {
+		self.id
+	}
+}
+impl Id for crate::ClaimInfoOf<Test> {
+	fn id(&self) -> u64 {
+		self.financing
+	}
+}
+
 /// Every id of a list read `limit` at a time, checking each page's size.
-fn read_all<V>(
+fn read_all<V: Id>(
 	limit: u32,
-	read: impl Fn(&PageRequest) -> Result<Page<(u64, V)>, PageError>,
+	read: impl Fn(&PageRequest) -> Result<Page<V>, PageError>,
 ) -> Vec<u64> {
 	let mut ids = Vec::new();
 	let mut request = PageRequest::first(limit);
@@ -26,7 +51,7 @@ fn read_all<V>(
 		if page.next.is_some() {
 			assert_eq!(page.items.len() as u32, limit.min(MAX_PAGE), "only the last page is short");
 		}
-		ids.extend(page.items.into_iter().map(|(id, _)| id));
+		ids.extend(page.items.iter().map(Id::id));
 		match page.next {
 			Some(cursor) => request = PageRequest { cursor: Some(cursor), limit },
 			None => return ids,
@@ -123,7 +148,7 @@ fn financings_are_listed_for_financier_and_seller() {
 		}
 		assert!(read_all(10, |p| Financing::financings_of(&T2, p)).is_empty());
 		let page = Financing::financings_of(&T1, &PageRequest::first(100)).unwrap();
-		assert!(page.items.iter().all(|(id, f)| f.seller == T1 && made.contains(id)));
+		assert!(page.items.iter().all(|f| f.seller == T1 && made.contains(&f.id)));
 	});
 }
 
@@ -191,7 +216,7 @@ fn claims_are_listed_until_settled() {
 		// The recourse claim names the note that secures it (issue 25, item 1).
 		let note = Financings::<Test>::get(claim).unwrap().note;
 		let page = Financing::claims_of(&T1, &PageRequest::first(10)).unwrap();
-		assert_eq!(page.items[0].1 .1, Some(note));
+		assert_eq!(page.items[0].security, Some(note));
 		assert_eq!(Financing::security_of(claim), Some(note));
 		// T1 gets the money back and settles.
 		let all = cny(T2);

@@ -28,7 +28,7 @@ fn fan_out(note: NoteId, amount: u128, levels: u32) -> Vec<NoteId> {
 /// Every page of a list, `limit` at a time: the ids in order read, and how many pages.
 fn read_all(
 	limit: u32,
-	mut page: impl FnMut(&PageRequest) -> Result<Page<(NoteId, NoteOf<Test>)>, PageError>,
+	mut page: impl FnMut(&PageRequest) -> Result<Page<crate::NoteInfoOf<Test>>, PageError>,
 ) -> (Vec<NoteId>, usize) {
 	let mut request = PageRequest::first(limit);
 	let mut ids = Vec::new();
@@ -37,7 +37,7 @@ fn read_all(
 		let p = page(&request).expect("a page");
 		pages += 1;
 		assert!(p.items.len() <= limit.min(MAX_PAGE) as usize, "a page never exceeds its limit");
-		ids.extend(p.items.into_iter().map(|(id, _)| id));
+		ids.extend(p.items.into_iter().map(|n| n.id));
 		match p.next {
 			Some(cursor) => request = PageRequest { cursor: Some(cursor), limit },
 			None => return (ids, pages),
