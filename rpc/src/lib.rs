@@ -363,7 +363,8 @@ where
 		let api = self.client.runtime_api();
 		if self.api_version(at)? < 2 {
 			v1::ensure_no_page(&page, at)?;
-			return v1::notes_of::<Block, _, _, AssetId, _>(&api, at, who, &account);
+			return v1::Old { api: &api, at, _types: PhantomData::<(_, AssetId, _)> }
+				.notes_of(who, &account);
 		}
 		let whole = page.is_none();
 		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
@@ -400,7 +401,8 @@ where
 		let api = self.client.runtime_api();
 		if self.api_version(at)? < 2 {
 			v1::ensure_no_page(&page, at)?;
-			return v1::tree::<Block, _, AccountId, AssetId, Balance>(&api, at, receivable);
+			return v1::Old { api: &api, at, _types: PhantomData::<(AccountId, AssetId, _)> }
+				.tree(receivable);
 		}
 		let whole = page.is_none();
 		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
@@ -437,7 +439,7 @@ where
 		let at = self.at(at);
 		let api = self.client.runtime_api();
 		if self.api_version(at)? < 2 {
-			return v1::exposure::<Block, _, _, _, _>(&api, at, who);
+			return v1::Old { api: &api, at, _types: PhantomData }.exposure(who);
 		}
 		api.exposure(at, who).map_err(runtime_error)
 	}
@@ -475,7 +477,8 @@ where
 		if version < 2 {
 			v1::ensure_no_page(&page, hash)?;
 			let api = self.client.runtime_api();
-			return v1::claims_of::<Block, _, _, AssetId, _>(&api, hash, who, &account);
+			return v1::Old { api: &api, at: hash, _types: PhantomData::<(_, AssetId, _)> }
+				.claims_of(who, &account);
 		}
 		self.account_list(
 			"cascade_claimsOf",

@@ -8,6 +8,7 @@ use codec::Codec;
 use jsonrpsee::{core::RpcResult, types::error::ErrorObjectOwned};
 use sp_api::ApiRef;
 use sp_runtime::traits::Block as BlockT;
+use std::marker::PhantomData;
 
 /// Pages exist from version 2 of the API on; an older block is read whole.
 pub(crate) fn ensure_no_page(
@@ -38,52 +39,15 @@ pub(crate) fn bounded<T>(items: Vec<T>, owner: &str, what: &str) -> RpcResult<Li
 	Ok(Listing::All(items))
 }
 
-/// The notes `who` (`account`) held and was offered, whole.
-#[allow(deprecated)]
-pub(crate) fn notes_of<Block, Api, AccountId, AssetId, Balance>(
-	api: &ApiRef<'_, Api>,
-	at: Block::Hash,
-	who: AccountId,
-	account: &str,
-) -> RpcResult<Listing<NoteInfo<AccountId, Balance>>>
-where
-	Block: BlockT,
-	Api: ReceivablesApi<Block, AccountId, AssetId, Balance>,
-	AccountId: Codec,
-	AssetId: Codec,
-	Balance: Codec,
-{
-	let notes = api.notes_of_before_version_2(at, who).map_err(runtime_error)?;
-	bounded(notes, account, "notes")
+/// The version-1 reads of a block's runtime API.
+pub(crate) struct Old<'a, 'b, Block: BlockT, Api, AccountId, AssetId, Balance> {
+	pub api: &'a ApiRef<'b, Api>,
+	pub at: Block::Hash,
+	pub _types: PhantomData<(AccountId, AssetId, Balance)>,
 }
 
-/// Every note of `receivable`, whole.
 #[allow(deprecated)]
-pub(crate) fn tree<Block, Api, AccountId, AssetId, Balance>(
-	api: &ApiRef<'_, Api>,
-	at: Block::Hash,
-	receivable: u64,
-) -> RpcResult<Listing<NoteInfo<AccountId, Balance>>>
-where
-	Block: BlockT,
-	Api: ReceivablesApi<Block, AccountId, AssetId, Balance>,
-	AccountId: Codec,
-	AssetId: Codec,
-	Balance: Codec,
-{
-	let tree = api.tree_before_version_2(at, receivable).map_err(runtime_error)?;
-	let tree =
-		tree.ok_or_else(|| error(error_code::NOT_FOUND, format!("no receivable {receivable}")))?;
-	bounded(tree, &format!("receivable {receivable}"), "notes")
-}
-
-/// `core`'s exposure, in today's form (complete: version 1 walked every receivable).
-#[allow(deprecated)]
-pub(crate) fn exposure<Block, Api, AccountId, AssetId, Balance>(
-	api: &ApiRef<'_, Api>,
-	at: Block::Hash,
-	core: AccountId,
-) -> RpcResult<ExposureInfo<AccountId, AssetId, Balance>>
+impl<Block, Api, AccountId, AssetId, Balance> Old<'_, '_, Block, Api, AccountId, AssetId, Balance>
 where
 	Block: BlockT,
 	Api: ReceivablesApi<Block, AccountId, AssetId, Balance>,
@@ -91,27 +55,43 @@ where
 	AssetId: Codec,
 	Balance: Codec + Copy + sp_runtime::traits::Saturating,
 {
-	let old = api.exposure_before_version_2(at, core.clone()).map_err(runtime_error)?;
-	Ok(old.upgrade(core))
-}
+	/// The notes `who` (`account`) held and was offered, whole.
+	pub fn notes_of(
+		&self,
+		who: AccountId,
+		account: &str,
+	) -> RpcResult<Listing<NoteInfo<AccountId, Balance>>> {
+		let notes = self.api.notes_of_before_version_2(self.at, who).map_err(runtime_error)?;
+		bounded(notes, account, "notes")
+	}
 
-/// The claims `who` (`account`) owed or was owed, whole, without what secures them.
-#[allow(deprecated)]
-pub(crate) fn claims_of<Block, Api, AccountId, AssetId, Balance>(
-	api: &ApiRef<'_, Api>,
-	at: Block::Hash,
-	who: AccountId,
-	account: &str,
-) -> RpcResult<Listing<ClaimInfo<AccountId, Balance>>>
-where
-	Block: BlockT,
-	Api: ReceivablesApi<Block, AccountId, AssetId, Balance>,
-	AccountId: Codec,
-	AssetId: Codec,
-	Balance: Codec,
-{
-	let claims = api.claims_of_before_version_2(at, who).map_err(runtime_error)?;
-	bounded(claims.into_iter().map(|c| c.upgrade()).collect(), account, "claims")
+	/// Every note of `receivable`, whole.
+	pub fn tree(&self, receivable: u64) -> RpcResult<Listing<NoteInfo<AccountId, Balance>>> {
+		let tree = self.api.tree_before_version_2(self.at, receivable).map_err(runtime_error)?;
+		let tree = tree
+			.ok_or_else(|| error(error_code::NOT_FOUND, format!("no receivable {receivable}")))?;
+		bounded(tree, &format!("receivable {receivable}"), "notes")
+	}
+
+	/// `core`'s exposure, in today's form (complete: version 1 walked every receivable).
+	pub fn exposure(
+		&self,
+		core: AccountId,
+	) -> RpcResult<ExposureInfo<AccountId, AssetId, Balance>> {
+		let old =
+			self.api.exposure_before_version_2(self.at, core.clone()).map_err(runtime_error)?;
+		Ok(old.upgrade(core))
+	}
+
+	/// The claims `who` (`account`) owed or was owed, whole, without what secures them.
+	pub fn claims_of(
+		&self,
+		who: AccountId,
+		account: &str,
+	) -> RpcResult<Listing<ClaimInfo<AccountId, Balance>>> {
+		let claims = self.api.claims_of_before_version_2(self.at, who).map_err(runtime_error)?;
+		bounded(claims.into_iter().map(|c| c.upgrade()).collect(), account, "claims")
+	}
 }
 
 #[cfg(test)]
