@@ -42,6 +42,8 @@ pub mod weights;
 
 #[cfg(test)]
 mod mock;
+#[cfg(any(test, feature = "test-utils"))]
+pub mod testing;
 #[cfg(test)]
 mod tests;
 
@@ -83,9 +85,37 @@ pub mod pallet {
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults for test runtimes (`#[derive_impl(config_preludes::TestDefaultConfig)]`): what
+	/// depends on the runtime's other pallets (origin, assets, clock) stays with the mock.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+
+		pub struct TestDefaultConfig;
+
+		parameter_types! {
+			pub const TestPalletId: PalletId = PalletId(*b"cscd/ent");
+		}
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type AssetId = u32;
+			type Balance = u128;
+			type PalletId = TestPalletId;
+			type MaxLinesPerCore = ConstU32<8>;
+			type MaxNameLength = ConstU32<64>;
+			type MaxGenesisLines = ConstU32<8>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The consortium's Operator: registers, re-roles, suspends and reinstates enterprises.
+		#[pallet::no_default]
 		type OperatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Identifier of a settlement asset.
@@ -102,6 +132,7 @@ pub mod pallet {
 
 		/// The assets pallet that holds the settlement money: this pallet creates settlement
 		/// assets in it (owned by its own account) and mints them.
+		#[pallet::no_default]
 		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
 			+ fungibles::Create<Self::AccountId>
 			+ fungibles::Mutate<Self::AccountId>
@@ -116,6 +147,7 @@ pub mod pallet {
 		type MaxLinesPerCore: Get<u32>;
 
 		/// The chain's clock (milliseconds since the Unix epoch).
+		#[pallet::no_default]
 		type Time: Time<Moment = Moment>;
 
 		/// Longest enterprise name, in bytes.
@@ -131,6 +163,7 @@ pub mod pallet {
 
 		/// Sets up what the benchmarks need from the rest of the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: BenchmarkHelper<Self::AssetId>;
 	}
 

@@ -1,19 +1,10 @@
 //! A test runtime: System, Timestamp, Balances, Assets (asset 1 exists) and Enterprises.
 
-use crate::{self as pallet_enterprises, credit_code, CreditCode, Roles};
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
-};
-use frame_system::{EnsureRoot, EnsureSigned};
-use sp_runtime::BuildStorage;
+use crate::{self as pallet_enterprises, credit_code, testing::World, CreditCode, Roles};
+use frame_support::{derive_impl, traits::ConstU32};
+use frame_system::EnsureRoot;
 
-/// Wide enough that escrow sub-accounts (`modl` + pallet id + receivable id) do not truncate
-/// to one account, as they would in a `u64`.
-pub type AccountId = u128;
-pub type Balance = u128;
-
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use crate::testing::{AccountId, Balance};
 
 #[frame_support::runtime]
 mod runtime {
@@ -44,70 +35,19 @@ mod runtime {
 	pub type Enterprises = pallet_enterprises;
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = Enterprises;
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type AccountStore = System;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-}
-
-parameter_types! {
-	pub const MaxNameLength: u32 = 64;
-	pub const EnterprisesPalletId: frame_support::PalletId = frame_support::PalletId(*b"cscd/ent");
-}
+crate::impl_test_runtime!(Test);
 
 /// Most lines per core in the tests: small, so the bound is easy to reach.
 pub const MAX_LINES: u32 = 4;
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl crate::Config for Test {
 	type OperatorOrigin = EnsureRoot<AccountId>;
-	type AssetId = u32;
-	type Balance = Balance;
 	type Assets = Assets;
-	type PalletId = EnterprisesPalletId;
-	type MaxLinesPerCore = ConstU32<MAX_LINES>;
 	type Time = Timestamp;
-	type MaxNameLength = MaxNameLength;
-	type MaxGenesisLines = ConstU32<8>;
-	type WeightInfo = ();
+	type MaxLinesPerCore = ConstU32<MAX_LINES>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = AssetOne;
-}
-
-/// In the mock, asset 1 (CNY) exists from genesis.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct AssetOne;
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u32> for AssetOne {
-	fn settlement_asset() -> u32 {
-		CNY
-	}
-	fn unused_asset() -> u32 {
-		77
-	}
+	type BenchmarkHelper = crate::testing::AssetOne;
 }
 
 /// The settlement asset of the tests (owned by the pallet's account).
@@ -156,45 +96,20 @@ impl ExtBuilder {
 	}
 
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![(OPERATOR, 1_000_000), (BANK, 1_000_000)],
-			..Default::default()
+		let mut world = World::<Test>::new(START)
+			.settlement_asset(CNY, 1)
+			.other_asset(USD, OPERATOR)
+			.native(OPERATOR, 1_000_000)
+			.native(BANK, 1_000_000)
+			.enterprise(CORE, "Core Co.", roles(true, true, false))
+			.enterprise(OTHER_CORE, "Other Core Co.", roles(true, false, false))
+			.enterprise(SUPPLIER, "Supplier Co.", roles(false, true, false))
+			.enterprise(BANK, "Bank", roles(false, false, true))
+			.enterprise(OTHER_BANK, "Other Bank", roles(false, false, true));
+		for (financier, core, asset, limit, valid_for) in self.lines {
+			world = world.line(financier, core, asset, limit, valid_for);
 		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_assets::GenesisConfig::<Test> {
-			assets: vec![
-				(CNY, crate::Pallet::<Test>::account_id(), true, 1),
-				(USD, OPERATOR, true, 1),
-			],
-			metadata: vec![],
-			accounts: vec![],
-			next_asset_id: None,
-			reserves: vec![],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_enterprises::GenesisConfig::<Test> {
-			enterprises: vec![
-				(CORE, b"Core Co.".to_vec(), code(1), roles(true, true, false)),
-				(OTHER_CORE, b"Other Core Co.".to_vec(), code(2), roles(true, false, false)),
-				(SUPPLIER, b"Supplier Co.".to_vec(), code(3), roles(false, true, false)),
-				(BANK, b"Bank".to_vec(), code(4), roles(false, false, true)),
-				(OTHER_BANK, b"Other Bank".to_vec(), code(5), roles(false, false, true)),
-			],
-			credit_lines: self.lines,
-			settlement_assets: vec![CNY],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			Timestamp::set_timestamp(START);
-		});
-		ext
+		world.build::<AllPalletsWithSystem>()
 	}
 
 	/// Build, run `test`, then check the pallet's invariants.
@@ -221,3 +136,6 @@ pub fn enterprise_events() -> Vec<crate::Event<Test>> {
 		})
 		.collect()
 }
+
+/// Longest enterprise name in the tests.
+pub type MaxNameLength = <Test as crate::Config>::MaxNameLength;

@@ -121,7 +121,28 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults for test runtimes (`#[derive_impl(config_preludes::TestDefaultConfig)]`): what
+	/// depends on the runtime's other pallets (assets, registry, notes, clock) stays with the mock.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstU32};
+
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type AssetId = u32;
+			type Balance = u128;
+			type MaxRequestsPerFinancier = ConstU32<4>;
+			type MaxRequestsPerHolder = ConstU32<2>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// Identifier of a settlement asset.
 		type AssetId: Parameter + Member + Copy + MaxEncodedLen + MaybeSerializeDeserialize;
@@ -138,16 +159,20 @@ pub mod pallet {
 			+ TryFrom<u128>;
 
 		/// The settlement money.
+		#[pallet::no_default]
 		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
 			+ fungibles::Mutate<Self::AccountId>;
 
 		/// Who may take part, and in which role.
+		#[pallet::no_default]
 		type Enterprises: EnterpriseRegistry<Self::AccountId>;
 
 		/// The ledger of notes.
+		#[pallet::no_default]
 		type Notes: NoteLedger<Self::AccountId, Self::AssetId, Self::Balance>;
 
 		/// The settlement assets programs may be in.
+		#[pallet::no_default]
 		type SettlementAssets: SettlementAssets<Self::AssetId>;
 
 		/// Most requests waiting for one financier's answer.
@@ -161,6 +186,7 @@ pub mod pallet {
 		type MaxRequestsPerHolder: Get<u32>;
 
 		/// The chain's clock (milliseconds since the Unix epoch).
+		#[pallet::no_default]
 		type Time: Time<Moment = Moment>;
 
 		/// Weights of this pallet's calls.
@@ -168,6 +194,7 @@ pub mod pallet {
 
 		/// Sets up what the benchmarks need from the rest of the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetId, Self::Balance>;
 	}
 

@@ -3,22 +3,13 @@
 
 use crate::{self as pallet_financing, NoteId};
 use cascade_primitives::{Roles, MILLIS_PER_DAY};
-use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
-	BoundedVec, PalletId,
-};
-use frame_system::{EnsureRoot, EnsureSigned};
-use pallet_enterprises::{credit_code, CreditCode};
+use frame_support::{assert_ok, derive_impl, traits::ConstU32, BoundedVec};
+use frame_system::EnsureRoot;
+use pallet_enterprises::testing::World;
 use sp_core::H256;
-use sp_runtime::{BuildStorage, Permill};
+use sp_runtime::Permill;
 
-/// Wide enough that escrow sub-accounts (`modl` + pallet id + receivable id) do not truncate
-/// to one account, as they would in a `u64`.
-pub type AccountId = u128;
-pub type Balance = u128;
-
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use pallet_enterprises::testing::{AccountId, Balance};
 
 #[frame_support::runtime]
 mod runtime {
@@ -53,88 +44,22 @@ mod runtime {
 	pub type Financing = pallet_financing;
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
+pallet_enterprises::impl_test_runtime!(Test, with_enterprises);
 
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = Enterprises;
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type AccountStore = System;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-}
-
-impl pallet_enterprises::Config for Test {
-	type OperatorOrigin = EnsureRoot<AccountId>;
-	type AssetId = u32;
-	type Balance = Balance;
-	type Assets = Assets;
-	type PalletId = EnterprisesPalletId;
-	type MaxLinesPerCore = ConstU32<8>;
-	type Time = Timestamp;
-	type MaxNameLength = ConstU32<64>;
-	type MaxGenesisLines = ConstU32<8>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchHelper;
-}
-
-parameter_types! {
-	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
-	pub const EnterprisesPalletId: PalletId = PalletId(*b"cscd/ent");
-	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
-	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
-	pub const DefaultMinNoteAmount: Balance = 100;
-}
-
+#[derive_impl(pallet_receivables::config_preludes::TestDefaultConfig)]
 impl pallet_receivables::Config for Test {
 	type OperatorOrigin = EnsureRoot<AccountId>;
-	type AssetId = u32;
-	type Balance = Balance;
 	type Assets = Assets;
 	type Enterprises = Enterprises;
 	type Lines = Enterprises;
 	type RedeemHook = Financing;
 	type Time = Timestamp;
-	type PalletId = ReceivablesPalletId;
-	type MaxSplit = ConstU32<16>;
-	type MaxClearPerBlock = ConstU32<8>;
-	type ClearTurn = ConstU32<4>;
-	type MaxSettleNotes = ConstU32<10>;
-	type MaxDepth = ConstU32<1_000>;
-	type MaxPendingOffers = ConstU32<64>;
-	type MaxOffersPerSender = ConstU32<16>;
-	type MaxInvoiceRefLength = ConstU32<32>;
-	type DefaultMaxTenor = DefaultMaxTenor;
-	type DefaultGracePeriod = DefaultGracePeriod;
-	type DefaultMinNoteAmount = DefaultMinNoteAmount;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
 }
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl crate::Config for Test {
-	type AssetId = u32;
-	type Balance = Balance;
 	type Assets = Assets;
 	type Enterprises = Enterprises;
 	type Notes = Receivables;
@@ -142,7 +67,6 @@ impl crate::Config for Test {
 	type MaxRequestsPerFinancier = ConstU32<MAX_REQUESTS>;
 	type MaxRequestsPerHolder = ConstU32<MAX_REQUESTS_FROM>;
 	type Time = Timestamp;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
 }
@@ -178,10 +102,6 @@ pub fn rate() -> Permill {
 	Permill::from_parts(36_500)
 }
 
-pub fn code(n: u32) -> CreditCode {
-	credit_code::numbered(n)
-}
-
 pub fn roles(core: bool, supplier: bool, financier: bool) -> Roles {
 	Roles { core, supplier, financier }
 }
@@ -190,64 +110,31 @@ pub const EVERYONE: [AccountId; 9] =
 	[OPERATOR, CORE, OTHER_CORE, T1, T2, T3, BANK, OTHER_BANK, STRANGER];
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(OPERATOR, 1_000_000)],
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_assets::GenesisConfig::<Test> {
-		assets: vec![
-			(CNY, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
-			(USD, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
-			(JUNK, STRANGER, true, 1),
-		],
-		metadata: vec![],
-		accounts: vec![
-			(CNY, CORE, RICH),
-			(CNY, OTHER_CORE, RICH),
-			(CNY, BANK, RICH),
-			(CNY, OTHER_BANK, RICH),
-			(CNY, T1, SUPPLIER_CNY),
-			(CNY, T2, SUPPLIER_CNY),
-			(CNY, T3, SUPPLIER_CNY),
-		],
-		next_asset_id: None,
-		reserves: vec![],
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_enterprises::GenesisConfig::<Test> {
-		enterprises: vec![
-			(CORE, b"Core".to_vec(), code(1), roles(true, false, false)),
-			(OTHER_CORE, b"Other Core".to_vec(), code(2), roles(true, false, false)),
-			(T1, b"Tier 1".to_vec(), code(3), roles(false, true, false)),
-			(T2, b"Tier 2".to_vec(), code(4), roles(false, true, false)),
-			(T3, b"Tier 3".to_vec(), code(5), roles(false, true, false)),
-			(BANK, b"Bank".to_vec(), code(6), roles(false, false, true)),
-			(OTHER_BANK, b"Other Bank".to_vec(), code(7), roles(false, false, true)),
-		],
-		credit_lines: vec![
-			(BANK, CORE, CNY, 500_000_000, 365 * DAY),
-			(BANK, OTHER_CORE, CNY, 500_000_000, 365 * DAY),
-		],
-		settlement_assets: vec![CNY, USD],
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_financing::GenesisConfig::<Test> {
+	let programs = pallet_financing::GenesisConfig::<Test> {
 		programs: vec![(BANK, CORE, CNY, rate(), PROGRAM_BUDGET, None)],
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		// As a chain's genesis does: every pallet starts at its current storage version.
-		<AllPalletsWithSystem as frame_support::traits::OnGenesis>::on_genesis();
-		System::set_block_number(1);
-		Timestamp::set_timestamp(START);
-	});
+	};
+	let mut ext = World::<Test>::new(START)
+		.settlement_asset(CNY, 1)
+		.settlement_asset(USD, 1)
+		.other_asset(JUNK, STRANGER)
+		.native(OPERATOR, 1_000_000)
+		.money(CNY, CORE, RICH)
+		.money(CNY, OTHER_CORE, RICH)
+		.money(CNY, BANK, RICH)
+		.money(CNY, OTHER_BANK, RICH)
+		.money(CNY, T1, SUPPLIER_CNY)
+		.money(CNY, T2, SUPPLIER_CNY)
+		.money(CNY, T3, SUPPLIER_CNY)
+		.core(CORE, "Core")
+		.core(OTHER_CORE, "Other Core")
+		.supplier(T1, "Tier 1")
+		.supplier(T2, "Tier 2")
+		.supplier(T3, "Tier 3")
+		.financier(BANK, "Bank")
+		.financier(OTHER_BANK, "Other Bank")
+		.line(BANK, CORE, CNY, 500_000_000, 365 * DAY)
+		.line(BANK, OTHER_CORE, CNY, 500_000_000, 365 * DAY)
+		.build_with::<AllPalletsWithSystem>(&[&programs]);
 	// The world above is the genesis: a benchmark run again for another component value
 	// starts from it.
 	ext.commit_all().expect("the test world commits");
@@ -323,15 +210,6 @@ pub fn repay_and_mature(r: u64, issuer: AccountId) {
 /// What the benchmarks need, from the mock's pallets.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_enterprises::BenchmarkHelper<u32> for BenchHelper {
-	fn settlement_asset() -> u32 {
-		CNY
-	}
-	fn unused_asset() -> u32 {
-		77
-	}
-}
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_receivables::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 	fn enroll_core(_who: &AccountId, _limit: Balance) -> (u32, u64) {

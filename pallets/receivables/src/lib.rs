@@ -105,9 +105,50 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults for test runtimes (`#[derive_impl(config_preludes::TestDefaultConfig)]`): what
+	/// depends on the runtime's other pallets (origin, assets, registry, lines, payout hook, clock)
+	/// stays with the mock.
+	pub mod config_preludes {
+		use super::*;
+		use cascade_primitives::MILLIS_PER_DAY;
+		use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+
+		pub struct TestDefaultConfig;
+
+		parameter_types! {
+			pub const TestPalletId: PalletId = PalletId(*b"cscd/rcv");
+			pub const TestMaxTenor: Moment = 365 * MILLIS_PER_DAY;
+			pub const TestGracePeriod: Moment = 3 * MILLIS_PER_DAY;
+			pub const TestMinNoteAmount: u128 = 100;
+		}
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type AssetId = u32;
+			type Balance = u128;
+			type PalletId = TestPalletId;
+			type MaxSplit = ConstU32<16>;
+			type MaxPendingOffers = ConstU32<64>;
+			type MaxOffersPerSender = ConstU32<16>;
+			type MaxInvoiceRefLength = ConstU32<32>;
+			type DefaultMaxTenor = TestMaxTenor;
+			type DefaultGracePeriod = TestGracePeriod;
+			type DefaultMinNoteAmount = TestMinNoteAmount;
+			type MaxClearPerBlock = ConstU32<8>;
+			type ClearTurn = ConstU32<4>;
+			type MaxSettleNotes = ConstU32<10>;
+			type MaxDepth = ConstU32<1_000>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The consortium's Operator: freezes notes and sets parameters.
+		#[pallet::no_default]
 		type OperatorOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Identifier of a settlement asset.
@@ -123,19 +164,24 @@ pub mod pallet {
 			+ MaybeSerializeDeserialize;
 
 		/// The settlement money: repay pays into escrow, redeem pays out of it.
+		#[pallet::no_default]
 		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
 			+ fungibles::Mutate<Self::AccountId>;
 
 		/// Who may take part, and in which role.
+		#[pallet::no_default]
 		type Enterprises: EnterpriseRegistry<Self::AccountId>;
 
 		/// The credit lines receivables draw on.
+		#[pallet::no_default]
 		type Lines: CreditLineDraws<Self::AccountId, Self::AssetId, Self::Balance>;
 
 		/// Told when a note is redeemed, so a financing closes and a pledgee is paid first.
+		#[pallet::no_default]
 		type RedeemHook: RedeemHook<Self::AccountId, Self::Balance>;
 
 		/// The chain's clock (milliseconds since the Unix epoch).
+		#[pallet::no_default]
 		type Time: Time<Moment = Moment>;
 
 		/// Seeds the escrow account of each receivable.
@@ -198,6 +244,7 @@ pub mod pallet {
 
 		/// Sets up what the benchmarks need from the rest of the runtime.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetId, Self::Balance>;
 	}
 

@@ -3,22 +3,14 @@
 
 use crate::{self as pallet_receivables, NoteId, ReceivableId};
 use cascade_primitives::{Roles, MILLIS_PER_DAY};
-use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64},
-	BoundedVec, PalletId,
-};
-use frame_system::{EnsureRoot, EnsureSigned};
-use pallet_enterprises::{credit_code, CreditCode};
+use frame_support::{assert_ok, derive_impl, parameter_types, traits::ConstU32, BoundedVec};
+use frame_system::EnsureRoot;
+#[cfg(feature = "runtime-benchmarks")]
+use pallet_enterprises::credit_code;
+use pallet_enterprises::testing::World;
 use sp_core::H256;
-use sp_runtime::BuildStorage;
 
-/// Wide enough that escrow sub-accounts (`modl` + pallet id + receivable id) do not truncate
-/// to one account, as they would in a `u64`.
-pub type AccountId = u128;
-pub type Balance = u128;
-
-type Block = frame_system::mocking::MockBlock<Test>;
+pub use pallet_enterprises::testing::{AccountId, Balance};
 
 #[frame_support::runtime]
 mod runtime {
@@ -51,57 +43,9 @@ mod runtime {
 	pub type Receivables = pallet_receivables;
 }
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-impl pallet_timestamp::Config for Test {
-	type Moment = u64;
-	type OnTimestampSet = Enterprises;
-	type MinimumPeriod = ConstU64<1>;
-	type WeightInfo = ();
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type AccountStore = System;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Freezer = ();
-}
-
-impl pallet_enterprises::Config for Test {
-	type OperatorOrigin = EnsureRoot<AccountId>;
-	type AssetId = u32;
-	type Balance = Balance;
-	type Assets = Assets;
-	type PalletId = EnterprisesPalletId;
-	type MaxLinesPerCore = ConstU32<8>;
-	type Time = Timestamp;
-	type MaxNameLength = ConstU32<64>;
-	type MaxGenesisLines = ConstU32<8>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = BenchHelper;
-}
+pallet_enterprises::impl_test_runtime!(Test, with_enterprises);
 
 parameter_types! {
-	pub const ReceivablesPalletId: PalletId = PalletId(*b"cscd/rcv");
-	pub const EnterprisesPalletId: PalletId = PalletId(*b"cscd/ent");
-	pub const DefaultMaxTenor: u64 = 365 * MILLIS_PER_DAY;
-	pub const DefaultGracePeriod: u64 = 3 * MILLIS_PER_DAY;
-	pub const DefaultMinNoteAmount: Balance = 100;
 	/// What the mock financing pallet says a pledgee is owed at redemption.
 	pub static PledgeOwed: Option<(AccountId, Balance)> = None;
 	/// The financings the mock was told about, with the note and amount.
@@ -127,28 +71,20 @@ impl cascade_primitives::RedeemHook<AccountId, Balance> for MockPledges {
 	}
 }
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl crate::Config for Test {
 	type OperatorOrigin = EnsureRoot<AccountId>;
-	type AssetId = u32;
-	type Balance = Balance;
 	type Assets = Assets;
 	type Enterprises = Enterprises;
 	type Lines = Enterprises;
 	type RedeemHook = MockPledges;
 	type Time = Timestamp;
-	type PalletId = ReceivablesPalletId;
-	type MaxSplit = ConstU32<16>;
 	type MaxClearPerBlock = ConstU32<MAX_CLEAR_PER_BLOCK>;
 	type ClearTurn = ConstU32<CLEAR_TURN>;
 	type MaxSettleNotes = ConstU32<MAX_SETTLE_NOTES>;
 	type MaxDepth = ConstU32<MAX_DEPTH>;
 	type MaxPendingOffers = ConstU32<MAX_OFFERS>;
 	type MaxOffersPerSender = ConstU32<MAX_OFFERS_FROM>;
-	type MaxInvoiceRefLength = ConstU32<32>;
-	type DefaultMaxTenor = DefaultMaxTenor;
-	type DefaultGracePeriod = DefaultGracePeriod;
-	type DefaultMinNoteAmount = DefaultMinNoteAmount;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
 }
@@ -157,15 +93,6 @@ impl crate::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_enterprises::BenchmarkHelper<u32> for BenchHelper {
-	fn settlement_asset() -> u32 {
-		CNY
-	}
-	fn unused_asset() -> u32 {
-		77
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 	fn enroll_core(who: &AccountId, limit: Balance) -> (u32, u64) {
 		let n = pallet_enterprises::NextLineId::<Test>::get() as u32;
@@ -173,7 +100,7 @@ impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 		assert_ok!(Enterprises::do_register(
 			*who,
 			name,
-			code(5_000 + n),
+			credit_code::numbered(5_000 + n),
 			roles(true, false, false)
 		));
 		let line = Enterprises::insert_line(BANK, *who, CNY, limit, u64::MAX).unwrap();
@@ -185,7 +112,7 @@ impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 		assert_ok!(Enterprises::do_register(
 			*who,
 			name,
-			code(6_000_000 + n),
+			credit_code::numbered(6_000_000 + n),
 			roles(false, true, false)
 		));
 	}
@@ -246,11 +173,6 @@ pub const DAY: u64 = MILLIS_PER_DAY;
 pub const LINE: u64 = 0;
 pub const LINE_LIMIT: Balance = 50_000_000;
 
-/// A valid credit code derived from `n`.
-pub fn code(n: u32) -> CreditCode {
-	credit_code::numbered(n)
-}
-
 pub fn roles(core: bool, supplier: bool, financier: bool) -> Roles {
 	Roles { core, supplier, financier }
 }
@@ -269,70 +191,31 @@ impl ExtBuilder {
 	}
 
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![(OPERATOR, 1_000_000)],
-			..Default::default()
+		let mut world = World::<Test>::new(START)
+			.settlement_asset(CNY, 1)
+			.settlement_asset(USD, 1)
+			.settlement_asset(HKD, HKD_MIN)
+			.native(OPERATOR, 1_000_000)
+			.money(CNY, CORE, CORE_CNY)
+			.money(CNY, OTHER_CORE, CORE_CNY)
+			.money(CNY, BANK, CORE_CNY)
+			.money(CNY, T1, 1_000)
+			.money(HKD, CORE, CORE_CNY)
+			.money(HKD, T1, 5_000)
+			.money(HKD, T2, 5_000)
+			.core(CORE, "Core Co.")
+			.enterprise(OTHER_CORE, "Other Core", roles(true, true, false))
+			.supplier(T1, "Tier 1")
+			.supplier(T2, "Tier 2")
+			.supplier(T3, "Tier 3")
+			.financier(BANK, "Bank")
+			.line(BANK, CORE, CNY, LINE_LIMIT, 365 * DAY)
+			.line(BANK, OTHER_CORE, CNY, LINE_LIMIT, 365 * DAY)
+			.line(BANK, CORE, HKD, LINE_LIMIT, 365 * DAY);
+		for who in self.extra_suppliers {
+			world = world.supplier(who, "Supplier");
 		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		pallet_assets::GenesisConfig::<Test> {
-			assets: vec![
-				(CNY, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
-				(USD, pallet_enterprises::Pallet::<Test>::account_id(), true, 1),
-				(HKD, pallet_enterprises::Pallet::<Test>::account_id(), true, HKD_MIN),
-			],
-			metadata: vec![],
-			accounts: vec![
-				(CNY, CORE, CORE_CNY),
-				(CNY, OTHER_CORE, CORE_CNY),
-				(CNY, BANK, CORE_CNY),
-				(CNY, T1, 1_000),
-				(HKD, CORE, CORE_CNY),
-				(HKD, T1, 5_000),
-				(HKD, T2, 5_000),
-			],
-			next_asset_id: None,
-			reserves: vec![],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut enterprises = vec![
-			(CORE, b"Core Co.".to_vec(), code(1), roles(true, false, false)),
-			(OTHER_CORE, b"Other Core".to_vec(), code(2), roles(true, true, false)),
-			(T1, b"Tier 1".to_vec(), code(3), roles(false, true, false)),
-			(T2, b"Tier 2".to_vec(), code(4), roles(false, true, false)),
-			(T3, b"Tier 3".to_vec(), code(5), roles(false, true, false)),
-			(BANK, b"Bank".to_vec(), code(6), roles(false, false, true)),
-		];
-		for (i, who) in self.extra_suppliers.iter().enumerate() {
-			enterprises.push((
-				*who,
-				b"Supplier".to_vec(),
-				code(1_000 + i as u32),
-				roles(false, true, false),
-			));
-		}
-		pallet_enterprises::GenesisConfig::<Test> {
-			enterprises,
-			credit_lines: vec![
-				(BANK, CORE, CNY, LINE_LIMIT, 365 * DAY),
-				(BANK, OTHER_CORE, CNY, LINE_LIMIT, 365 * DAY),
-				(BANK, CORE, HKD, LINE_LIMIT, 365 * DAY),
-			],
-			settlement_assets: vec![CNY, USD, HKD],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			// As a chain's genesis does: every pallet starts at its current storage version.
-			<AllPalletsWithSystem as frame_support::traits::OnGenesis>::on_genesis();
-			System::set_block_number(1);
-			Timestamp::set_timestamp(START);
-		});
-		ext
+		world.build::<AllPalletsWithSystem>()
 	}
 
 	/// Build, run `test`, then check both pallets' invariants.

@@ -78,7 +78,7 @@ fn lines_fail_when_a_receivables_outstanding_drifts_from_its_line() {
 				x.repaid_at = None;
 				x.status = crate::ReceivableStatus::Active;
 			});
-			DueQueue::<Test>::remove_all(None);
+			let _ = DueQueue::<Test>::clear(u32::MAX, None);
 			Exposures::<Test>::insert(CORE, CNY, crate::Owed { receivables: 1, amount: 1_000 });
 		},
 	);
