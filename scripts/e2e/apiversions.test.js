@@ -48,7 +48,7 @@ test('a block of the version-1 runtime is answered by version 1 after the upgrad
   async () => {
     const dir = tempDir('apiversions');
     const node = await startNode(['--dev', '--chain', devSpecWith(LEGACY, dir), '--base-path', dir,
-      '--dev-block-time', '300', '--listen-addr', '/ip4/127.0.0.1/tcp/0'], 'legacy');
+      '--dev-block-time', '300'], 'legacy');
     const api = await connectTo(node.url);
     try {
       const keys = devAccounts();

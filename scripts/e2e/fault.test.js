@@ -25,7 +25,7 @@ test('a dev node killed with SIGKILL restarts with every finalized block and the
   await cryptoWaitReady();
   const keys = devAccounts();
   const dir = tempDir('kill');
-  const args = ['--dev', '--dev-block-time', '300', '--base-path', dir, '--listen-addr', '/ip4/127.0.0.1/tcp/0'];
+  const args = ['--dev', '--dev-block-time', '300', '--base-path', dir];
   let node = await startNode(args, 'dev node');
   let api = await connectTo(node.url);
   try {

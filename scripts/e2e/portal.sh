@@ -12,10 +12,10 @@ source scripts/env.sh
 source scripts/dev/node.sh
 [ -x "$CASCADE_NODE" ] || cargo build --release -p cascade-node
 (cd web && npm run --silent build >/dev/null)
-CASCADE_PORTAL_PORT=$((20000 + RANDOM % 20000))
+# Below Linux's ephemeral range (32768-60999), where an outgoing connection may take the port first.
+CASCADE_PORTAL_PORT=$((20000 + RANDOM % 12000))
 CASCADE_RPC_CORS="http://127.0.0.1:$CASCADE_PORTAL_PORT"
 export CASCADE_PORTAL_PORT CASCADE_RPC_CORS
-unset CASCADE_RPC_PORT
 start_dev_node 300
 export CASCADE_RPC_PORT="$PORT"
 [ -z "${CASCADE_SCREENSHOTS:-}" ] || CASCADE_SCREENSHOTS="$(cd "$CASCADE_SCREENSHOTS" && pwd)"

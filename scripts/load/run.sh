@@ -22,7 +22,7 @@ BLOCK_MS="${BLOCK_MS:-aura}"
 }
 
 source scripts/dev/node.sh
-DEV_NODE_PROMETHEUS=$((40000 + RANDOM % 20000))
+DEV_NODE_PROMETHEUS=$((20000 + RANDOM % 12000))
 # The pool holds every phase at once (the default holds 8,192 ready transactions).
 DEV_NODE_ARGS="--pool-limit $((5 * COUNT + 8192)) --pool-kbytes 131072 ${DEV_NODE_ARGS:-}"
 start_dev_node "$BLOCK_MS"

@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
 source scripts/env.sh
+source scripts/dev/node.sh
 export NOTES="${NOTES:-100000}" HOLDERS="${HOLDERS:-100}"
 METRIC="${METRIC:-average}"
 MUL="${MUL:-2.0}"
@@ -32,22 +33,11 @@ if [ ! -f "$DB/ready" ]; then
 	cp "$CARGO_TARGET_DIR/release/cascade-node" "$WORK/cascade-node-plain"
 	"$WORK/cascade-node-plain" build-spec --chain dev --raw 2>/dev/null >"$SPEC"
 	rm -rf "$DB"
-	PORT=$((20000 + RANDOM % 20000))
-	"$WORK/cascade-node-plain" --dev --chain "$SPEC" --dev-block-time 300 --base-path "$DB" --pool-type single-state \
-		--rpc-port "$PORT" --no-prometheus --no-telemetry --listen-addr /ip4/127.0.0.1/tcp/0 \
-		>"$WORK/ledger-node.log" 2>&1 &
-	NODE_PID=$!
-	trap 'kill $NODE_PID 2>/dev/null || true' EXIT
-	for _ in $(seq 1 120); do
-		curl -fsS -H 'content-type: application/json' \
-			-d '{"jsonrpc":"2.0","id":1,"method":"system_health","params":[]}' \
-			"http://127.0.0.1:$PORT" >/dev/null 2>&1 && break
-		kill -0 "$NODE_PID" 2>/dev/null || { tail -20 "$WORK/ledger-node.log" >&2; exit 1; }
-		sleep 0.5
-	done
+	CASCADE_NODE="$WORK/cascade-node-plain" \
+		DEV_NODE_ARGS="--chain $SPEC --base-path $DB --pool-type single-state" start_dev_node 300
 	BUILD_ONLY=1 MATURITY_S=$((90 * 86400)) node scripts/load/clearing.js "ws://127.0.0.1:$PORT" >&2
-	kill -INT "$NODE_PID"
-	wait "$NODE_PID" || true
+	cp "$LOG" "$WORK/ledger-node.log"
+	stop_dev_node
 	trap - EXIT
 	touch "$DB/ready"
 fi

@@ -5,7 +5,8 @@
 # RPC), TESTNET_DIR, TESTNET_PID, TESTNET_METRICS (Alice's Prometheus port). Needs scripts/env.sh.
 start_testnet() {
 	TESTNET_DIR="$(mktemp -d)"
-	local base=$((20000 + RANDOM % 20000))
+	# Below Linux's ephemeral range (32768-60999), where an outgoing connection may take a port.
+	local base=$((20000 + RANDOM % 12000))
 	TESTNET_METRICS=$((base + 10))
 	CASCADE_SKIP_BUILD=1 CASCADE_TESTNET_DIR="$TESTNET_DIR" CASCADE_TESTNET_RPC_BASE="$base" \
 		CASCADE_TESTNET_P2P_BASE=$((base + 5)) CASCADE_TESTNET_PROMETHEUS="$TESTNET_METRICS" \

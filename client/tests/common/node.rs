@@ -1,24 +1,45 @@
-//! A `cascade-node --dev --dev-block-time 300` (or another block time) on free ports with its own database, stopped when
-//! dropped. Shared by the client's and the load generator's integration tests.
+//! A `cascade-node --dev --dev-block-time 300` (or another block time) with its own database and
+//! an RPC port it picks, stopped when dropped. Started through the tests' one node launcher,
+//! `js/cascade-api/dist/testing/launch.js` (what the JavaScript tests call in process and the
+//! shell scripts run; `./scripts/setup.sh` compiles it). Shared by the client's and the load
+//! generator's integration tests.
 
 use std::{
-	io::{BufRead, BufReader},
-	path::Path,
-	process::{Child, Command, Stdio},
+	io::{BufRead, BufReader, Read},
+	path::{Path, PathBuf},
+	process::{Child, ChildStdin, Command, Stdio},
 	time::Duration,
 };
 
 pub struct Node {
-	child: Child,
+	launcher: Child,
+	/// The launcher stops the node and removes its database when this pipe closes (on drop, or
+	/// when the test process dies).
+	stdin: Option<ChildStdin>,
+	pid: u32,
 	pub url: String,
-	_dir: tempfile::TempDir,
+}
+
+/// The launcher script, from the work tree this crate is in.
+fn launcher() -> PathBuf {
+	let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+		.ancestors()
+		.find(|dir| dir.join("js/cascade-api/package.json").exists())
+		.expect("the work tree's root (with js/cascade-api) above this crate");
+	let script = root.join("js/cascade-api/dist/testing/launch.js");
+	assert!(
+		script.exists(),
+		"{} not found: run ./scripts/setup.sh (it compiles @cascade/api)",
+		script.display()
+	);
+	script
 }
 
 impl Node {
 	/// The node's process id (the load generator reads its CPU time).
 	#[allow(dead_code)]
 	pub fn pid(&self) -> u32 {
-		self.child.id()
+		self.pid
 	}
 
 	/// Starts `binary` and waits until it serves RPC.
@@ -34,41 +55,46 @@ impl Node {
 			"{} not found: build it first (cargo build --release -p cascade-node)",
 			binary.display()
 		);
-		let dir = tempfile::tempdir().unwrap();
-		let mut child = Command::new(binary)
-			.args(["--dev", "--dev-block-time", &block_ms.to_string(), "--rpc-port", "0"])
-			.arg("--no-prometheus")
-			.args(["--no-telemetry", "--listen-addr", "/ip4/127.0.0.1/tcp/0", "--base-path"])
-			.arg(dir.path())
+		let mut launcher = Command::new("node")
+			.arg(launcher())
+			.args(["--stdin", "--", "--dev", "--dev-block-time", &block_ms.to_string()])
 			.args(extra)
-			.stdout(Stdio::null())
+			.env("CASCADE_NODE", binary)
+			.stdin(Stdio::piped())
+			.stdout(Stdio::piped())
 			.stderr(Stdio::piped())
 			.spawn()
-			.unwrap();
-		let stderr = child.stderr.take().unwrap();
+			.expect("node (Node.js) runs the launcher: ./scripts/setup.sh installs it");
+		let stdin = launcher.stdin.take();
+		let stdout = launcher.stdout.take().expect("piped");
 		let (tx, rx) = std::sync::mpsc::channel();
-		// Read the log until the RPC address shows, then keep draining it so the node never
-		// blocks on a full pipe.
+		// The launcher prints one line of JSON once the node answers, then nothing.
 		std::thread::spawn(move || {
-			let mut sent = false;
-			for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-				if !sent {
-					if let Some(rest) = line.split("Running JSON-RPC server: addr=").nth(1) {
-						let addr = rest.split([',', ' ']).next().unwrap_or_default().to_string();
-						let _ = tx.send(addr);
-						sent = true;
-					}
-				}
-			}
+			let mut line = String::new();
+			let _ = BufReader::new(stdout).read_line(&mut line);
+			let _ = tx.send(line);
 		});
-		let addr = rx.recv_timeout(Duration::from_secs(60)).expect("the node did not start");
-		Node { child, url: format!("ws://{addr}"), _dir: dir }
+		let line = rx.recv_timeout(Duration::from_secs(120)).unwrap_or_default();
+		let ready: serde_json::Value = match serde_json::from_str(&line) {
+			Ok(v) => v,
+			Err(_) => {
+				let _ = launcher.kill();
+				let mut err = String::new();
+				if let Some(mut e) = launcher.stderr.take() {
+					let _ = e.read_to_string(&mut err);
+				}
+				panic!("the node did not start:\n{err}");
+			}
+		};
+		let url = ready["url"].as_str().expect("the launcher's url").to_string();
+		let pid = ready["pid"].as_u64().expect("the launcher's pid") as u32;
+		Node { launcher, stdin, pid, url }
 	}
 }
 
 impl Drop for Node {
 	fn drop(&mut self) {
-		let _ = self.child.kill();
-		let _ = self.child.wait();
+		drop(self.stdin.take());
+		let _ = self.launcher.wait();
 	}
 }

@@ -1,5 +1,6 @@
-// Nodes of the fault tests: spawned from $CASCADE_NODE with their own databases and ports, killed
-// and restarted on purpose.
+// The nodes of every test: spawned from $CASCADE_NODE with their own databases and ports (the
+// fault tests kill and restart them on purpose); launch.js makes `startNode` a command for the
+// Rust tests and the shell scripts.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,12 +29,18 @@ export function localSpec(dir) {
 }
 
 /**
- * Start a node with `args` (plus free RPC port, no telemetry or prometheus); resolves with
- * { proc, url, log } once its RPC server listens.
+ * The launcher of every test's nodes (the Rust tests and the shell scripts run it through
+ * launch.js): start $CASCADE_NODE with `args` plus an RPC port the node picks itself, no
+ * telemetry, no Prometheus (unless `args` ask for it) and p2p on a free loopback port (unless
+ * `args` give one); resolves with { proc, url, log } once its RPC server listens. `log` keeps the
+ * last 400 lines; `onLine` sees every line.
  */
-export function startNode(args, name) {
-  if (!BINARY) throw new Error('CASCADE_NODE is not set (scripts/test.sh sets it)');
-  const proc = spawn(BINARY, [...args, '--rpc-port', '0', '--no-prometheus', '--no-telemetry'], {
+export function startNode(args, name, { onLine } = {}) {
+  if (!BINARY) throw new Error('CASCADE_NODE is not set (scripts/env.sh sets it)');
+  const defaults = ['--rpc-port', '0', '--no-telemetry'];
+  if (!args.includes('--prometheus-port')) defaults.push('--no-prometheus');
+  if (!args.includes('--listen-addr')) defaults.push('--listen-addr', '/ip4/127.0.0.1/tcp/0');
+  const proc = spawn(BINARY, [...args, ...defaults], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const log = [];
@@ -47,6 +54,7 @@ export function startNode(args, name) {
       for (const line of lines) {
         log.push(line);
         if (log.length > 400) log.shift();
+        if (onLine) onLine(line);
         const m = line.match(/Running JSON-RPC server: addr=([0-9.]+:[0-9]+)/);
         if (m) {
           clearTimeout(timer);
@@ -58,6 +66,19 @@ export function startNode(args, name) {
       clearTimeout(timer);
       reject(new Error(`${name} exited (${code ?? signal}) before its RPC was up\n${log.slice(-20).join('\n')}`));
     });
+  });
+}
+
+/** Stop a node cleanly (SIGTERM; SIGKILL if it is still there after 10 s) and wait for it. */
+export function stopNode(node) {
+  return new Promise((resolve) => {
+    if (node.proc.exitCode !== null || node.proc.signalCode !== null) return resolve();
+    const timer = setTimeout(() => node.proc.kill('SIGKILL'), 10_000);
+    node.proc.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    node.proc.kill('SIGTERM');
   });
 }
 
