@@ -13,6 +13,9 @@ command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
+# PostgreSQL, for the indexer's multi-institution setup and its tests (scripts/dev/postgres.sh runs
+# clusters of its own; the package's default cluster is not used).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
 	echo "setup: installing ${need_apt[*]}"
 	SUDO=""

@@ -58,8 +58,14 @@ step "the runtime one spec version up, for the upgrade-by-vote tests (client and
 CASCADE_UPGRADE_WASM="$(./scripts/build/upgrade-runtime.sh)"
 export CASCADE_UPGRADE_WASM
 
-step "the cascade client (unit tests, then the binary against its own dev nodes, across an upgrade)"
-CASCADE_NODE="$CASCADE_NODE" cargo test --release -p cascade-client -p cascade-load -- --nocapture
+step "the cascade client and the indexer (unit tests, then against their own dev nodes: the client across an upgrade, the indexer on SQLite and PostgreSQL)"
+source scripts/dev/postgres.sh
+start_postgres
+trap stop_postgres EXIT
+CASCADE_TEST_POSTGRES="$POSTGRES_URL" CASCADE_NODE="$CASCADE_NODE" \
+	cargo test --release -p cascade-client -p cascade-load -p cascade-indexer -- --nocapture
+stop_postgres
+trap - EXIT
 
 step "benchmarks as tests (runtime-benchmarks feature)"
 cargo test --release -p pallet-enterprises -p pallet-receivables -p pallet-financing -p pallet-validators -p pallet-council-root --features runtime-benchmarks --lib -- benchmark

@@ -1,0 +1,304 @@
+//! The indexer against a dev node: a scripted story (issue, accept, split-transfer, factoring, a
+//! pledge, repayment, clearing at maturity) indexed on SQLite, every table checked against the
+//! chain; and `kill -9` mid-run, then a restart: no block missing, none twice.
+
+#[path = "../../client/tests/common/node.rs"]
+mod node;
+
+use std::{
+	path::{Path, PathBuf},
+	process::{Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use anyhow::Result;
+use cascade_client::{
+	chain::{parse_account, AccountId, Chain, H256},
+	commands::{Context, KeyOptions},
+	interface::cascade::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec, pallet_financing::types::FinancingKind,
+		},
+	},
+	ledger::account_of,
+	output::Output,
+};
+use cascade_indexer::{
+	db::Db,
+	follow::{follow, SharedProgress},
+};
+use sqlx::Row;
+
+const YUAN: u128 = 100;
+const MINUTE: u64 = 60_000;
+
+fn node_binary() -> PathBuf {
+	std::env::var_os("CASCADE_NODE").map(PathBuf::from).unwrap_or_else(|| {
+		Path::new(env!("CARGO_BIN_EXE_cascade-indexer")).with_file_name("cascade-node")
+	})
+}
+
+fn account(suri: &str) -> AccountId {
+	parse_account(suri).expect("a dev key")
+}
+
+async fn as_key(url: &str, suri: &str) -> Result<Context> {
+	Context::connect(
+		url,
+		KeyOptions { suri: Some(suri.into()), ..Default::default() },
+		Output { json: true },
+	)
+	.await
+}
+
+/// The chain's time at its best block (ms).
+async fn chain_time(chain: &Chain) -> Result<u64> {
+	let at = chain.at_best().await?;
+	Ok(at.storage().fetch(cascade::storage().timestamp().now(), ()).await?.decode()?)
+}
+
+/// Bob issues 1,000,000.00 CNY to Charlie maturing in 12 minutes of chain time; Charlie accepts
+/// and passes 400,000.00 to Dave, who accepts and factors it with program 0; Charlie pledges
+/// the rest with program 0; Bob repays; the chain pays every holder after maturity. Returns the
+/// receivable.
+async fn story(url: &str) -> Result<u64> {
+	let bob = as_key(url, "//Bob").await?;
+	let charlie = as_key(url, "//Charlie").await?;
+	let dave = as_key(url, "//Dave").await?;
+	// The genesis block has no time: wait for the first blocks.
+	let started = Instant::now();
+	let mut now = chain_time(&bob.chain).await?;
+	while now < 1_000_000_000_000 {
+		assert!(started.elapsed() < Duration::from_secs(60), "the chain's clock does not start");
+		tokio::time::sleep(Duration::from_millis(300)).await;
+		now = chain_time(&bob.chain).await?;
+	}
+	let maturity = now + 12 * MINUTE;
+	let issue = cascade::tx().receivables().issue(
+		account("//Charlie"),
+		1,
+		1_000_000 * YUAN,
+		maturity,
+		0,
+		H256::repeat_byte(9),
+		BoundedVec(b"INDEXER-STORY-1".to_vec()),
+	);
+	let issued = bob.send_one(issue, false).await?;
+	let (receivable, root) = issued.issued().expect("Issued");
+	charlie.send_one(cascade::tx().receivables().accept(root), false).await?;
+	let split = cascade::tx().receivables().split_transfer(root, account("//Dave"), 400_000 * YUAN);
+	let inclusion = charlie.send_one(split, false).await?;
+	let moved = inclusion
+		.events
+		.find::<cascade::receivables::events::SplitTransferred>()
+		.expect("SplitTransferred");
+	dave.send_one(cascade::tx().receivables().accept(moved.sent), false).await?;
+	let factoring = FinancingKind::Factoring { recourse: false };
+	dave.send_one(cascade::tx().financing().finance(moved.sent, 0, factoring), false).await?;
+	charlie
+		.send_one(cascade::tx().financing().finance(moved.kept, 0, FinancingKind::Pledge), false)
+		.await?;
+	bob.send_one(cascade::tx().receivables().repay(receivable), false).await?;
+	// The chain pays every note by itself after maturity (chain time runs 6 s a block here).
+	let started = Instant::now();
+	loop {
+		let r = bob.chain.receivable(receivable).await?;
+		if serde_json::to_value(&r.status)? == "settled" {
+			break;
+		}
+		assert!(
+			started.elapsed() < Duration::from_secs(180),
+			"receivable {receivable} not settled"
+		);
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	Ok(receivable)
+}
+
+/// Indexes up to the node's finalized head.
+async fn index_to_head(chain: &Chain, db: &Db) -> Result<u32> {
+	let head = chain.head(true).await?.number;
+	follow(chain, db, Some(head), SharedProgress::default(), |_| {}).await?;
+	Ok(head)
+}
+
+/// The databases a test runs on: a SQLite file in `dir`, and a fresh PostgreSQL database when
+/// CASCADE_TEST_POSTGRES names a server (`./scripts/test.sh` starts one: scripts/dev/postgres.sh).
+async fn databases(dir: &Path, name: &str) -> Result<Vec<String>> {
+	let mut out = vec![dir.join(format!("{name}.db")).display().to_string()];
+	match std::env::var("CASCADE_TEST_POSTGRES") {
+		Ok(url) => {
+			use sqlx::Connection;
+			sqlx::any::install_default_drivers();
+			let mut conn = sqlx::AnyConnection::connect(&url).await?;
+			let db = format!("{name}_{}", std::process::id());
+			sqlx::query(&format!("DROP DATABASE IF EXISTS {db}")).execute(&mut conn).await?;
+			sqlx::query(&format!("CREATE DATABASE {db}")).execute(&mut conn).await?;
+			let (server, _) = url.rsplit_once('/').expect("a postgres:// URL with a database");
+			out.push(format!("{server}/{db}"));
+		}
+		Err(_) => eprintln!(
+			"CASCADE_TEST_POSTGRES is not set: SQLite only (./scripts/test.sh tests PostgreSQL too)"
+		),
+	}
+	Ok(out)
+}
+
+fn as_u128(row: &sqlx::any::AnyRow, column: &str) -> u128 {
+	row.get::<String, _>(column).parse().expect("an amount")
+}
+
+/// Every table the story wrote agrees with the chain at the last indexed block.
+async fn check_against_chain(chain: &Chain, db: &Db, receivable: u64, head: u32) -> Result<()> {
+	let pool = db.pool();
+
+	// Blocks: every one from genesis to the head, once.
+	let row = sqlx::query("SELECT COUNT(*), MIN(number), MAX(number) FROM blocks")
+		.fetch_one(pool)
+		.await?;
+	assert_eq!(
+		(row.get::<i64, _>(0), row.get::<i64, _>(1), row.get::<i64, _>(2)),
+		(head as i64 + 1, 0, head as i64),
+		"every block from genesis to #{head}, once"
+	);
+
+	// The demo enterprises, from genesis.
+	let row = sqlx::query("SELECT name, core FROM enterprises WHERE account = $1")
+		.bind(account("//Bob").to_string())
+		.fetch_one(pool)
+		.await?;
+	assert_eq!(row.get::<String, _>(0), "Demo Manufacturing Co.");
+	assert_eq!(row.get::<i64, _>(1), 1);
+
+	// The receivable's notes: each as the chain shows it (settled: nothing changes any more).
+	let tree = chain.tree(receivable).await?;
+	assert!(tree.len() >= 3, "root, Dave's and Charlie's notes");
+	for note in &tree {
+		let row = sqlx::query("SELECT holder, amount, paid, state FROM notes WHERE id = $1")
+			.bind(note.id as i64)
+			.fetch_one(pool)
+			.await?;
+		assert_eq!(
+			row.get::<String, _>(0),
+			account_of(&note.holder).to_string(),
+			"note {}",
+			note.id
+		);
+		assert_eq!(as_u128(&row, "amount"), note.amount.0, "note {}", note.id);
+		assert_eq!(as_u128(&row, "paid"), note.paid.0, "note {}", note.id);
+		assert_eq!(row.get::<String, _>(3), note.state.name(), "note {}", note.id);
+	}
+	let count = sqlx::query("SELECT COUNT(*) FROM notes WHERE receivable = $1")
+		.bind(receivable as i64)
+		.fetch_one(pool)
+		.await?
+		.get::<i64, _>(0);
+	assert_eq!(count as usize, tree.len(), "no note the chain does not have");
+
+	// The receivable, and what its payouts add up to.
+	let r = chain.receivable(receivable).await?;
+	let row =
+		sqlx::query("SELECT status, repaid, paid_out, invoice_ref FROM receivables WHERE id = $1")
+			.bind(receivable as i64)
+			.fetch_one(pool)
+			.await?;
+	assert_eq!(row.get::<String, _>(0), "settled");
+	assert_eq!(as_u128(&row, "repaid"), r.repaid.0);
+	assert_eq!(as_u128(&row, "paid_out"), r.paid_out.0);
+	assert_eq!(row.get::<String, _>(3), "INDEXER-STORY-1");
+	let payouts = sqlx::query("SELECT amount, to_pledgee FROM payouts WHERE receivable = $1")
+		.bind(receivable as i64)
+		.fetch_all(pool)
+		.await?;
+	let total: u128 = payouts.iter().map(|p| as_u128(p, "amount") + as_u128(p, "to_pledgee")).sum();
+	assert_eq!(total, r.paid_out.0, "Σ payouts = paid_out");
+
+	// Dave's note: its whole story, in order.
+	let daves = tree
+		.iter()
+		.find(|n| n.parent.is_some() && n.amount.0 == 400_000 * YUAN)
+		.expect("Dave's note");
+	let kinds: Vec<String> =
+		sqlx::query("SELECT kind FROM note_history WHERE note = $1 ORDER BY block, idx")
+			.bind(daves.id as i64)
+			.fetch_all(pool)
+			.await?
+			.iter()
+			.map(|r| r.get::<String, _>(0))
+			.collect();
+	assert_eq!(kinds, ["transferred", "accepted", "moved", "redeemed"], "Dave's note");
+
+	// The two financings, as the chain left them.
+	let rows = sqlx::query("SELECT kind, status, seller FROM financings ORDER BY id")
+		.fetch_all(pool)
+		.await?;
+	let got: Vec<(String, String, String)> = rows
+		.iter()
+		.map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<String, _>(2)))
+		.collect();
+	assert_eq!(
+		got,
+		[
+			("factoring".into(), "redeemed".into(), account("//Dave").to_string()),
+			("pledge".into(), "redeemed".into(), account("//Charlie").to_string()),
+		]
+	);
+	Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()> {
+	let node = node::Node::spawn(&node_binary());
+	let receivable = story(&node.url).await?;
+	let chain = Chain::connect(&node.url).await?;
+	let dir = tempfile::tempdir()?;
+	for url in databases(dir.path(), "story").await? {
+		eprintln!("on {url}");
+		let db = Db::open(&url).await?;
+		let head = index_to_head(&chain, &db).await?;
+		check_against_chain(&chain, &db, receivable, head).await?;
+		// Following again writes nothing twice.
+		let again = index_to_head(&chain, &db).await?;
+		check_against_chain(&chain, &db, receivable, again).await?;
+	}
+	Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn killed_mid_run_it_resumes_with_no_gap_and_no_duplicate() -> Result<()> {
+	let node = node::Node::spawn(&node_binary());
+	let receivable = story(&node.url).await?;
+	let chain = Chain::connect(&node.url).await?;
+	let dir = tempfile::tempdir()?;
+	let indexer = env!("CARGO_BIN_EXE_cascade-indexer");
+	for url in databases(dir.path(), "killed").await? {
+		eprintln!("on {url}");
+		// The schema first, so that the test and the indexer do not both create it.
+		let db = Db::open(&url).await?;
+		// Killed with SIGKILL as soon as it has written some blocks: wherever it was, in a
+		// block or between two.
+		let mut child = Command::new(indexer)
+			.args(["--node", &node.url, "--db", &url])
+			.stdout(Stdio::null())
+			.spawn()?;
+		let started = Instant::now();
+		while db.last_block().await?.unwrap_or(0) < 20 {
+			assert!(started.elapsed() < Duration::from_secs(60), "the indexer does not index");
+			tokio::time::sleep(Duration::from_millis(20)).await;
+		}
+		child.kill()?;
+		child.wait()?;
+		let at_kill = db.last_block().await?.expect("some blocks");
+		// A second run picks up where the first stopped.
+		let head = chain.head(true).await?.number;
+		assert!(head > at_kill, "killed before the end (at #{at_kill} of #{head})");
+		let status = Command::new(indexer)
+			.args(["--node", &node.url, "--db", &url, "--until", &head.to_string()])
+			.stdout(Stdio::null())
+			.status()?;
+		assert!(status.success());
+		check_against_chain(&chain, &db, receivable, head).await?;
+	}
+	Ok(())
+}
