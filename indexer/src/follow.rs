@@ -13,17 +13,21 @@ use anyhow::{bail, Result};
 use cascade_client::chain::Chain;
 
 use crate::{
+	check::{check, Report},
 	db::Db,
 	index::{index_block, Indexed},
 };
 
 /// Where the follower is (for `/health` and the logs).
-#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Progress {
 	/// The node's finalized head, when last asked.
 	pub finalized: u32,
 	/// The last block indexed.
 	pub indexed: Option<u32>,
+	/// The last reconciliation with the chain.
+	pub last_check: Option<Report>,
 }
 
 /// Shared between the follower and its readers.
@@ -51,15 +55,20 @@ pub async fn same_chain(chain: &Chain, db: &Db) -> Result<()> {
 	Ok(())
 }
 
-/// Indexes finalized blocks as they come, until block `until` is indexed (for ever without it).
+/// Indexes finalized blocks as they come, until block `until` is indexed (for ever without it),
+/// and reconciles the database with the chain every `check_every` blocks (0: never) and once
+/// more at `until`: a difference is logged as an error and kept in `progress` (`/health`); the
+/// follower goes on.
 pub async fn follow(
 	chain: &Chain,
 	db: &Db,
 	until: Option<u32>,
+	check_every: u32,
 	progress: SharedProgress,
 	mut on_block: impl FnMut(&Indexed),
 ) -> Result<()> {
 	same_chain(chain, db).await?;
+	let mut since_check = 0u32;
 	loop {
 		let finalized = chain.head(true).await?.number;
 		let next = db.last_block().await?.map_or(0, |n| n + 1);
@@ -68,6 +77,9 @@ pub async fn follow(
 			p.indexed = next.checked_sub(1);
 		}
 		if until.is_some_and(|u| next > u) {
+			if check_every > 0 && since_check > 0 {
+				reconcile(chain, db, &progress).await?;
+			}
 			return Ok(());
 		}
 		if next > finalized {
@@ -81,6 +93,26 @@ pub async fn follow(
 				p.indexed = Some(number);
 			}
 			on_block(&indexed);
+			since_check += 1;
+			if check_every > 0 && since_check >= check_every {
+				since_check = 0;
+				reconcile(chain, db, &progress).await?;
+			}
 		}
 	}
+}
+
+/// Compares the database with the chain at the last indexed block; logs and keeps the result.
+async fn reconcile(chain: &Chain, db: &Db, progress: &SharedProgress) -> Result<()> {
+	let report = check(chain, db, None).await?;
+	for d in &report.differences {
+		eprintln!(
+			"error: block #{}: the database differs from the chain: {}: chain {} / database {}",
+			report.block, d.what, d.chain, d.database
+		);
+	}
+	if let Ok(mut p) = progress.lock() {
+		p.last_check = Some(report);
+	}
+	Ok(())
 }

@@ -12,7 +12,9 @@
 //! - [`decode`]: events as JSON, with the metadata of their block.
 //! - [`index`]: one block into the database, in one transaction.
 //! - [`follow`]: finalized blocks in order, resuming where the database stops.
+//! - [`check`]: the database reconciled with the chain, every difference named.
 
+pub mod check;
 pub mod db;
 pub mod decode;
 pub mod follow;

@@ -25,6 +25,7 @@ use cascade_client::{
 	output::Output,
 };
 use cascade_indexer::{
+	check::check,
 	db::Db,
 	follow::{follow, SharedProgress},
 };
@@ -119,7 +120,7 @@ async fn story(url: &str) -> Result<u64> {
 /// Indexes up to the node's finalized head.
 async fn index_to_head(chain: &Chain, db: &Db) -> Result<u32> {
 	let head = chain.head(true).await?.number;
-	follow(chain, db, Some(head), SharedProgress::default(), |_| {}).await?;
+	follow(chain, db, Some(head), 0, SharedProgress::default(), |_| {}).await?;
 	Ok(head)
 }
 
@@ -261,7 +262,71 @@ async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()
 		// Following again writes nothing twice.
 		let again = index_to_head(&chain, &db).await?;
 		check_against_chain(&chain, &db, receivable, again).await?;
+		reconciliation_finds_what_was_tampered_with(&chain, &db, &node.url, &url, receivable)
+			.await?;
 	}
+	Ok(())
+}
+
+/// `check` finds nothing in an honest database, and names each row changed behind its back; the
+/// command exits 1 then.
+async fn reconciliation_finds_what_was_tampered_with(
+	chain: &Chain,
+	db: &Db,
+	node: &str,
+	url: &str,
+	receivable: u64,
+) -> Result<()> {
+	let indexer = env!("CARGO_BIN_EXE_cascade-indexer");
+	let clean = check(chain, db, None).await?;
+	assert!(clean.ok(), "differences in an honest database: {:?}", clean.differences);
+	assert_eq!(clean.receivables, 1);
+	assert!(clean.notes >= 3);
+	let status = Command::new(indexer).args(["check", "--node", node, "--db", url]).status()?;
+	assert!(status.success(), "check of an honest database");
+
+	// A payout made larger, a note given to someone else.
+	let note = sqlx::query("SELECT MAX(note) FROM payouts WHERE receivable = $1")
+		.bind(receivable as i64)
+		.fetch_one(db.pool())
+		.await?
+		.get::<i64, _>(0);
+	let row = sqlx::query("SELECT amount FROM payouts WHERE note = $1")
+		.bind(note)
+		.fetch_one(db.pool())
+		.await?;
+	let more = row.get::<String, _>(0).parse::<u128>()? + 12_345;
+	sqlx::query("UPDATE payouts SET amount = $1 WHERE note = $2")
+		.bind(more.to_string())
+		.bind(note)
+		.execute(db.pool())
+		.await?;
+	sqlx::query("UPDATE notes SET holder = $1 WHERE id = $2")
+		.bind(account("//Eve").to_string())
+		.bind(note)
+		.execute(db.pool())
+		.await?;
+	let found = check(chain, db, None).await?;
+	let what: Vec<&str> = found.differences.iter().map(|d| d.what.as_str()).collect();
+	let payouts: Vec<(i64, String, String)> =
+		sqlx::query("SELECT note, amount, to_pledgee FROM payouts ORDER BY block, idx")
+			.fetch_all(db.pool())
+			.await?
+			.iter()
+			.map(|r| (r.get(0), r.get(1), r.get(2)))
+			.collect();
+	assert_eq!(
+		what,
+		[format!("note {note}: holder"), format!("receivable {receivable}: Σ payouts = paid_out")],
+		"{:?}; payouts {payouts:?}",
+		found.differences
+	);
+	let status = Command::new(indexer)
+		.args(["check", "--node", node, "--db", url])
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.status()?;
+	assert_eq!(status.code(), Some(1), "check of a tampered database");
 	Ok(())
 }
 
