@@ -12,8 +12,10 @@
 //! - [`decode`]: events as JSON, with the metadata of their block.
 //! - [`index`]: one block into the database, in one transaction.
 //! - [`follow`]: finalized blocks in order, resuming where the database stops.
+//! - [`api`]: the read-only HTTP JSON service.
 //! - [`check`]: the database reconciled with the chain, every difference named.
 
+pub mod api;
 pub mod check;
 pub mod db;
 pub mod decode;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use cascade_client::chain::Chain;
 use cascade_indexer::{
+	api,
 	check::{check, Report},
 	db::Db,
 	follow::{follow, SharedProgress},
@@ -33,6 +34,9 @@ struct Args {
 	/// Reconcile with the chain every this many blocks indexed (0: never).
 	#[arg(long, default_value_t = 100)]
 	check_every: u32,
+	/// Where the HTTP JSON service listens (read-only; "off": no service).
+	#[arg(long, default_value = "127.0.0.1:9955")]
+	listen: String,
 	/// Print a line for every block indexed, not only those with Cascade events.
 	#[arg(long)]
 	verbose: bool,
@@ -83,6 +87,18 @@ async fn run(args: Args) -> Result<()> {
 		return Ok(());
 	}
 	let progress = SharedProgress::default();
+	if args.listen != "off" {
+		let addr =
+			args.listen.parse().with_context(|| format!("--listen {}: host:port", args.listen))?;
+		let listener = api::bind(addr).await?;
+		println!("serving http://{}", listener.local_addr()?);
+		let (db, progress) = (db.clone(), progress.clone());
+		tokio::spawn(async move {
+			if let Err(e) = api::serve(listener, db, progress).await {
+				eprintln!("error: the HTTP service stopped: {e:#}");
+			}
+		});
+	}
 	let verbose = args.verbose;
 	follow(&chain, &db, args.until, args.check_every, progress.clone(), |b| {
 		if verbose || b.events > 0 {

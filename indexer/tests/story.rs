@@ -25,6 +25,7 @@ use cascade_client::{
 	output::Output,
 };
 use cascade_indexer::{
+	api,
 	check::check,
 	db::Db,
 	follow::{follow, SharedProgress},
@@ -262,9 +263,118 @@ async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()
 		// Following again writes nothing twice.
 		let again = index_to_head(&chain, &db).await?;
 		check_against_chain(&chain, &db, receivable, again).await?;
+		the_http_service_answers_from_the_database(&db, again).await?;
 		reconciliation_finds_what_was_tampered_with(&chain, &db, &node.url, &url, receivable)
 			.await?;
 	}
+	Ok(())
+}
+
+/// A GET of `path` on the service at `addr`: the status and the JSON body.
+async fn get(addr: std::net::SocketAddr, path: &str) -> Result<(u16, serde_json::Value)> {
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	let mut stream = tokio::net::TcpStream::connect(addr).await?;
+	stream
+		.write_all(
+			format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+		)
+		.await?;
+	let mut answer = String::new();
+	stream.read_to_string(&mut answer).await?;
+	let status: u16 = answer.split(' ').nth(1).unwrap_or("0").parse()?;
+	let body = answer.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+	Ok((status, serde_json::from_str(body).unwrap_or(serde_json::Value::Null)))
+}
+
+/// Every page of a history, `limit` at a time.
+async fn all_history(
+	addr: std::net::SocketAddr,
+	path: &str,
+	limit: u32,
+) -> Result<Vec<serde_json::Value>> {
+	let mut items = Vec::new();
+	let mut cursor: Option<String> = None;
+	loop {
+		let mut url = format!("{path}?limit={limit}");
+		if let Some(c) = &cursor {
+			url += &format!("&cursor={c}");
+		}
+		let (status, page) = get(addr, &url).await?;
+		assert_eq!(status, 200, "{url}: {page}");
+		items.extend(page["items"].as_array().cloned().unwrap_or_default());
+		match page["next"].as_str() {
+			Some(next) => cursor = Some(next.to_string()),
+			None => return Ok(items),
+		}
+	}
+}
+
+/// The HTTP service: health, an account's paid and live notes, histories page by page (one at a
+/// time gives what one page of all gives), search, and bad input refused with 400.
+async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Result<()> {
+	let progress = SharedProgress::default();
+	if let Ok(mut p) = progress.lock() {
+		p.finalized = head;
+		p.indexed = Some(head);
+	}
+	let listener = api::bind("127.0.0.1:0".parse()?).await?;
+	let addr = listener.local_addr()?;
+	let server = tokio::spawn(api::serve(listener, db.clone(), progress));
+
+	let (status, health) = get(addr, "/health").await?;
+	assert_eq!((status, health["indexed"].as_u64()), (200, Some(head as u64)), "{health}");
+
+	let (charlie, dave, ferdie) = (
+		account("//Charlie").to_string(),
+		account("//Dave").to_string(),
+		account("//Ferdie").to_string(),
+	);
+	let (_, paid) = get(addr, &format!("/accounts/{charlie}/notes?status=paid")).await?;
+	let paid = paid["items"].as_array().cloned().unwrap_or_default();
+	assert_eq!(paid.len(), 1, "Charlie's pledged note, paid: {paid:?}");
+	assert_eq!(paid[0]["amount"], "60000000");
+	assert_eq!(paid[0]["invoiceRef"], "INDEXER-STORY-1");
+	let (_, paid) = get(addr, &format!("/accounts/{ferdie}/notes?status=paid")).await?;
+	assert_eq!(paid["items"].as_array().map(|a| a.len()), Some(1), "the note Ferdie factored");
+	let (_, live) = get(addr, &format!("/accounts/{charlie}/notes?status=live")).await?;
+	assert_eq!(live["items"], serde_json::json!([]), "nothing live after settlement");
+
+	let whole = all_history(addr, &format!("/accounts/{dave}/history"), 1000).await?;
+	let one_by_one = all_history(addr, &format!("/accounts/{dave}/history"), 1).await?;
+	assert_eq!(whole, one_by_one, "pages of one give what one page gives");
+	let kinds: Vec<&str> = whole.iter().filter_map(|h| h["kind"].as_str()).collect();
+	assert_eq!(
+		kinds,
+		["transferred", "accepted", "moved"],
+		"Dave's part: offered, accepted, factored"
+	);
+	let receivable = all_history(addr, "/receivables/0/history", 3).await?;
+	let rows = sqlx::query("SELECT COUNT(*) FROM note_history WHERE receivable = 0")
+		.fetch_one(db.pool())
+		.await?
+		.get::<i64, _>(0);
+	assert_eq!(receivable.len() as i64, rows);
+	assert!(receivable.iter().all(|h| h["time"].as_i64().unwrap_or(0) > 1_000_000_000_000));
+
+	let (_, found) = get(addr, "/search?q=STORY-1").await?;
+	assert_eq!(found["receivables"][0]["invoiceRef"], "INDEXER-STORY-1");
+	let (_, found) = get(addr, "/search?q=Demo%20Bank").await?;
+	assert_eq!(found["enterprises"][0]["account"], ferdie.as_str());
+
+	for bad in [
+		format!("/accounts/{dave}/history?limit=0"),
+		format!("/accounts/{dave}/history?limit=1001"),
+		format!("/accounts/{dave}/history?cursor=x.y"),
+		format!("/accounts/{dave}/notes?status=gone"),
+		"/accounts/not-an-account/notes".to_string(),
+		"/receivables/x/history".to_string(),
+		"/search?q=".to_string(),
+	] {
+		let (status, body) = get(addr, &bad).await?;
+		assert_eq!(status, 400, "{bad}: {body}");
+		assert!(body["error"].is_string(), "{bad}: {body}");
+	}
+	server.abort();
 	Ok(())
 }
 

@@ -1,0 +1,310 @@
+//! The read-only HTTP JSON service (served while the indexer follows; `--listen`, default
+//! 127.0.0.1:9955). Lists come in pages: `?limit=` (1–1,000, default 100) and `?cursor=` (the
+//! `next` of the page before); amounts are decimal strings of minor units, accounts SS58. The
+//! paths are DESIGN §6's; `openapi.yaml` beside this crate describes them.
+//!
+//! - `GET /health`: `{"finalized", "indexed", "lastCheck"}`; 503 when the last reconciliation
+//!   found a difference.
+//! - `GET /accounts/{ss58}/notes?status=live|paid`: the notes the account holds (live) or held
+//!   when they were paid (paid).
+//! - `GET /accounts/{ss58}/history`: every change to a note the account was a party to.
+//! - `GET /receivables/{id}/history`: every change to the receivable's notes.
+//! - `GET /search?q=`: receivables by invoice reference, enterprises by name (50 of each at most).
+
+use std::net::SocketAddr;
+
+use anyhow::Result;
+use axum::{
+	extract::{Path, Query, State},
+	http::StatusCode,
+	response::{IntoResponse, Response},
+	routing::get,
+	Json, Router,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sqlx::{any::AnyRow, Row};
+
+use crate::{db::Db, follow::SharedProgress};
+
+/// The most items one page holds.
+pub const MAX_LIMIT: i64 = 1_000;
+const DEFAULT_LIMIT: i64 = 100;
+
+#[derive(Clone)]
+struct App {
+	db: Db,
+	progress: SharedProgress,
+}
+
+/// An answer that is an error: a status and a sentence.
+struct Refusal(StatusCode, String);
+
+impl IntoResponse for Refusal {
+	fn into_response(self) -> Response {
+		(self.0, Json(json!({ "error": self.1 }))).into_response()
+	}
+}
+
+impl From<sqlx::Error> for Refusal {
+	fn from(e: sqlx::Error) -> Self {
+		Refusal(StatusCode::INTERNAL_SERVER_ERROR, format!("database: {e}"))
+	}
+}
+
+fn bad(message: impl Into<String>) -> Refusal {
+	Refusal(StatusCode::BAD_REQUEST, message.into())
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+	cursor: Option<String>,
+	limit: Option<i64>,
+	status: Option<String>,
+}
+
+fn limit_of(q: &PageQuery) -> Result<i64, Refusal> {
+	match q.limit.unwrap_or(DEFAULT_LIMIT) {
+		n @ 1..=MAX_LIMIT => Ok(n),
+		n => Err(bad(format!("limit {n}: give 1 to {MAX_LIMIT}"))),
+	}
+}
+
+fn account(text: &str) -> Result<String, Refusal> {
+	text.parse::<subxt::utils::AccountId32>()
+		.map(|a| a.to_string())
+		.map_err(|_| bad(format!("`{text}` is not an SS58 account")))
+}
+
+/// A history row's position, as the cursor carries it: block, event, note, kind.
+fn history_cursor(row: &AnyRow) -> String {
+	format!(
+		"{}.{}.{}.{}",
+		row.get::<i64, _>("block"),
+		row.get::<i64, _>("idx"),
+		row.get::<i64, _>("note"),
+		row.get::<String, _>("kind")
+	)
+}
+
+fn parse_history_cursor(cursor: &str) -> Result<(i64, i64, i64, String), Refusal> {
+	let parts: Vec<&str> = cursor.splitn(4, '.').collect();
+	let number = |s: &str| {
+		s.parse::<i64>().map_err(|_| bad(format!("cursor `{cursor}` is not one of ours")))
+	};
+	match parts.as_slice() {
+		[b, i, n, k] => Ok((number(b)?, number(i)?, number(n)?, k.to_string())),
+		_ => Err(bad(format!("cursor `{cursor}` is not one of ours"))),
+	}
+}
+
+fn history_json(row: &AnyRow) -> Value {
+	json!({
+		"note": row.get::<i64, _>("note"),
+		"receivable": row.get::<i64, _>("receivable"),
+		"block": row.get::<i64, _>("block"),
+		"time": row.get::<i64, _>("time_ms"),
+		"event": row.get::<i64, _>("idx"),
+		"kind": row.get::<String, _>("kind"),
+		"account": row.get::<Option<String>, _>("account"),
+		"counterparty": row.get::<Option<String>, _>("counterparty"),
+		"amount": row.get::<Option<String>, _>("amount"),
+	})
+}
+
+fn note_json(row: &AnyRow) -> Value {
+	json!({
+		"id": row.get::<i64, _>("id"),
+		"receivable": row.get::<i64, _>("receivable"),
+		"parent": row.get::<Option<i64>, _>("parent"),
+		"holder": row.get::<String, _>("holder"),
+		"amount": row.get::<String, _>("amount"),
+		"paid": row.get::<String, _>("paid"),
+		"state": row.get::<String, _>("state"),
+		"offeredTo": row.get::<Option<String>, _>("offered_to"),
+		"financing": row.get::<Option<i64>, _>("financing"),
+		"maturity": row.get::<i64, _>("maturity"),
+		"issuer": row.get::<String, _>("issuer"),
+		"invoiceRef": row.get::<String, _>("invoice_ref"),
+		"updatedBlock": row.get::<i64, _>("updated_block"),
+	})
+}
+
+async fn health(State(app): State<App>) -> Response {
+	let progress = app.progress.lock().map(|p| p.clone()).unwrap_or_default();
+	let ok = progress.last_check.as_ref().is_none_or(|c| c.ok());
+	let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+	(status, Json(json!({ "ok": ok, "finalized": progress.finalized, "indexed": progress.indexed, "lastCheck": progress.last_check })))
+		.into_response()
+}
+
+async fn notes_of(
+	State(app): State<App>,
+	Path(who): Path<String>,
+	Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, Refusal> {
+	let who = account(&who)?;
+	let limit = limit_of(&q)?;
+	let states = match q.status.as_deref().unwrap_or("live") {
+		"live" => "('pending', 'active', 'pledged', 'frozen')",
+		"paid" => "('redeemed')",
+		other => return Err(bad(format!("status `{other}`: give live or paid"))),
+	};
+	let after = match &q.cursor {
+		Some(c) => c.parse::<i64>().map_err(|_| bad(format!("cursor `{c}` is not one of ours")))?,
+		None => -1,
+	};
+	let rows = sqlx::query(&format!(
+		"SELECT n.id, n.receivable, n.parent, n.holder, n.amount, n.paid, n.state, n.offered_to, \
+		 n.financing, n.updated_block, r.maturity, r.issuer, r.invoice_ref \
+		 FROM notes n JOIN receivables r ON r.id = n.receivable \
+		 WHERE n.holder = $1 AND n.state IN {states} AND n.id > $2 ORDER BY n.id LIMIT $3"
+	))
+	.bind(&who)
+	.bind(after)
+	.bind(limit + 1)
+	.fetch_all(app.db.pool())
+	.await?;
+	let more = rows.len() as i64 > limit;
+	let items: Vec<Value> = rows.iter().take(limit as usize).map(note_json).collect();
+	let next = more.then(|| items.last().map(|n| n["id"].to_string())).flatten();
+	Ok(Json(json!({ "items": items, "next": next })))
+}
+
+/// Whose history a page lists.
+enum Whose {
+	Account(String),
+	Receivable(i64),
+}
+
+async fn history_page(app: &App, whose: Whose, q: &PageQuery) -> Result<Json<Value>, Refusal> {
+	let filter = match whose {
+		Whose::Account(_) => "h.account = $1 OR h.counterparty = $1",
+		Whose::Receivable(_) => "h.receivable = $1",
+	};
+	let limit = limit_of(q)?;
+	let (block, idx, note, kind) = match &q.cursor {
+		Some(c) => parse_history_cursor(c)?,
+		None => (-1, -1, -1, String::new()),
+	};
+	let sql = format!(
+		"SELECT h.note, h.receivable, h.block, h.idx, h.kind, h.account, h.counterparty, h.amount, \
+		 b.time_ms FROM note_history h JOIN blocks b ON b.number = h.block \
+		 WHERE ({filter}) AND (h.block > $2 OR (h.block = $2 AND (h.idx > $3 OR (h.idx = $3 AND \
+		 (h.note > $4 OR (h.note = $4 AND h.kind > $5)))))) \
+		 ORDER BY h.block, h.idx, h.note, h.kind LIMIT $6"
+	);
+	let query = sqlx::query(&sql);
+	let query = match whose {
+		Whose::Account(who) => query.bind(who),
+		Whose::Receivable(id) => query.bind(id),
+	};
+	let rows = query
+		.bind(block)
+		.bind(idx)
+		.bind(note)
+		.bind(kind)
+		.bind(limit + 1)
+		.fetch_all(app.db.pool())
+		.await?;
+	let more = rows.len() as i64 > limit;
+	let page: Vec<&AnyRow> = rows.iter().take(limit as usize).collect();
+	let next = if more { page.last().map(|r| history_cursor(r)) } else { None };
+	Ok(Json(
+		json!({ "items": page.iter().map(|r| history_json(r)).collect::<Vec<_>>(), "next": next }),
+	))
+}
+
+async fn account_history(
+	State(app): State<App>,
+	Path(who): Path<String>,
+	Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, Refusal> {
+	let who = account(&who)?;
+	history_page(&app, Whose::Account(who), &q).await
+}
+
+async fn receivable_history(
+	State(app): State<App>,
+	Path(id): Path<String>,
+	Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, Refusal> {
+	let id: i64 = id.parse().map_err(|_| bad(format!("`{id}` is not a receivable id")))?;
+	history_page(&app, Whose::Receivable(id), &q).await
+}
+
+#[derive(Deserialize)]
+struct SearchQuery {
+	q: String,
+}
+
+async fn search(
+	State(app): State<App>,
+	Query(s): Query<SearchQuery>,
+) -> Result<Json<Value>, Refusal> {
+	let text = s.q.trim();
+	if text.is_empty() || text.len() > 128 {
+		return Err(bad("q: give 1 to 128 characters"));
+	}
+	let pattern =
+		format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+	let receivables = sqlx::query(
+		"SELECT id, issuer, supplier, face, maturity, invoice_ref, status FROM receivables \
+		 WHERE invoice_ref LIKE $1 ESCAPE '\\' ORDER BY id LIMIT 50",
+	)
+	.bind(&pattern)
+	.fetch_all(app.db.pool())
+	.await?;
+	let enterprises = sqlx::query(
+		"SELECT account, name, core, supplier, financier, suspended FROM enterprises \
+		 WHERE name LIKE $1 ESCAPE '\\' ORDER BY name LIMIT 50",
+	)
+	.bind(&pattern)
+	.fetch_all(app.db.pool())
+	.await?;
+	Ok(Json(json!({
+		"receivables": receivables.iter().map(|r| json!({
+			"id": r.get::<i64, _>(0),
+			"issuer": r.get::<String, _>(1),
+			"supplier": r.get::<String, _>(2),
+			"face": r.get::<String, _>(3),
+			"maturity": r.get::<i64, _>(4),
+			"invoiceRef": r.get::<String, _>(5),
+			"status": r.get::<String, _>(6),
+		})).collect::<Vec<_>>(),
+		"enterprises": enterprises.iter().map(|e| json!({
+			"account": e.get::<String, _>(0),
+			"name": e.get::<String, _>(1),
+			"roles": { "core": e.get::<i64, _>(2) == 1, "supplier": e.get::<i64, _>(3) == 1, "financier": e.get::<i64, _>(4) == 1 },
+			"suspended": e.get::<i64, _>(5) == 1,
+		})).collect::<Vec<_>>(),
+	})))
+}
+
+/// The service's routes.
+pub fn router(db: Db, progress: SharedProgress) -> Router {
+	Router::new()
+		.route("/health", get(health))
+		.route("/accounts/{who}/notes", get(notes_of))
+		.route("/accounts/{who}/history", get(account_history))
+		.route("/receivables/{id}/history", get(receivable_history))
+		.route("/search", get(search))
+		.with_state(App { db, progress })
+}
+
+/// Serves the API on `listener` until the process ends.
+pub async fn serve(
+	listener: tokio::net::TcpListener,
+	db: Db,
+	progress: SharedProgress,
+) -> Result<()> {
+	axum::serve(listener, router(db, progress)).await?;
+	Ok(())
+}
+
+/// Binds `addr` for [`serve`].
+pub async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener> {
+	tokio::net::TcpListener::bind(addr)
+		.await
+		.map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))
+}
