@@ -10,6 +10,8 @@
 //! - `GET /accounts/{ss58}/history`: every change to a note the account was a party to.
 //! - `GET /receivables/{id}/history`: every change to the receivable's notes.
 //! - `GET /search?q=`: receivables by invoice reference, enterprises by name (50 of each at most).
+//! - `GET /statement/{ss58}?from=&to=&format=json|csv`: the account's statement (see
+//!   [`crate::statement`]).
 
 use std::net::SocketAddr;
 
@@ -234,6 +236,43 @@ async fn receivable_history(
 }
 
 #[derive(Deserialize)]
+struct StatementQuery {
+	from: Option<i64>,
+	to: Option<i64>,
+	format: Option<String>,
+}
+
+async fn statement_of(
+	State(app): State<App>,
+	Path(who): Path<String>,
+	Query(q): Query<StatementQuery>,
+) -> Result<Response, Refusal> {
+	let who = account(&who)?;
+	let (from, to) = (q.from.unwrap_or(0), q.to.unwrap_or(i64::MAX));
+	if from < 0 || to <= from {
+		return Err(bad(format!("from {from}, to {to}: give 0 <= from < to (ms)")));
+	}
+	let s = crate::statement::statement(&app.db, &who, from, to)
+		.await
+		.map_err(|e| Refusal(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")))?;
+	match q.format.as_deref().unwrap_or("json") {
+		"json" => Ok(Json(s).into_response()),
+		"csv" => Ok((
+			[
+				(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+				(
+					axum::http::header::CONTENT_DISPOSITION,
+					format!("attachment; filename=\"statement-{who}-{from}-{to}.csv\""),
+				),
+			],
+			crate::statement::to_csv(&s),
+		)
+			.into_response()),
+		other => Err(bad(format!("format `{other}`: give json or csv"))),
+	}
+}
+
+#[derive(Deserialize)]
 struct SearchQuery {
 	q: String,
 }
@@ -289,6 +328,7 @@ pub fn router(db: Db, progress: SharedProgress) -> Router {
 		.route("/accounts/{who}/history", get(account_history))
 		.route("/receivables/{id}/history", get(receivable_history))
 		.route("/search", get(search))
+		.route("/statement/{who}", get(statement_of))
 		.with_state(App { db, progress })
 }
 

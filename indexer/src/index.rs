@@ -368,7 +368,18 @@ async fn apply(
 			.await?
 		}
 		("Receivables", "Accepted") => {
+			// Whom the note came from: its holder before this block (the sender of an offer);
+			// none for a root note, which comes from no one's holdings (its issuer's obligation).
 			let note = int(f, "note")?;
+			let before = sqlx::query(
+				"SELECT n.holder, r.root_note FROM notes n JOIN receivables r ON r.id = n.receivable WHERE n.id = $1",
+			)
+			.bind(note as i64)
+			.fetch_optional(&mut **tx)
+			.await?;
+			let from = before
+				.filter(|row| row.get::<i64, _>(1) as u64 != note)
+				.map(|row| row.get::<String, _>(0));
 			history(
 				tx,
 				block,
@@ -377,7 +388,7 @@ async fn apply(
 				int(f, "receivable")?,
 				"accepted",
 				opt("holder"),
-				None,
+				from,
 				amount_of(states, note),
 			)
 			.await?

@@ -13,6 +13,7 @@
 //! - [`index`]: one block into the database, in one transaction.
 //! - [`follow`]: finalized blocks in order, resuming where the database stops.
 //! - [`api`]: the read-only HTTP JSON service.
+//! - [`statement`]: an account's movements and positions between two times.
 //! - [`check`]: the database reconciled with the chain, every difference named.
 
 pub mod api;
@@ -21,3 +22,4 @@ pub mod db;
 pub mod decode;
 pub mod follow;
 pub mod index;
+pub mod statement;

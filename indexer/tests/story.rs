@@ -264,6 +264,7 @@ async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()
 		let again = index_to_head(&chain, &db).await?;
 		check_against_chain(&chain, &db, receivable, again).await?;
 		the_http_service_answers_from_the_database(&db, again).await?;
+		statements_add_up_to_the_chain(&chain, &db, again).await?;
 		reconciliation_finds_what_was_tampered_with(&chain, &db, &node.url, &url, receivable)
 			.await?;
 	}
@@ -373,6 +374,99 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 		let (status, body) = get(addr, &bad).await?;
 		assert_eq!(status, 400, "{bad}: {body}");
 		assert!(body["error"].is_string(), "{bad}: {body}");
+	}
+	server.abort();
+	Ok(())
+}
+
+/// CNY (asset 1) of `who` at block `number`.
+async fn cny_at(chain: &Chain, who: &AccountId, number: u32) -> Result<i128> {
+	let hash = chain.block_hash(number).await?.expect("the block");
+	let at = chain.at(cascade_client::chain::BlockRef { number, hash }).await?;
+	let address = cascade::storage().assets().account();
+	Ok(match at.storage().try_fetch(address, (1u32, who.clone())).await? {
+		Some(value) => value.decode()?.balance as i128,
+		None => 0,
+	})
+}
+
+/// Statements: for every party of the story, the cash the statement shows moving over the whole
+/// chain equals the change of its CNY balance on chain from genesis to the head, and the notes
+/// it holds at the end are the chain's (none, all paid); Charlie's lines are its story; the CSV
+/// closes as the JSON does.
+async fn statements_add_up_to_the_chain(chain: &Chain, db: &Db, head: u32) -> Result<()> {
+	let listener = api::bind("127.0.0.1:0".parse()?).await?;
+	let addr = listener.local_addr()?;
+	let server = tokio::spawn(api::serve(listener, db.clone(), SharedProgress::default()));
+	for who in ["//Bob", "//Charlie", "//Dave", "//Ferdie"] {
+		let account = account(who);
+		let (status, s) = get(addr, &format!("/statement/{account}")).await?;
+		assert_eq!(status, 200, "{who}: {s}");
+		let change = cny_at(chain, &account, head).await? - cny_at(chain, &account, 0).await?;
+		assert_eq!(
+			s["closing"]["cash"],
+			change.to_string(),
+			"{who}: cash through Cascade = CNY change"
+		);
+		assert_eq!(s["opening"]["cash"], "0", "{who}");
+		let live: i128 = chain
+			.notes_of(&account)
+			.await?
+			.iter()
+			.filter(|n| account_of(&n.holder) == account)
+			.map(|n| (n.amount.0 - n.paid.0) as i128)
+			.sum();
+		assert_eq!(s["closing"]["notes"], live.to_string(), "{who}: notes held = the chain's");
+		if who == "//Charlie" {
+			let lines: Vec<(&str, &str, &str)> = s["lines"]
+				.as_array()
+				.expect("lines")
+				.iter()
+				.map(|l| {
+					(
+						l["kind"].as_str().unwrap_or(""),
+						l["notes"].as_str().unwrap_or(""),
+						l["cash"].as_str().unwrap_or(""),
+					)
+				})
+				.collect();
+			assert_eq!(lines.len(), 4, "{lines:?}");
+			assert_eq!(lines[0], ("received", "100000000", "0"));
+			assert_eq!(lines[1], ("passed_on", "-40000000", "0"));
+			assert_eq!(lines[2].0, "financed");
+			assert_eq!(lines[3], ("paid_out", "-60000000", "1"));
+		}
+		let (status, _) = get(addr, &format!("/statement/{account}?format=csv")).await?;
+		assert_eq!(status, 200);
+	}
+	// The CSV, read raw: its last line is the closing position.
+	let charlie = account("//Charlie");
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	let mut stream = tokio::net::TcpStream::connect(addr).await?;
+	let path = format!("/statement/{charlie}?format=csv&from=0&to=99999999999999");
+	stream
+		.write_all(
+			format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+		)
+		.await?;
+	let mut answer = String::new();
+	stream.read_to_string(&mut answer).await?;
+	assert!(answer.contains("text/csv"), "{answer}");
+	let (_, json) = get(addr, &format!("/statement/{charlie}?from=0&to=99999999999999")).await?;
+	let last = answer.trim_end().lines().last().unwrap_or("");
+	assert!(
+		last.ends_with(&format!(
+			",closing,,,,,{},{}",
+			json["closing"]["notes"].as_str().unwrap_or("?"),
+			json["closing"]["cash"].as_str().unwrap_or("?")
+		)),
+		"{last}"
+	);
+	for bad in
+		[format!("/statement/{charlie}?from=5&to=5"), format!("/statement/{charlie}?format=xml")]
+	{
+		let (status, _) = get(addr, &bad).await?;
+		assert_eq!(status, 400, "{bad}");
 	}
 	server.abort();
 	Ok(())
