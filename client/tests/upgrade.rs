@@ -10,7 +10,6 @@
 mod common;
 
 use std::{
-	path::PathBuf,
 	process::Stdio,
 	time::{Duration, Instant},
 };
@@ -20,67 +19,15 @@ use cascade_client::{
 	compat::{self, Use},
 	interface::cascade::{
 		self,
-		runtime_types::{
-			cascade_runtime::RuntimeCall, frame_system::pallet::Call as SystemCall,
-			pallet_council_root::pallet::Call as CouncilRootCall,
-		},
+		runtime_types::{cascade_runtime::RuntimeCall, frame_system::pallet::Call as SystemCall},
 	},
 	keys::Signer,
-	submit::{self, Options},
 };
-use common::*;
-use subxt::{
-	ext::{codec::Encode, frame_metadata},
-	tx::Payload,
-};
-
-/// The upgrade's wasm: `$CASCADE_UPGRADE_WASM` (scripts/test.sh builds it first), or built now.
-fn upgrade_wasm() -> Vec<u8> {
-	let path = match std::env::var_os("CASCADE_UPGRADE_WASM") {
-		Some(path) => PathBuf::from(path),
-		None => {
-			let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-				.join("../scripts/build/upgrade-runtime.sh");
-			let out = std::process::Command::new(script)
-				.stderr(Stdio::inherit())
-				.output()
-				.expect("scripts/build/upgrade-runtime.sh runs");
-			assert!(out.status.success(), "scripts/build/upgrade-runtime.sh failed");
-			PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
-		}
-	};
-	std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use common::{upgrade_vote::*, *};
+use subxt::ext::{codec::Encode, frame_metadata};
 
 fn tokio() -> tokio::runtime::Runtime {
 	tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap()
-}
-
-/// A motion of the dev council (Alice, its one member): `call` as Root, executed at once.
-fn as_root(call: RuntimeCall) -> impl Payload {
-	let motion =
-		RuntimeCall::CouncilRoot(CouncilRootCall::dispatch_as_root { call: Box::new(call) });
-	// The motion's encoded length is at most this (an authorization hash, or a short remark).
-	const LENGTH_BOUND: u32 = 1_000;
-	// Unvalidated: a motion carries a whole `RuntimeCall`, whose shape changes with every call
-	// any pallet adds (as this upgrade does). Encoded by name against the node's metadata, it is
-	// still right. (The client itself sends no call that carries another.)
-	cascade::tx().council().propose(1, motion, LENGTH_BOUND).unvalidated()
-}
-
-/// Sends `calls` from `signer` and checks every one succeeded.
-async fn send_all<C: Payload>(chain: &Chain, signer: &Signer, calls: &[C]) {
-	let options = Options { finalized: false, window: 64 };
-	let run = submit::submit_all(chain, signer, calls, options, |_, _| {}).await.unwrap();
-	assert!(run.stopped.is_none(), "{:?}", run.stopped);
-	for inclusion in run.included {
-		let inclusion = inclusion.expect("landed");
-		assert!(inclusion.result.is_ok(), "{:?}", inclusion.result);
-	}
-}
-
-async fn spec_version(chain: &Chain) -> u32 {
-	chain.at_best().await.unwrap().spec_version()
 }
 
 #[test]
@@ -99,18 +46,7 @@ fn the_same_client_goes_on_issuing_tracking_and_explaining_after_an_upgrade_by_v
 	assert_eq!(v["issued"], 20);
 
 	// The council authorizes the new code; anyone applies it.
-	let code_hash = sp_crypto_hashing::blake2_256(&wasm).into();
-	rt.block_on(async {
-		let authorize = as_root(RuntimeCall::System(SystemCall::authorize_upgrade { code_hash }));
-		send_all(&chain, &alice, &[authorize]).await;
-		let apply = cascade::tx().system().apply_authorized_upgrade(wasm.clone());
-		send_all(&chain, &Signer::from_suri("//Charlie", None).unwrap(), &[apply]).await;
-		let started = Instant::now();
-		while spec_version(&chain).await == before {
-			assert!(started.elapsed() < Duration::from_secs(30), "the upgrade did not take");
-			tokio::time::sleep(Duration::from_millis(300)).await;
-		}
-	});
+	rt.block_on(upgrade_by_vote(&chain, &wasm));
 	assert_eq!(rt.block_on(spec_version(&chain)), before + 1);
 
 	// A batch by the same binary while the council's motions emit the changed event: both are

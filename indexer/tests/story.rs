@@ -4,6 +4,8 @@
 
 #[path = "../../client/tests/common/node.rs"]
 mod node;
+#[path = "../../client/tests/common/upgrade_vote.rs"]
+mod upgrade_vote;
 
 use std::{
 	path::{Path, PathBuf},
@@ -568,6 +570,99 @@ async fn killed_mid_run_it_resumes_with_no_gap_and_no_duplicate() -> Result<()> 
 			.status()?;
 		assert!(status.success());
 		check_against_chain(&chain, &db, receivable, head).await?;
+	}
+	Ok(())
+}
+
+/// A council-voted runtime upgrade mid-run: Charlie accepts a note before it and Dave one after;
+/// the indexer follows across it, decodes the upgraded runtime's `Accepted` (which carries a
+/// field the old one does not) with the new metadata and the old blocks' with the old, and
+/// reconciles to 0 differences.
+#[tokio::test(flavor = "multi_thread")]
+async fn it_follows_across_a_runtime_upgrade_by_vote() -> Result<()> {
+	let node = node::Node::spawn(&node_binary());
+	let wasm = upgrade_vote::upgrade_wasm();
+	let (url, chain) = (&node.url, Chain::connect(&node.url).await?);
+	let bob = as_key(url, "//Bob").await?;
+	let charlie = as_key(url, "//Charlie").await?;
+	let dave = as_key(url, "//Dave").await?;
+	let started = Instant::now();
+	let mut now = chain_time(&chain).await?;
+	while now < 1_000_000_000_000 {
+		assert!(started.elapsed() < Duration::from_secs(60), "the chain's clock does not start");
+		tokio::time::sleep(Duration::from_millis(300)).await;
+		now = chain_time(&chain).await?;
+	}
+	let issue = cascade::tx().receivables().issue(
+		account("//Charlie"),
+		1,
+		500_000 * YUAN,
+		now + 30 * MINUTE,
+		0,
+		H256::repeat_byte(5),
+		BoundedVec(b"INDEXER-UPGRADE-1".to_vec()),
+	);
+	let (receivable, root) = bob.send_one(issue, false).await?.issued().expect("Issued");
+	charlie.send_one(cascade::tx().receivables().accept(root), false).await?;
+	let dir = tempfile::tempdir()?;
+	let urls = databases(dir.path(), "upgrade").await?;
+	for db_url in &urls {
+		let db = Db::open(db_url).await?;
+		index_to_head(&chain, &db).await?;
+	}
+
+	let before = upgrade_vote::spec_version(&chain).await;
+	upgrade_vote::upgrade_by_vote(&chain, &wasm).await;
+	let split = cascade::tx().receivables().split_transfer(root, account("//Dave"), 100_000 * YUAN);
+	let moved = charlie
+		.send_one(split, false)
+		.await?
+		.events
+		.find::<cascade::receivables::events::SplitTransferred>()
+		.expect("SplitTransferred");
+	// Accepted, after the upgrade: it has the new field, which this client's build does not know.
+	dave.send_one(cascade::tx().receivables().accept(moved.sent), false).await?;
+
+	for db_url in &urls {
+		eprintln!("on {db_url}");
+		let db = Db::open(db_url).await?;
+		let head = index_to_head(&chain, &db).await?;
+		let specs: Vec<i64> =
+			sqlx::query("SELECT DISTINCT spec_version FROM blocks ORDER BY spec_version")
+				.fetch_all(db.pool())
+				.await?
+				.iter()
+				.map(|r| r.get(0))
+				.collect();
+		assert_eq!(specs, [before as i64, before as i64 + 1], "blocks of both runtimes indexed");
+		let accepted: Vec<serde_json::Value> = sqlx::query(
+			"SELECT fields FROM events WHERE pallet = 'Receivables' AND name = 'Accepted' ORDER BY block",
+		)
+		.fetch_all(db.pool())
+		.await?
+		.iter()
+		.map(|r| serde_json::from_str(&r.get::<String, _>(0)).expect("JSON"))
+		.collect();
+		assert_eq!(accepted.len(), 2, "{accepted:?}");
+		assert!(accepted[0].get("accepted_at").is_none(), "before: the old shape {}", accepted[0]);
+		assert!(
+			accepted[1]["accepted_at"].as_u64().unwrap_or(0) > 1_000_000_000_000,
+			"after: the new field, decoded {}",
+			accepted[1]
+		);
+		let kinds: Vec<String> =
+			sqlx::query("SELECT kind FROM note_history WHERE note = $1 ORDER BY block, idx")
+				.bind(moved.sent as i64)
+				.fetch_all(db.pool())
+				.await?
+				.iter()
+				.map(|r| r.get::<String, _>(0))
+				.collect();
+		assert_eq!(kinds, ["transferred", "accepted"]);
+		let report = check(&chain, &db, Some(head)).await?;
+		assert!(report.ok(), "{:?}", report.differences);
+		assert_eq!(report.receivables, 1);
+		let _ = receivable;
 	}
 	Ok(())
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 mod node;
+pub mod upgrade_vote;
 
 pub use node::Node;
 

@@ -469,7 +469,16 @@ pub mod pallet {
 			invoice_ref: InvoiceRefOf<T>,
 		},
 		/// An offered note was accepted (签收): `holder` holds it now.
-		Accepted { note: NoteId, receivable: ReceivableId, holder: T::AccountId },
+		Accepted {
+			note: NoteId,
+			receivable: ReceivableId,
+			holder: T::AccountId,
+			/// When, by the chain's clock. Only in the runtime built with the `upgrade-test`
+			/// feature: a field that a runtime upgrade adds to an event the indexer records, to
+			/// show that it decodes each block's events with that block's own metadata.
+			#[cfg(feature = "upgrade-test")]
+			accepted_at: Moment,
+		},
 		/// An offered note was rejected; it is back with `holder`.
 		Rejected { note: NoteId, by: T::AccountId, holder: T::AccountId },
 		/// `by` rejected every offer `sender` had waiting for it: `count` notes went back to

@@ -41,7 +41,13 @@ impl<T: Config> Pallet<T> {
 			})?;
 		}
 		Notes::<T>::insert(id, note);
-		Self::deposit_event(Event::Accepted { note: id, receivable, holder: who });
+		Self::deposit_event(Event::Accepted {
+			note: id,
+			receivable,
+			holder: who,
+			#[cfg(feature = "upgrade-test")]
+			accepted_at: <T::Time as frame_support::traits::Time>::now(),
+		});
 		Ok(())
 	}
 
