@@ -282,35 +282,72 @@ fn status_name(debug: &str) -> String {
 	}
 }
 
-/// One history row of a note.
-#[allow(clippy::too_many_arguments)]
-async fn history(
-	tx: &mut Transaction<'_, Any>,
+/// The `note_history` rows of one event, with the states read at its block.
+struct History<'a> {
 	block: u32,
-	event: &Event,
-	note: u64,
-	receivable: u64,
-	kind: &str,
-	account: Option<String>,
-	counterparty: Option<String>,
-	amount: Option<u128>,
-) -> Result<usize> {
-	sqlx::query(
-		"INSERT INTO note_history (note, block, idx, receivable, kind, account, counterparty, amount) \
-		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-	)
-	.bind(note as i64)
-	.bind(block as i64)
-	.bind(event.index as i64)
-	.bind(receivable as i64)
-	.bind(kind)
-	.bind(account)
-	.bind(counterparty)
-	.bind(amount.map(|a| a.to_string()))
-	.execute(&mut **tx)
-	.await?;
-	Ok(1)
+	event: &'a Event,
+	states: &'a States,
 }
+
+impl History<'_> {
+	/// A row for `note`, with its receivable and amount as the chain showed them at the block.
+	async fn note(
+		&self,
+		tx: &mut Transaction<'_, Any>,
+		note: u64,
+		kind: &str,
+		account: Option<String>,
+		counterparty: Option<String>,
+	) -> Result<usize> {
+		let receivable = receivable_of(self.states, note)?;
+		let amount = amount_of(self.states, note);
+		self.row(tx, (note, receivable), kind, account, counterparty, amount).await
+	}
+
+	/// A row for `(note, receivable)` moving `amount`.
+	async fn row(
+		&self,
+		tx: &mut Transaction<'_, Any>,
+		(note, receivable): (u64, u64),
+		kind: &str,
+		account: Option<String>,
+		counterparty: Option<String>,
+		amount: Option<u128>,
+	) -> Result<usize> {
+		sqlx::query(
+			"INSERT INTO note_history (note, block, idx, receivable, kind, account, counterparty, amount) \
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		)
+		.bind(note as i64)
+		.bind(self.block as i64)
+		.bind(self.event.index as i64)
+		.bind(receivable as i64)
+		.bind(kind)
+		.bind(account)
+		.bind(counterparty)
+		.bind(amount.map(|a| a.to_string()))
+		.execute(&mut **tx)
+		.await?;
+		Ok(1)
+	}
+}
+
+/// Receivables events that change the one note their `note` field names: the history kind, the
+/// field naming whom the change concerns, and the field naming the other side.
+const ONE_NOTE: &[(&str, &str, &str, Option<&str>)] = &[
+	("Rejected", "rejected", "by", Some("holder")),
+	("Revoked", "revoked", "holder", None),
+	("Transferred", "transferred", "from", Some("to")),
+	("NoteMoved", "moved", "to", Some("from")),
+];
+
+/// Receivables events that change the state of the note they name, not its holder.
+const NOTE_STATE: &[(&str, &str)] = &[
+	("Pledged", "pledged"),
+	("PledgeReleased", "released"),
+	("Frozen", "frozen"),
+	("Unfrozen", "unfrozen"),
+];
 
 /// The receivable of a note, from the state read at the block.
 fn receivable_of(states: &States, note: u64) -> Result<u64> {
@@ -334,6 +371,17 @@ async fn apply(
 ) -> Result<usize> {
 	let f = &e.fields;
 	let opt = |name: &str| text(f, name).ok();
+	let h = History { block, event: e, states };
+	if e.pallet == "Receivables" {
+		if let Some((_, kind, who, other)) = ONE_NOTE.iter().find(|(name, ..)| *name == e.name) {
+			return h.note(tx, int(f, "note")?, kind, opt(who), other.and_then(opt)).await;
+		}
+		if let Some((_, kind)) = NOTE_STATE.iter().find(|(name, _)| *name == e.name) {
+			let note = int(f, "note")?;
+			let holder = states.notes.get(&note).map(|n| account_of(&n.holder).to_string());
+			return h.note(tx, note, kind, holder, None).await;
+		}
+	}
 	Ok(match (e.pallet.as_str(), e.name.as_str()) {
 		("Receivables", "Issued") => {
 			let (note, r) = (int(f, "root_note")?, int(f, "receivable")?);
@@ -354,25 +402,16 @@ async fn apply(
 			.bind(block as i64)
 			.execute(&mut **tx)
 			.await?;
-			1 + history(
-				tx,
-				block,
-				e,
-				note,
-				r,
-				"issued",
-				opt("issuer"),
-				opt("supplier"),
-				Some(amount(f, "face")?),
-			)
-			.await?
+			let face = amount(f, "face")?;
+			1 + h.row(tx, (note, r), "issued", opt("issuer"), opt("supplier"), Some(face)).await?
 		}
 		("Receivables", "Accepted") => {
 			// Whom the note came from: its holder before this block (the sender of an offer);
 			// none for a root note, which comes from no one's holdings (its issuer's obligation).
 			let note = int(f, "note")?;
 			let before = sqlx::query(
-				"SELECT n.holder, r.root_note FROM notes n JOIN receivables r ON r.id = n.receivable WHERE n.id = $1",
+				"SELECT n.holder, r.root_note FROM notes n JOIN receivables r ON r.id = n.receivable \
+				 WHERE n.id = $1",
 			)
 			.bind(note as i64)
 			.fetch_optional(&mut **tx)
@@ -380,49 +419,13 @@ async fn apply(
 			let from = before
 				.filter(|row| row.get::<i64, _>(1) as u64 != note)
 				.map(|row| row.get::<String, _>(0));
-			history(
-				tx,
-				block,
-				e,
-				note,
-				int(f, "receivable")?,
-				"accepted",
-				opt("holder"),
-				from,
-				amount_of(states, note),
-			)
-			.await?
-		}
-		("Receivables", "Rejected") => {
-			let note = int(f, "note")?;
-			history(
-				tx,
-				block,
-				e,
-				note,
-				receivable_of(states, note)?,
-				"rejected",
-				opt("by"),
-				opt("holder"),
-				amount_of(states, note),
-			)
-			.await?
+			let r = int(f, "receivable")?;
+			h.row(tx, (note, r), "accepted", opt("holder"), from, amount_of(states, note)).await?
 		}
 		("Receivables", "RejectedAllFrom") => {
 			let mut rows = 0;
 			for note in states.unnamed.get(&e.index).into_iter().flatten() {
-				rows += history(
-					tx,
-					block,
-					e,
-					*note,
-					receivable_of(states, *note)?,
-					"rejected",
-					opt("by"),
-					opt("sender"),
-					amount_of(states, *note),
-				)
-				.await?;
+				rows += h.note(tx, *note, "rejected", opt("by"), opt("sender")).await?;
 			}
 			rows
 		}
@@ -430,148 +433,27 @@ async fn apply(
 			let mut rows = 0;
 			for note in states.unnamed.get(&e.index).into_iter().flatten() {
 				let holder = states.notes.get(note).map(|n| account_of(&n.holder).to_string());
-				rows += history(
-					tx,
-					block,
-					e,
-					*note,
-					int(f, "receivable")?,
-					"cancelled",
-					holder,
-					None,
-					amount_of(states, *note),
-				)
-				.await?;
+				rows += h.note(tx, *note, "cancelled", holder, None).await?;
 			}
 			rows
 		}
-		("Receivables", "Revoked") => {
-			let note = int(f, "note")?;
-			history(
-				tx,
-				block,
-				e,
-				note,
-				receivable_of(states, note)?,
-				"revoked",
-				opt("holder"),
-				None,
-				amount_of(states, note),
-			)
-			.await?
-		}
 		("Receivables", "Split") => {
 			let note = int(f, "note")?;
-			let r = receivable_of(states, note)?;
-			let mut rows = history(
-				tx,
-				block,
-				e,
-				note,
-				r,
-				"split",
-				opt("holder"),
-				None,
-				amount_of(states, note),
-			)
-			.await?;
+			let mut rows = h.note(tx, note, "split", opt("holder"), None).await?;
 			if let Some(Json::Array(children)) = f.get("children") {
 				for child in children.iter().filter_map(|c| c.as_u64()) {
-					rows += history(
-						tx,
-						block,
-						e,
-						child,
-						r,
-						"created",
-						opt("holder"),
-						None,
-						amount_of(states, child),
-					)
-					.await?;
+					rows += h.note(tx, child, "created", opt("holder"), None).await?;
 				}
 			}
 			rows
 		}
-		("Receivables", "Transferred") => {
-			let note = int(f, "note")?;
-			history(
-				tx,
-				block,
-				e,
-				note,
-				receivable_of(states, note)?,
-				"transferred",
-				opt("from"),
-				opt("to"),
-				amount_of(states, note),
-			)
-			.await?
-		}
 		("Receivables", "SplitTransferred") => {
 			let (note, sent, kept) = (int(f, "note")?, int(f, "sent")?, int(f, "kept")?);
 			let r = receivable_of(states, sent)?;
-			history(tx, block, e, note, r, "split", opt("from"), None, amount_of(states, note))
-				.await? + history(
-				tx,
-				block,
-				e,
-				sent,
-				r,
-				"transferred",
-				opt("from"),
-				opt("to"),
-				Some(amount(f, "amount")?),
-			)
-			.await? + history(
-				tx,
-				block,
-				e,
-				kept,
-				r,
-				"created",
-				opt("from"),
-				None,
-				amount_of(states, kept),
-			)
-			.await?
-		}
-		("Receivables", "NoteMoved") => {
-			let note = int(f, "note")?;
-			history(
-				tx,
-				block,
-				e,
-				note,
-				receivable_of(states, note)?,
-				"moved",
-				opt("to"),
-				opt("from"),
-				amount_of(states, note),
-			)
-			.await?
-		}
-		("Receivables", kind @ ("Pledged" | "PledgeReleased" | "Frozen" | "Unfrozen")) => {
-			let note = int(f, "note")?;
-			let holder = states.notes.get(&note).map(|n| account_of(&n.holder).to_string());
-			let kind = match kind {
-				"Pledged" => "pledged",
-				"PledgeReleased" => "released",
-				"Frozen" => "frozen",
-				_ => "unfrozen",
-			};
-			history(
-				tx,
-				block,
-				e,
-				note,
-				receivable_of(states, note)?,
-				kind,
-				holder,
-				None,
-				amount_of(states, note),
-			)
-			.await?
+			let sent_amount = Some(amount(f, "amount")?);
+			h.note(tx, note, "split", opt("from"), None).await?
+				+ h.row(tx, (sent, r), "transferred", opt("from"), opt("to"), sent_amount).await?
+				+ h.note(tx, kept, "created", opt("from"), None).await?
 		}
 		("Receivables", kind @ ("PartPaid" | "Redeemed")) => {
 			let (note, r, paid) = (int(f, "note")?, int(f, "receivable")?, amount(f, "amount")?);
@@ -599,7 +481,7 @@ async fn apply(
 			.execute(&mut **tx)
 			.await?;
 			let kind = if last { "redeemed" } else { "part_paid" };
-			1 + history(tx, block, e, note, r, kind, opt("holder"), pledgee, Some(paid)).await?
+			1 + h.row(tx, (note, r), kind, opt("holder"), pledgee, Some(paid)).await?
 		}
 		("Financing", "Financed") => {
 			let kind = match f.get("kind") {
