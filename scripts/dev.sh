@@ -8,7 +8,9 @@
 # node's CORS allows exactly the portal's origins (CASCADE_RPC_CORS, scripts/env.sh).
 # The indexer: cascade-indexer on SQLite (CASCADE_INDEX_DB, by default a file under ~/.cache/cascade,
 # emptied at every start since the dev chain starts afresh), its HTTP service on
-# http://127.0.0.1:9955 (CASCADE_INDEXER_LISTEN).
+# http://127.0.0.1:9955 (CASCADE_INDEXER_LISTEN), readable by the portal's origins; the portal's
+# address printed below gives the page the indexer's (`?indexer=`): history, statements, the
+# maturity ladder. Opened without it, the page says history is unavailable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -21,7 +23,8 @@ cargo build --release -p cascade-indexer
 node web/serve.mjs "$CASCADE_PORTAL_PORT" >/dev/null &
 PIDS=($!)
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
-echo "portal: http://localhost:$CASCADE_PORTAL_PORT/  (dev keys offered on the dev chain; or sign with the polkadot.js extension)"
+INDEXER_LISTEN="${CASCADE_INDEXER_LISTEN:-127.0.0.1:9955}"
+echo "portal: http://localhost:$CASCADE_PORTAL_PORT/?indexer=http://$INDEXER_LISTEN  (dev keys offered on the dev chain; or sign with the polkadot.js extension)"
 "$CASCADE_NODE" --dev --rpc-port 9944 --rpc-cors "$CASCADE_RPC_CORS" "$@" &
 NODE_PID=$!
 PIDS+=("$NODE_PID")
@@ -35,8 +38,11 @@ for _ in $(seq 1 120); do
 	kill -0 "$NODE_PID" 2>/dev/null || exit 1
 	sleep 0.5
 done
+ORIGINS=()
+IFS=',' read -ra CORS <<<"$CASCADE_RPC_CORS"
+for origin in "${CORS[@]}"; do ORIGINS+=(--allow-origin "$origin"); done
 "$CARGO_TARGET_DIR/release/cascade-indexer" --node ws://127.0.0.1:9944 --db "$INDEX_DB" \
-	--listen "${CASCADE_INDEXER_LISTEN:-127.0.0.1:9955}" &
+	--listen "$INDEXER_LISTEN" "${ORIGINS[@]}" &
 PIDS+=($!)
-echo "indexer: http://${CASCADE_INDEXER_LISTEN:-127.0.0.1:9955}/health  (history in $INDEX_DB)"
+echo "indexer: http://$INDEXER_LISTEN/health  (history in $INDEX_DB)"
 wait "$NODE_PID"

@@ -23,6 +23,11 @@
 # options to every node (the load scripts: pool size and type), CASCADE_TESTNET_PROMETHEUS=<port>
 # serves validator i's metrics on <port> + i (scripts/load/ reads them).
 #
+# CASCADE_TESTNET_INDEXER=postgres (or sqlite) also runs cascade-indexer following Alice's node:
+# into a PostgreSQL cluster of its own under $DIR/postgres (Debian's `postgresql`, which setup.sh
+# installs; on a free loopback port, kept across restarts), or a SQLite file $DIR/index.db; its
+# HTTP service on 127.0.0.1:${CASCADE_TESTNET_INDEXER_PORT:-9955}, readable by the project's pages.
+#
 # The nodes run the single-state transaction pool: with the SDK's default, the fork-aware pool, a
 # batch of 10,000 receivables sent to Alice reached only Alice's own blocks, and 2,962 of them
 # were dropped from the pool unannounced; the single-state pool passed all of them on and every
@@ -34,6 +39,7 @@ if [ "${CASCADE_SKIP_BUILD:-0}" != 1 ]; then
 	./scripts/setup.sh
 	source scripts/env.sh
 	cargo build --release -p cascade-node
+	[ -z "${CASCADE_TESTNET_INDEXER:-}" ] || cargo build --release -p cascade-indexer
 else
 	source scripts/env.sh
 fi
@@ -65,7 +71,11 @@ for i in "${!NAMES[@]}"; do
 done
 
 pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+cleanup() {
+	kill "${pids[@]}" 2>/dev/null || true
+	wait 2>/dev/null || true
+	if declare -F stop_postgres >/dev/null; then stop_postgres; fi
+}
 trap cleanup EXIT INT TERM
 
 for i in "${!RUN[@]}"; do
@@ -87,4 +97,31 @@ for i in "${!RUN[@]}"; do
 	pids+=($!)
 	echo "started $who: ws://127.0.0.1:$((RPC_BASE + i)) (log $DIR/$who.log, ${RESERVED[$i]})"
 done
+
+case "${CASCADE_TESTNET_INDEXER:-}" in
+	'') ;;
+	postgres | sqlite)
+		if [ "$CASCADE_TESTNET_INDEXER" = postgres ]; then
+			source scripts/dev/postgres.sh
+			start_postgres "$DIR/postgres"
+			INDEX_DB="$POSTGRES_URL"
+		else
+			INDEX_DB="$DIR/index.db"
+		fi
+		for _ in $(seq 1 120); do
+			curl -fsS -H 'content-type: application/json' \
+				-d '{"jsonrpc":"2.0","id":1,"method":"system_health","params":[]}' \
+				"http://127.0.0.1:$RPC_BASE" >/dev/null 2>&1 && break
+			sleep 0.5
+		done
+		origins=()
+		IFS=',' read -ra cors <<<"$CASCADE_RPC_CORS"
+		for origin in "${cors[@]}"; do origins+=(--allow-origin "$origin"); done
+		"$CARGO_TARGET_DIR/release/cascade-indexer" --node "ws://127.0.0.1:$RPC_BASE" --db "$INDEX_DB" \
+			--listen "127.0.0.1:${CASCADE_TESTNET_INDEXER_PORT:-9955}" "${origins[@]}" >"$DIR/indexer.log" 2>&1 &
+		pids+=($!)
+		echo "started cascade-indexer on $INDEX_DB: http://127.0.0.1:${CASCADE_TESTNET_INDEXER_PORT:-9955}/health (log $DIR/indexer.log)"
+		;;
+	*) echo "CASCADE_TESTNET_INDEXER=$CASCADE_TESTNET_INDEXER: give postgres or sqlite" >&2; exit 1 ;;
+esac
 wait

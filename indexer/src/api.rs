@@ -5,20 +5,29 @@
 //!
 //! - `GET /health`: `{"finalized", "indexed", "lastCheck"}`; 503 when the last reconciliation
 //!   found a difference.
-//! - `GET /accounts/{ss58}/notes?status=live|paid`: the notes the account holds (live) or held
-//!   when they were paid (paid).
+//! - `GET /accounts/{ss58}/notes?status=live|paid&order=asc|desc`: the notes the account holds
+//!   (live) or held when they were paid (paid), by id (`desc`: newest first).
 //! - `GET /accounts/{ss58}/history`: every change to a note the account was a party to.
+//! - `GET /accounts/{ss58}/financings`: the account's financings, as financier and as seller or
+//!   borrower (closed ones included).
+//! - `GET /accounts/{ss58}/payouts`: what was paid out to the account, as holder or as pledgee.
+//! - `GET /accounts/{ss58}/ladder?weeks=`: the maturity ladder (see [`crate::ladder`]).
 //! - `GET /receivables/{id}/history`: every change to the receivable's notes.
 //! - `GET /search?q=`: receivables by invoice reference, enterprises by name (50 of each at most).
 //! - `GET /statement/{ss58}?from=&to=&format=json|csv`: the account's statement (see
 //!   [`crate::statement`]).
+//!
+//! A page of another origin (the portal) may read the answers when its origin is one of
+//! `--allow-origin` (CORS: `Access-Control-Allow-Origin` on the answer; the service only answers
+//! GETs without custom headers, so browsers send no preflight).
 
 use std::net::SocketAddr;
 
 use anyhow::Result;
 use axum::{
-	extract::{Path, Query, State},
-	http::StatusCode,
+	extract::{Path, Query, Request, State},
+	http::{header, HeaderValue, StatusCode},
+	middleware::{self, Next},
 	response::{IntoResponse, Response},
 	routing::get,
 	Json, Router,
@@ -63,6 +72,7 @@ struct PageQuery {
 	cursor: Option<String>,
 	limit: Option<i64>,
 	status: Option<String>,
+	order: Option<String>,
 }
 
 fn limit_of(q: &PageQuery) -> Result<i64, Refusal> {
@@ -152,15 +162,21 @@ async fn notes_of(
 		"paid" => "('redeemed')",
 		other => return Err(bad(format!("status `{other}`: give live or paid"))),
 	};
+	let (newest_first, after) = match q.order.as_deref().unwrap_or("asc") {
+		"asc" => (false, -1),
+		"desc" => (true, i64::MAX),
+		other => return Err(bad(format!("order `{other}`: give asc or desc"))),
+	};
 	let after = match &q.cursor {
 		Some(c) => c.parse::<i64>().map_err(|_| bad(format!("cursor `{c}` is not one of ours")))?,
-		None => -1,
+		None => after,
 	};
+	let (compare, order) = if newest_first { ("<", "DESC") } else { (">", "ASC") };
 	let rows = sqlx::query(&format!(
 		"SELECT n.id, n.receivable, n.parent, n.holder, n.amount, n.paid, n.state, n.offered_to, \
 		 n.financing, n.updated_block, r.maturity, r.issuer, r.invoice_ref \
 		 FROM notes n JOIN receivables r ON r.id = n.receivable \
-		 WHERE n.holder = $1 AND n.state IN {states} AND n.id > $2 ORDER BY n.id LIMIT $3"
+		 WHERE n.holder = $1 AND n.state IN {states} AND n.id {compare} $2 ORDER BY n.id {order} LIMIT $3"
 	))
 	.bind(&who)
 	.bind(after)
@@ -320,16 +336,169 @@ async fn search(
 	})))
 }
 
-/// The service's routes.
-pub fn router(db: Db, progress: SharedProgress) -> Router {
+async fn financings_of(
+	State(app): State<App>,
+	Path(who): Path<String>,
+	Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, Refusal> {
+	let who = account(&who)?;
+	let limit = limit_of(&q)?;
+	let after = match &q.cursor {
+		Some(c) => c.parse::<i64>().map_err(|_| bad(format!("cursor `{c}` is not one of ours")))?,
+		None => -1,
+	};
+	let rows = sqlx::query(
+		"SELECT f.id, f.kind, f.recourse, f.financier, f.seller, f.obligor, f.note, f.receivable, \
+		 f.asset, f.amount, f.price, f.interest, f.annual_rate, f.maturity, f.program, f.status, \
+		 f.repaid, f.financed_block, b.time_ms FROM financings f JOIN blocks b ON b.number = f.financed_block \
+		 WHERE (f.financier = $1 OR f.seller = $1) AND f.id > $2 ORDER BY f.id LIMIT $3",
+	)
+	.bind(&who)
+	.bind(after)
+	.bind(limit + 1)
+	.fetch_all(app.db.pool())
+	.await?;
+	let more = rows.len() as i64 > limit;
+	let items: Vec<Value> = rows
+		.iter()
+		.take(limit as usize)
+		.map(|r| {
+			json!({
+				"id": r.get::<i64, _>(0),
+				"kind": r.get::<String, _>(1),
+				"recourse": r.get::<i64, _>(2) == 1,
+				"financier": r.get::<String, _>(3),
+				"seller": r.get::<String, _>(4),
+				"obligor": r.get::<String, _>(5),
+				"note": r.get::<i64, _>(6),
+				"receivable": r.get::<i64, _>(7),
+				"asset": r.get::<i64, _>(8).to_string(),
+				"amount": r.get::<String, _>(9),
+				"price": r.get::<String, _>(10),
+				"interest": r.get::<String, _>(11),
+				"annualRate": r.get::<i64, _>(12),
+				"maturity": r.get::<i64, _>(13),
+				"program": r.get::<Option<i64>, _>(14),
+				"status": r.get::<String, _>(15),
+				"repaid": r.get::<String, _>(16),
+				"block": r.get::<i64, _>(17),
+				"time": r.get::<i64, _>(18),
+			})
+		})
+		.collect();
+	let next = more.then(|| items.last().map(|f| f["id"].to_string())).flatten();
+	Ok(Json(json!({ "items": items, "next": next })))
+}
+
+async fn payouts_of(
+	State(app): State<App>,
+	Path(who): Path<String>,
+	Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, Refusal> {
+	let who = account(&who)?;
+	let limit = limit_of(&q)?;
+	let (block, idx) = match &q.cursor {
+		Some(c) => match c.split_once('.').map(|(b, i)| (b.parse::<i64>(), i.parse::<i64>())) {
+			Some((Ok(b), Ok(i))) => (b, i),
+			_ => return Err(bad(format!("cursor `{c}` is not one of ours"))),
+		},
+		None => (-1, -1),
+	};
+	let rows = sqlx::query(
+		"SELECT p.block, p.idx, p.note, p.receivable, p.holder, p.amount, p.pledgee, p.to_pledgee, \
+		 p.final, b.time_ms FROM payouts p JOIN blocks b ON b.number = p.block \
+		 WHERE (p.holder = $1 OR p.pledgee = $1) AND (p.block > $2 OR (p.block = $2 AND p.idx > $3)) \
+		 ORDER BY p.block, p.idx LIMIT $4",
+	)
+	.bind(&who)
+	.bind(block)
+	.bind(idx)
+	.bind(limit + 1)
+	.fetch_all(app.db.pool())
+	.await?;
+	let more = rows.len() as i64 > limit;
+	let page: Vec<&AnyRow> = rows.iter().take(limit as usize).collect();
+	let next = more
+		.then(|| page.last().map(|r| format!("{}.{}", r.get::<i64, _>(0), r.get::<i64, _>(1))))
+		.flatten();
+	let items: Vec<Value> = page
+		.iter()
+		.map(|r| {
+			json!({
+				"block": r.get::<i64, _>(0),
+				"event": r.get::<i64, _>(1),
+				"note": r.get::<i64, _>(2),
+				"receivable": r.get::<i64, _>(3),
+				"holder": r.get::<String, _>(4),
+				"amount": r.get::<String, _>(5),
+				"pledgee": r.get::<Option<String>, _>(6),
+				"toPledgee": r.get::<String, _>(7),
+				"final": r.get::<i64, _>(8) == 1,
+				"time": r.get::<i64, _>(9),
+			})
+		})
+		.collect();
+	Ok(Json(json!({ "items": items, "next": next })))
+}
+
+#[derive(Deserialize)]
+struct LadderQuery {
+	weeks: Option<usize>,
+}
+
+async fn ladder_of(
+	State(app): State<App>,
+	Path(who): Path<String>,
+	Query(q): Query<LadderQuery>,
+) -> Result<Json<crate::ladder::Ladder>, Refusal> {
+	let who = account(&who)?;
+	let weeks = match q.weeks.unwrap_or(12) {
+		n @ 1..=104 => n,
+		n => return Err(bad(format!("weeks {n}: give 1 to 104"))),
+	};
+	crate::ladder::ladder(&app.db, &who, weeks)
+		.await
+		.map(Json)
+		.map_err(|e| Refusal(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")))
+}
+
+/// Lets a page of an allowed origin read the answer.
+async fn allow_origins(
+	State(allowed): State<Vec<String>>,
+	request: Request,
+	next: Next,
+) -> Response {
+	let origin = request.headers().get(header::ORIGIN).cloned();
+	let mut response = next.run(request).await;
+	if let Some(origin) = origin {
+		let listed = origin.to_str().is_ok_and(|o| allowed.iter().any(|a| a == "*" || a == o));
+		if listed {
+			let headers = response.headers_mut();
+			headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+			headers.insert(
+				header::ACCESS_CONTROL_EXPOSE_HEADERS,
+				HeaderValue::from_static("content-disposition"),
+			);
+			headers.append(header::VARY, HeaderValue::from_static("origin"));
+		}
+	}
+	response
+}
+
+/// The service's routes; pages of `allowed` origins (`*`: any) may read the answers.
+pub fn router(db: Db, progress: SharedProgress, allowed: Vec<String>) -> Router {
 	Router::new()
 		.route("/health", get(health))
 		.route("/accounts/{who}/notes", get(notes_of))
+		.route("/accounts/{who}/financings", get(financings_of))
+		.route("/accounts/{who}/payouts", get(payouts_of))
+		.route("/accounts/{who}/ladder", get(ladder_of))
 		.route("/accounts/{who}/history", get(account_history))
 		.route("/receivables/{id}/history", get(receivable_history))
 		.route("/search", get(search))
 		.route("/statement/{who}", get(statement_of))
 		.with_state(App { db, progress })
+		.layer(middleware::from_fn_with_state(allowed, allow_origins))
 }
 
 /// Serves the API on `listener` until the process ends.
@@ -337,8 +506,9 @@ pub async fn serve(
 	listener: tokio::net::TcpListener,
 	db: Db,
 	progress: SharedProgress,
+	allowed: Vec<String>,
 ) -> Result<()> {
-	axum::serve(listener, router(db, progress)).await?;
+	axum::serve(listener, router(db, progress, allowed)).await?;
 	Ok(())
 }
 

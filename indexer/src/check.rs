@@ -2,13 +2,16 @@
 //! Nothing the indexer wrote is trusted: for every receivable it holds, the chain's `paid_out`
 //! must equal the sum of the payouts indexed up to that block; at the last indexed block (where
 //! the database's current-state tables stand) its status and repayments must be the chain's, and
-//! its notes exactly the chain's tree (each note's holder, amount, paid and state).
+//! its notes exactly the chain's tree (each note's holder, amount, paid and state). At any block:
+//! each receivable's escrow holds what the indexed events put in and took out (repayments and
+//! reserves in, payouts and returns out), and each program's outstanding is the sum of the
+//! advances of its indexed financings still out.
 
 use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 use cascade_client::{
-	chain::{Chain, H256},
+	chain::{BlockRef, Chain, H256},
 	ledger::{account_of, Note, Receivable},
 };
 use cascade_runtime_api::{Page, PageRequest, MAX_PAGE};
@@ -16,6 +19,8 @@ use futures::{stream, StreamExt, TryStreamExt};
 use serde::Serialize;
 use sqlx::Row;
 use subxt::rpcs::client::rpc_params;
+
+use cascade_client::interface::cascade;
 
 use crate::db::Db;
 
@@ -38,6 +43,7 @@ pub struct Report {
 	pub block: u32,
 	pub receivables: usize,
 	pub notes: usize,
+	pub programs: usize,
 	pub differences: Vec<Difference>,
 }
 
@@ -120,9 +126,11 @@ pub async fn check(chain: &Chain, db: &Db, at: Option<u32>) -> Result<Report> {
 		*paid.entry(row.get::<i64, _>(0) as u64).or_default() += amount + to_pledgee;
 	}
 
+	let escrow = escrow_flows(db, at).await?;
 	let compared: Vec<(Vec<Difference>, usize)> = stream::iter(receivables.iter())
 		.map(|r| {
 			let paid = paid.get(&r.id).copied().unwrap_or(0);
+			let escrow = &escrow;
 			async move {
 				let mut out = Vec::new();
 				let on_chain: Receivable = chain
@@ -134,6 +142,20 @@ pub async fn check(chain: &Chain, db: &Db, at: Option<u32>) -> Result<Report> {
 					format!("receivable {}: Σ payouts = paid_out", r.id),
 					on_chain.paid_out.0,
 					paid,
+				);
+				// In: repayments and their reserve; out: payouts and what was returned.
+				let put_in = escrow.paid_in.get(&r.id).copied().unwrap_or(0);
+				let returned = escrow
+					.returned
+					.get(&account_of(&on_chain.escrow).to_string())
+					.copied()
+					.unwrap_or(0);
+				let held = (put_in as i128) - (paid as i128) - (returned as i128);
+				differ(
+					&mut out,
+					format!("receivable {}: escrow balance", r.id),
+					on_chain.escrow_balance.0,
+					held,
 				);
 				if !current {
 					return Ok::<_, anyhow::Error>((out, 0));
@@ -202,6 +224,98 @@ pub async fn check(chain: &Chain, db: &Db, at: Option<u32>) -> Result<Report> {
 		differences.extend(found);
 		notes += n;
 	}
+	let programs = if current {
+		check_programs(chain, &hash_block(at, hash), db, &mut differences).await?
+	} else {
+		0
+	};
 	differences.sort_by(|a, b| a.what.cmp(&b.what));
-	Ok(Report { block: at, receivables: receivables.len(), notes, differences })
+	Ok(Report { block: at, receivables: receivables.len(), notes, programs, differences })
+}
+
+/// What the indexed events moved into and out of escrows up to a block (payouts apart).
+struct EscrowFlows {
+	/// Repayments and reserves paid in, by receivable.
+	paid_in: BTreeMap<u64, u128>,
+	/// What escrows returned to their issuer, by escrow account.
+	returned: BTreeMap<String, u128>,
+}
+
+fn field_amount(fields: &serde_json::Value, name: &str) -> Result<u128> {
+	match &fields[name] {
+		serde_json::Value::String(s) => Ok(s.parse()?),
+		serde_json::Value::Number(n) => {
+			n.as_u64().map(u128::from).ok_or_else(|| anyhow::anyhow!("{name}: {n}"))
+		}
+		other => bail!("{name}: {other}"),
+	}
+}
+
+async fn escrow_flows(db: &Db, at: u32) -> Result<EscrowFlows> {
+	let mut flows = EscrowFlows { paid_in: BTreeMap::new(), returned: BTreeMap::new() };
+	let rows = sqlx::query(
+		"SELECT name, fields FROM events WHERE pallet = 'Receivables' \
+		 AND name IN ('Repaid', 'PartRepaid', 'EscrowReturned') AND block <= $1",
+	)
+	.bind(at as i64)
+	.fetch_all(db.pool())
+	.await?;
+	for row in rows {
+		let name: String = row.get(0);
+		let fields: serde_json::Value = serde_json::from_str(&row.get::<String, _>(1))?;
+		if name == "EscrowReturned" {
+			let escrow = fields["escrow"].as_str().unwrap_or_default().to_string();
+			*flows.returned.entry(escrow).or_default() += field_amount(&fields, "amount")?;
+		} else {
+			let r = fields["receivable"]
+				.as_u64()
+				.ok_or_else(|| anyhow::anyhow!("{name}: receivable"))?;
+			let reserve = field_amount(&fields, "reserve").unwrap_or(0);
+			*flows.paid_in.entry(r).or_default() += field_amount(&fields, "amount")? + reserve;
+		}
+	}
+	Ok(flows)
+}
+
+/// Each program's outstanding on the chain at `hash` against the advances (`price`) of its
+/// indexed financings still out — open, called, claimed: what the financing pallet's invariant
+/// counts. Only at the last indexed block, where the financings' statuses stand; returns how many
+/// programs were compared.
+async fn check_programs(
+	chain: &Chain,
+	at: &BlockRef,
+	db: &Db,
+	out: &mut Vec<Difference>,
+) -> Result<usize> {
+	let mut advanced: BTreeMap<u64, u128> = BTreeMap::new();
+	let rows = sqlx::query(
+		"SELECT program, price FROM financings WHERE program IS NOT NULL \
+		 AND status IN ('open', 'called', 'claimed')",
+	)
+	.fetch_all(db.pool())
+	.await?;
+	for row in rows {
+		let program = row.get::<i64, _>(0) as u64;
+		*advanced.entry(program).or_default() += row.get::<String, _>(1).parse::<u128>()?;
+	}
+	let block = chain.at(*at).await?;
+	let mut all = block.storage().iter(cascade::storage().financing().programs(), ()).await?;
+	let mut n = 0;
+	while let Some(entry) = all.next().await {
+		let entry = entry?;
+		let (id,) = entry.key()?.decode()?;
+		let program = entry.value().decode()?;
+		n += 1;
+		differ(
+			out,
+			format!("program {id}: outstanding"),
+			program.outstanding,
+			advanced.get(&id).copied().unwrap_or(0),
+		);
+	}
+	Ok(n)
+}
+
+fn hash_block(number: u32, hash: H256) -> BlockRef {
+	BlockRef { number, hash }
 }

@@ -22,4 +22,5 @@ pub mod db;
 pub mod decode;
 pub mod follow;
 pub mod index;
+pub mod ladder;
 pub mod statement;

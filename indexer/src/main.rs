@@ -37,6 +37,10 @@ struct Args {
 	/// Where the HTTP JSON service listens (read-only; "off": no service).
 	#[arg(long, default_value = "127.0.0.1:9955")]
 	listen: String,
+	/// An origin whose pages may read the HTTP answers (the portal's, e.g. http://127.0.0.1:5173;
+	/// repeat for more; "*": any).
+	#[arg(long = "allow-origin")]
+	allow_origin: Vec<String>,
 	/// Print a line for every block indexed, not only those with Cascade events.
 	#[arg(long)]
 	verbose: bool,
@@ -63,10 +67,11 @@ fn print_report(report: &Report) {
 		eprintln!("difference: {}: chain {} / database {}", d.what, d.chain, d.database);
 	}
 	println!(
-		"block #{}: {} receivables and {} notes compared, {} differences",
+		"block #{}: {} receivables (their escrows) and {} notes and {} programs compared, {} differences",
 		report.block,
 		report.receivables,
 		report.notes,
+		report.programs,
 		report.differences.len()
 	);
 }
@@ -92,9 +97,9 @@ async fn run(args: Args) -> Result<()> {
 			args.listen.parse().with_context(|| format!("--listen {}: host:port", args.listen))?;
 		let listener = api::bind(addr).await?;
 		println!("serving http://{}", listener.local_addr()?);
-		let (db, progress) = (db.clone(), progress.clone());
+		let (db, progress, allowed) = (db.clone(), progress.clone(), args.allow_origin.clone());
 		tokio::spawn(async move {
-			if let Err(e) = api::serve(listener, db, progress).await {
+			if let Err(e) = api::serve(listener, db, progress, allowed).await {
 				eprintln!("error: the HTTP service stopped: {e:#}");
 			}
 		});

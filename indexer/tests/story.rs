@@ -266,7 +266,7 @@ async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()
 		let again = index_to_head(&chain, &db).await?;
 		check_against_chain(&chain, &db, receivable, again).await?;
 		the_http_service_answers_from_the_database(&db, again).await?;
-		statements_add_up_to_the_chain(&chain, &db, again).await?;
+		statements_add_up_to_the_chain(&chain, &db, again, &node.url).await?;
 		reconciliation_finds_what_was_tampered_with(&chain, &db, &node.url, &url, receivable)
 			.await?;
 	}
@@ -322,7 +322,8 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 	}
 	let listener = api::bind("127.0.0.1:0".parse()?).await?;
 	let addr = listener.local_addr()?;
-	let server = tokio::spawn(api::serve(listener, db.clone(), progress));
+	let server =
+		tokio::spawn(api::serve(listener, db.clone(), progress, vec!["http://portal.test".into()]));
 
 	let (status, health) = get(addr, "/health").await?;
 	assert_eq!((status, health["indexed"].as_u64()), (200, Some(head as u64)), "{health}");
@@ -339,6 +340,9 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 	assert_eq!(paid[0]["invoiceRef"], "INDEXER-STORY-1");
 	let (_, paid) = get(addr, &format!("/accounts/{ferdie}/notes?status=paid")).await?;
 	assert_eq!(paid["items"].as_array().map(|a| a.len()), Some(1), "the note Ferdie factored");
+	let (_, newest) =
+		get(addr, &format!("/accounts/{ferdie}/notes?status=paid&order=desc")).await?;
+	assert_eq!(newest["items"].as_array().map(|a| a.len()), Some(1), "{newest}");
 	let (_, live) = get(addr, &format!("/accounts/{charlie}/notes?status=live")).await?;
 	assert_eq!(live["items"], serde_json::json!([]), "nothing live after settlement");
 
@@ -359,6 +363,50 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 	assert_eq!(receivable.len() as i64, rows);
 	assert!(receivable.iter().all(|h| h["time"].as_i64().unwrap_or(0) > 1_000_000_000_000));
 
+	// Financings and payouts of an account, page by page; the ladder after settlement is empty.
+	let financings = all_history(addr, &format!("/accounts/{ferdie}/financings"), 1).await?;
+	let rows = sqlx::query("SELECT COUNT(*) FROM financings WHERE financier = $1 OR seller = $1")
+		.bind(&ferdie)
+		.fetch_one(db.pool())
+		.await?
+		.get::<i64, _>(0);
+	assert_eq!((financings.len() as i64, financings.len() >= 2), (rows, true), "{financings:?}");
+	assert!(financings.iter().all(|f| f["financier"] == ferdie.as_str()));
+	let payouts = all_history(addr, &format!("/accounts/{charlie}/payouts"), 1).await?;
+	assert!(!payouts.is_empty(), "Charlie was paid");
+	assert_eq!(payouts, all_history(addr, &format!("/accounts/{charlie}/payouts"), 100).await?);
+	for who in [&charlie, &ferdie, &account("//Bob").to_string()] {
+		let (status, ladder) = get(addr, &format!("/accounts/{who}/ladder?weeks=4")).await?;
+		assert_eq!(status, 200, "{ladder}");
+		assert_eq!(ladder["weeks"].as_array().map(|w| w.len()), Some(4));
+		assert_eq!(
+			(&ladder["owes"]["total"], &ladder["toBePaid"]["total"]),
+			(&"0".into(), &"0".into())
+		);
+		assert_eq!(ladder["exposure"], serde_json::json!([]), "all paid: {ladder}");
+	}
+
+	// CORS: an allowed origin may read, another may not.
+	let cors = |origin: &'static str| async move {
+		use tokio::io::{AsyncReadExt, AsyncWriteExt};
+		let mut stream = tokio::net::TcpStream::connect(addr).await?;
+		stream
+			.write_all(
+				format!(
+					"GET /health HTTP/1.1\r\nHost: {addr}\r\nOrigin: {origin}\r\nConnection: close\r\n\r\n"
+				)
+				.as_bytes(),
+			)
+			.await?;
+		let mut answer = String::new();
+		stream.read_to_string(&mut answer).await?;
+		Ok::<_, anyhow::Error>(answer.to_lowercase())
+	};
+	assert!(cors("http://portal.test")
+		.await?
+		.contains("access-control-allow-origin: http://portal.test"));
+	assert!(!cors("http://elsewhere.test").await?.contains("access-control-allow-origin"));
+
 	let (_, found) = get(addr, "/search?q=STORY-1").await?;
 	assert_eq!(found["receivables"][0]["invoiceRef"], "INDEXER-STORY-1");
 	let (_, found) = get(addr, "/search?q=Demo%20Bank").await?;
@@ -369,9 +417,13 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 		format!("/accounts/{dave}/history?limit=1001"),
 		format!("/accounts/{dave}/history?cursor=x.y"),
 		format!("/accounts/{dave}/notes?status=gone"),
+		format!("/accounts/{dave}/notes?order=sideways"),
 		"/accounts/not-an-account/notes".to_string(),
 		"/receivables/x/history".to_string(),
 		"/search?q=".to_string(),
+		format!("/accounts/{dave}/payouts?cursor=1"),
+		format!("/accounts/{dave}/financings?cursor=x"),
+		format!("/accounts/{dave}/ladder?weeks=0"),
 	] {
 		let (status, body) = get(addr, &bad).await?;
 		assert_eq!(status, 400, "{bad}: {body}");
@@ -396,10 +448,16 @@ async fn cny_at(chain: &Chain, who: &AccountId, number: u32) -> Result<i128> {
 /// chain equals the change of its CNY balance on chain from genesis to the head, and the notes
 /// it holds at the end are the chain's (none, all paid); Charlie's lines are its story; the CSV
 /// closes as the JSON does.
-async fn statements_add_up_to_the_chain(chain: &Chain, db: &Db, head: u32) -> Result<()> {
+async fn statements_add_up_to_the_chain(
+	chain: &Chain,
+	db: &Db,
+	head: u32,
+	node_url: &str,
+) -> Result<()> {
 	let listener = api::bind("127.0.0.1:0".parse()?).await?;
 	let addr = listener.local_addr()?;
-	let server = tokio::spawn(api::serve(listener, db.clone(), SharedProgress::default()));
+	let server =
+		tokio::spawn(api::serve(listener, db.clone(), SharedProgress::default(), Vec::new()));
 	for who in ["//Bob", "//Charlie", "//Dave", "//Ferdie"] {
 		let account = account(who);
 		let (status, s) = get(addr, &format!("/statement/{account}")).await?;
@@ -470,8 +528,56 @@ async fn statements_add_up_to_the_chain(chain: &Chain, db: &Db, head: u32) -> Re
 		let (status, _) = get(addr, &bad).await?;
 		assert_eq!(status, 400, "{bad}");
 	}
+
+	// The same from the command line: `cascade statement --csv` prints the service's CSV; the
+	// table ends with the closing position; a period the wrong way round is refused.
+	let cli = |args: &[&str]| {
+		let mut all = vec!["--url", node_url, "statement"];
+		all.extend_from_slice(args);
+		Command::new(cascade_cli()).args(&all).output()
+	};
+	let indexer = format!("http://{addr}");
+	let out =
+		cli(&[&charlie.to_string(), "--indexer", &indexer, "--csv", "--to", "99999999999999"])?;
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	assert_eq!(
+		String::from_utf8(out.stdout)?.trim_end(),
+		answer.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("").trim_end()
+	);
+	let out = cli(&[&charlie.to_string(), "--indexer", &indexer])?;
+	let table = String::from_utf8(out.stdout)?;
+	assert!(
+		out.status.success() && table.trim_end().lines().last().unwrap_or("").contains("closing"),
+		"{table}"
+	);
+	assert!(table.contains("paid_out") && table.contains("received"), "{table}");
+	let out = cli(&[
+		&charlie.to_string(),
+		"--indexer",
+		&indexer,
+		"--from",
+		"2027-01-02",
+		"--to",
+		"2027-01-01",
+	])?;
+	assert!(!out.status.success());
+	assert!(String::from_utf8(out.stderr)?.contains("must be after"));
 	server.abort();
 	Ok(())
+}
+
+/// The `cascade` binary, built beside this test by the same `cargo test` that builds cascade-client
+/// (./scripts/test.sh's client step).
+fn cascade_cli() -> PathBuf {
+	let exe = std::env::current_exe().expect("the test's path");
+	let release = exe.parent().and_then(|deps| deps.parent()).expect("target/release");
+	let cli = release.join("cascade");
+	assert!(
+		cli.exists(),
+		"{} is missing: build cascade-client too (cargo build --release -p cascade-client)",
+		cli.display()
+	);
+	cli
 }
 
 /// `check` finds nothing in an honest database, and names each row changed behind its back; the
@@ -488,6 +594,7 @@ async fn reconciliation_finds_what_was_tampered_with(
 	assert!(clean.ok(), "differences in an honest database: {:?}", clean.differences);
 	assert_eq!(clean.receivables, 1);
 	assert!(clean.notes >= 3);
+	assert!(clean.programs >= 1, "program 0 compared");
 	let status = Command::new(indexer).args(["check", "--node", node, "--db", url]).status()?;
 	assert!(status.success(), "check of an honest database");
 
@@ -523,8 +630,24 @@ async fn reconciliation_finds_what_was_tampered_with(
 			.collect();
 	assert_eq!(
 		what,
-		[format!("note {note}: holder"), format!("receivable {receivable}: Σ payouts = paid_out")],
+		[
+			format!("note {note}: holder"),
+			format!("receivable {receivable}: escrow balance"),
+			format!("receivable {receivable}: Σ payouts = paid_out"),
+		],
 		"{:?}; payouts {payouts:?}",
+		found.differences
+	);
+	// A financing of program 0 that was paid back shown as still out.
+	sqlx::query(
+		"UPDATE financings SET status = 'open' WHERE id = (SELECT MIN(id) FROM financings WHERE program = 0)",
+	)
+	.execute(db.pool())
+	.await?;
+	let found = check(chain, db, None).await?;
+	assert!(
+		found.differences.iter().any(|d| d.what == "program 0: outstanding" && d.chain == "0"),
+		"{:?}",
 		found.differences
 	);
 	let status = Command::new(indexer)

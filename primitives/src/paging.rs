@@ -38,6 +38,8 @@ pub enum ListKind {
 	Programs,
 	/// The requests waiting for a financier.
 	Requests,
+	/// The receivables a core issued.
+	Receivables,
 }
 
 /// Where a list continues: opaque to clients, who pass back what they were given.

@@ -1,7 +1,7 @@
 //! JSON-RPC methods over [`ReceivablesApi`]: `cascade_receivable`, `cascade_note`,
 //! `cascade_notesOf`, `cascade_lineage`, `cascade_tree`, `cascade_exposure`, `cascade_quote`,
 //! `cascade_claimsOf`, `cascade_financingsOf`, `cascade_programsOf`, `cascade_requestsOf`,
-//! `cascade_linesOf`.
+//! `cascade_receivablesOf`, `cascade_linesOf`.
 //!
 //! This crate is routing: the answers are the pallets' own read types (through the runtime API),
 //! serialized as they derive it — camelCase fields, accounts as SS58 strings, amounts and asset
@@ -191,6 +191,16 @@ pub trait CascadeApi<BlockHash, AccountId, AssetId, Balance> {
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<RequestInfo<AccountId>>>;
 
+	/// The receivables an issuer issued (settled and cancelled ones included): all, or a `page`
+	/// (blocks whose runtime has version 4 of the API).
+	#[method(name = "cascade_receivablesOf", blocking)]
+	fn receivables_of(
+		&self,
+		issuer: String,
+		at: Option<BlockHash>,
+		page: Option<PageRequest>,
+	) -> RpcResult<Listing<ReceivableInfo<AccountId, AssetId, Balance>>>;
+
 	/// A core's credit lines: all, or a `page`.
 	#[method(name = "cascade_linesOf", blocking)]
 	fn lines_of(
@@ -282,9 +292,11 @@ where
 			})
 	}
 
-	/// A list that only version 2 of the API has, of `account`'s items, by id.
+	/// A list of `account`'s items, by id, that versions from `since` (at least 2) of the API
+	/// have.
 	fn account_list<T>(
 		&self,
+		since: u32,
 		method: &str,
 		account: String,
 		at: Option<Block::Hash>,
@@ -294,10 +306,13 @@ where
 	) -> RpcResult<Listing<T>> {
 		let who = parse_account(&account)?;
 		let at = self.at(at);
-		if self.api_version(at)? < 2 {
+		let version = self.api_version(at)?;
+		if version < since {
 			return Err(error(
 				error_code::UNSUPPORTED_AT_BLOCK,
-				format!("block {at:?} runs version 1 of ReceivablesApi, which has no {method}"),
+				format!(
+					"block {at:?} runs version {version} of ReceivablesApi, which has no {method}"
+				),
 			));
 		}
 		let whole = page.is_none();
@@ -481,6 +496,7 @@ where
 				.claims_of(who, &account);
 		}
 		self.account_list(
+			2,
 			"cascade_claimsOf",
 			account,
 			Some(hash),
@@ -506,6 +522,7 @@ where
 	) -> RpcResult<Listing<FinancingInfo<AccountId, Balance>>> {
 		let _turn = self.readers.turn()?;
 		self.account_list(
+			2,
 			"cascade_financingsOf",
 			account,
 			at,
@@ -523,6 +540,7 @@ where
 	) -> RpcResult<Listing<ProgramInfo<AccountId, AssetId, Balance>>> {
 		let _turn = self.readers.turn()?;
 		self.account_list(
+			2,
 			"cascade_programsOf",
 			financier,
 			at,
@@ -540,12 +558,31 @@ where
 	) -> RpcResult<Listing<RequestInfo<AccountId>>> {
 		let _turn = self.readers.turn()?;
 		self.account_list(
+			2,
 			"cascade_requestsOf",
 			account,
 			at,
 			page,
 			|r: &RequestInfo<AccountId>| r.id,
 			|api, at, who, p| api.requests_of(at, who, p),
+		)
+	}
+
+	fn receivables_of(
+		&self,
+		issuer: String,
+		at: Option<Block::Hash>,
+		page: Option<PageRequest>,
+	) -> RpcResult<Listing<ReceivableInfo<AccountId, AssetId, Balance>>> {
+		let _turn = self.readers.turn()?;
+		self.account_list(
+			4,
+			"cascade_receivablesOf",
+			issuer,
+			at,
+			page,
+			|r: &ReceivableInfo<AccountId, AssetId, Balance>| r.id,
+			|api, at, who, p| api.receivables_of(at, who, p),
 		)
 	}
 
@@ -557,6 +594,7 @@ where
 	) -> RpcResult<Listing<LineInfo<AccountId, AssetId, Balance>>> {
 		let _turn = self.readers.turn()?;
 		self.account_list(
+			2,
 			"cascade_linesOf",
 			core,
 			at,

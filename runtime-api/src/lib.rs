@@ -131,7 +131,7 @@ pub mod v1 {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of Cascade's ledger.
-	#[api_version(3)]
+	#[api_version(4)]
 	pub trait ReceivablesApi<AccountId, AssetId, Balance>
 	where
 		AccountId: Codec,
@@ -200,6 +200,12 @@ sp_api::decl_runtime_apis! {
 			who: AccountId,
 			page: PageRequest,
 		) -> Result<Page<RequestInfo<AccountId>>, PageError>;
+		/// One page of the receivables `issuer` issued, settled and cancelled ones included
+		/// (version 4).
+		fn receivables_of(
+			issuer: AccountId,
+			page: PageRequest,
+		) -> Result<Page<ReceivableInfo<AccountId, AssetId, Balance>>, PageError>;
 		/// One page of `core`'s credit lines.
 		fn lines_of(
 			core: AccountId,

@@ -307,6 +307,10 @@ impl_runtime_apis! {
 			Financing::requests_of(&who, &page)
 		}
 
+		fn receivables_of(issuer: AccountId, page: PageRequest) -> Result<Page<ReceivableInfo<AccountId, AssetId, Balance>>, PageError> {
+			Receivables::receivables_of(&issuer, &page)
+		}
+
 		fn lines_of(core: AccountId, page: PageRequest) -> Result<Page<LineInfo<AccountId, AssetId, Balance>>, PageError> {
 			Enterprises::lines_of(&core, &page)
 		}

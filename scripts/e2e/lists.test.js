@@ -1,5 +1,5 @@
 // The per-account lists over JSON-RPC — cascade_programsOf, cascade_financingsOf,
-// cascade_requestsOf, cascade_claimsOf, cascade_linesOf — whole and in pages, with cursors of
+// cascade_requestsOf, cascade_claimsOf, cascade_receivablesOf, cascade_linesOf — whole and in pages, with cursors of
 // other lists refused; cascade_exposure from counters; and ReceivablesApi.can_issue through
 // polkadot.js's runtime calls answering what `issue` would.
 import { test, before, after } from 'node:test';
@@ -79,7 +79,7 @@ test('programs, financings and requests: whole, in pages, and as they change', {
     assert.equal(f.seller, keys.charlie.address);
   }
   const nobody = keyFor(`//NoLists${Date.now()}`).address;
-  for (const method of ['cascade_programsOf', 'cascade_financingsOf', 'cascade_requestsOf', 'cascade_claimsOf', 'cascade_linesOf']) {
+  for (const method of ['cascade_programsOf', 'cascade_financingsOf', 'cascade_requestsOf', 'cascade_claimsOf', 'cascade_receivablesOf', 'cascade_linesOf']) {
     assert.deepEqual((await call(method, [nobody])).result, [], `${method}: whole and empty`);
     assert.deepEqual((await call(method, [nobody, null, { limit: 5 }])).result, { items: [], next: null }, `${method}: one empty page`);
   }
@@ -100,6 +100,16 @@ test("a core's lines, its exposure, and cursors that belong to other lists", asy
   const after = (await call('cascade_exposure', [keys.bob.address])).result;
   assert.equal(BigInt(after.outstanding.find((o) => o.asset === String(CNY)).amount), before + 123n * YUAN);
   assert.equal(after.receivables, exposure.receivables + 1);
+
+  // The core's receivables, page by page (3 a page), are its whole register once each: as many
+  // outstanding as the exposure counts, each issued by it and shown as cascade_receivable shows it.
+  const register = await readAll('cascade_receivablesOf', keys.bob.address, 3);
+  assert.equal(new Set(register.map((r) => r.id)).size, register.length, 'none repeated');
+  assert.ok(register.every((r) => r.issuer === keys.bob.address));
+  const open = register.filter((r) => ['pending', 'active', 'overdue'].includes(r.status));
+  assert.equal(open.length, after.receivables, 'the outstanding ones are those the exposure counts');
+  const newest = register.reduce((a, b) => (a.id > b.id ? a : b));
+  assert.deepEqual(newest, (await call('cascade_receivable', [newest.id])).result);
 
   // Ferdie opens a second program, so its programs take two pages of one.
   const now = (await api.query.timestamp.now()).toBigInt();

@@ -21,6 +21,9 @@ export interface Ctx {
   now: number;
   block: number;
   enterprises: Map<string, Enterprise>;
+  /** The indexer's address (`?indexer=`): history, statements and the maturity ladder; null
+   * without one (the page then says history is unavailable). */
+  indexer: string | null;
   /** Record a transaction's progress in the page's activity list. */
   report: (a: Activity) => void;
 }

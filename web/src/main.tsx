@@ -9,6 +9,7 @@ import { CtxContext, type Ctx } from './context';
 import { ActivityList, type Activity } from './components';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import * as ledger from './ledger';
+import { indexerUrl } from './history';
 import { SupplierView } from './views/supplier/SupplierView';
 import { BankView } from './views/bank/BankView';
 import { CoreView } from './views/core/CoreView';
@@ -17,6 +18,8 @@ import './style.css';
 
 /** The settlement asset the demo world and the dev chain use. */
 const SETTLEMENT_ASSET = 1;
+/** The indexer the page was given (`?indexer=`), if any. */
+const INDEXER = indexerUrl();
 
 type Role = 'supplier' | 'bank' | 'core' | 'operator';
 const ROLES: Role[] = ['supplier', 'bank', 'core', 'operator'];
@@ -111,7 +114,7 @@ function App() {
   const account = accounts.find((a) => a.address === who) ?? null;
   const shownRole = role ?? defaultRole(account ? enterprises.get(account.address) : undefined);
   const ctx: Ctx | null = useMemo(() => api && head.now ? {
-    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises, report,
+    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises, report, indexer: INDEXER,
   } : null, [api, lang, account, unit, head, enterprises, report]);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const me = account ? enterprises.get(account.address) : undefined;

@@ -10,6 +10,8 @@ import { connectToTestNode as connect, devAccounts, WS_URL } from '@cascade/api/
 export const CHROMIUM = process.env.CASCADE_CHROMIUM || '/usr/bin/chromium';
 /** The port the page is served on: the node's CORS allows exactly this origin. */
 export const PORTAL_PORT = Number(process.env.CASCADE_PORTAL_PORT || 8080);
+/** The indexer scripts/e2e/portal.sh started beside the node (its HTTP service), if any. */
+export const INDEXER_URL = process.env.CASCADE_INDEXER_URL || null;
 /** The readers' time zone in every test: dates on the page are in it. */
 export const TIME_ZONE = 'Asia/Shanghai';
 const ZONE_OFFSET_MS = 8 * 3_600_000; // China has no daylight saving time
@@ -21,9 +23,10 @@ export function localInput(ms) {
 
 /**
  * Start everything a browser test needs: { api, keys, browser, page, wallet, url, close }.
- * `wallet.signed` lists the payloads signed so far (address and call).
+ * `wallet.signed` lists the payloads signed so far (address and call). The page is given the
+ * indexer (`?indexer=`) when one runs, unless `indexer` is false.
  */
-export async function openPortal({ lang = 'zh-CN' } = {}) {
+export async function openPortal({ lang = 'zh-CN', indexer = true } = {}) {
   const api = await connect();
   const keys = devAccounts();
   const server = await servePortal(PORTAL_PORT, '127.0.0.1');
@@ -64,7 +67,8 @@ export async function openPortal({ lang = 'zh-CN' } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const url = `http://127.0.0.1:${PORTAL_PORT}/?node=${encodeURIComponent(WS_URL)}`;
+  const withIndexer = indexer && INDEXER_URL ? `&indexer=${encodeURIComponent(INDEXER_URL)}` : '';
+  const url = `http://127.0.0.1:${PORTAL_PORT}/?node=${encodeURIComponent(WS_URL)}${withIndexer}`;
   await page.goto(url);
   await page.waitForSelector('[data-testid=account]', { timeout: 30_000 });
   const close = async () => {

@@ -10,6 +10,7 @@ pub mod notes;
 pub mod repay;
 pub mod settle_claim;
 pub mod split_transfer;
+pub mod statement;
 pub mod transfer;
 pub mod tree;
 
@@ -62,6 +63,9 @@ pub enum Command {
 	CallLoan(call_loan::Args),
 	/// Pay what you owe on a financing's claim (the debtor), as much as you can.
 	SettleClaim(settle_claim::Args),
+	/// An account's statement (对账单) from the indexer: opening position, every movement,
+	/// closing position [default: the signer].
+	Statement(statement::Args),
 }
 
 impl Command {
@@ -79,6 +83,7 @@ impl Command {
 			Command::SplitTransfer(_) => split_transfer::USES,
 			Command::CallLoan(_) => call_loan::USES,
 			Command::SettleClaim(_) => settle_claim::USES,
+			Command::Statement(_) => statement::USES,
 		};
 		own.iter().chain(SENDING).copied().collect()
 	}
@@ -98,6 +103,7 @@ impl Command {
 			Command::SplitTransfer(args) => split_transfer::run(&ctx, args).await,
 			Command::CallLoan(args) => call_loan::run(&ctx, args).await,
 			Command::SettleClaim(args) => settle_claim::run(&ctx, args).await,
+			Command::Statement(args) => statement::run(&ctx, args).await,
 		}
 	}
 }

@@ -25,7 +25,7 @@ const METADATA = join(ROOT, 'client', 'metadata', 'cascade.scale');
 const OUT = join(HERE, '..', 'src', 'generated', 'types.ts');
 /** The JSON-RPC methods that answer a runtime API method's output: cascade_<camelCase>. */
 const RPC_METHODS = ['receivable', 'note', 'notes_of', 'lineage', 'tree', 'exposure', 'quote', 'claims_of',
-  'financings_of', 'programs_of', 'requests_of', 'lines_of'];
+  'financings_of', 'programs_of', 'requests_of', 'receivables_of', 'lines_of'];
 
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);

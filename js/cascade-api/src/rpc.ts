@@ -2,7 +2,7 @@
 // Results are JSON objects: accounts in SS58, amounts as decimal strings (types.ts).
 //
 // Lists (cascade_notesOf, cascade_tree, cascade_claimsOf, cascade_financingsOf,
-// cascade_programsOf, cascade_requestsOf, cascade_linesOf) take an optional page after `at`:
+// cascade_programsOf, cascade_requestsOf, cascade_receivablesOf, cascade_linesOf) take an optional page after `at`:
 // { cursor: '0x…' | null, limit: n } (at most 1,000 items a page), and then answer
 // { items: [...], next: '0x…' | null }; pass `next` back as the cursor until it is null (read.ts
 // does: `pages`, `readAll`). Without a page they answer the whole list as an array when it fits in
@@ -69,6 +69,11 @@ export const rpc: Record<string, Record<string, DefinitionRpc>> = {
       params: [{ name: 'account', type: 'Text' }, at],
       type: 'Vec<Json>',
     },
+    receivablesOf: {
+      description: 'The receivables an issuer issued, settled and cancelled ones included',
+      params: [{ name: 'issuer', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
     linesOf: {
       description: "A core enterprise's credit lines",
       params: [{ name: 'core', type: 'Text' }, at],
@@ -85,6 +90,7 @@ export type ListMethod =
   | 'cascade_financingsOf'
   | 'cascade_programsOf'
   | 'cascade_requestsOf'
+  | 'cascade_receivablesOf'
   | 'cascade_linesOf';
 
 /** The most items one page may hold (the node refuses more). */

@@ -126,6 +126,20 @@ impl<T: Config> Pallet<T> {
 		Ok(Page { items: Self::notes(ids), next })
 	}
 
+	/// One page of the receivables `issuer` issued (settled and cancelled ones included: its
+	/// register), in the issuer index's order. Reads at most `2 × limit + 2` items.
+	pub fn receivables_of(
+		issuer: &T::AccountId,
+		request: &PageRequest,
+	) -> Result<Page<ReceivableInfoOf<T>>, PageError> {
+		let list = List::new(ListKind::Receivables, issuer);
+		let (ids, next) = page_of_keys(list, request, |from| match from {
+			Some(after) => ReceivablesByIssuer::<T>::iter_key_prefix_from(issuer, after),
+			None => ReceivablesByIssuer::<T>::iter_key_prefix(issuer),
+		})?;
+		Ok(Page { items: ids.into_iter().filter_map(Self::receivable_info).collect(), next })
+	}
+
 	/// `core`'s exposure from its counters (at most a page of assets), with the `credit_lines`
 	/// the runtime reads from the enterprises pallet.
 	pub fn exposure<Line>(

@@ -153,6 +153,7 @@ export interface Answers {
   cascade_financingsOf: Page<Financing>;
   cascade_programsOf: Page<Program>;
   cascade_requestsOf: Page<Request>;
+  cascade_receivablesOf: Page<Receivable>;
   cascade_linesOf: Page<Line>;
 }
 

@@ -160,3 +160,41 @@ fn a_limit_above_the_maximum_is_clamped() {
 		assert_eq!(held.items.len(), MAX_PAGE as usize);
 	});
 }
+
+#[test]
+fn an_issuers_receivables_read_page_by_page_settled_ones_included() {
+	ExtBuilder::default().build_and_execute(|| {
+		let issued: Vec<_> = (0..7).map(|i| issue_to_t1(1_000, &format!("INV-{i}")).0).collect();
+		// One of them cancelled: still in the issuer's register.
+		assert_ok!(Receivables::cancel(RuntimeOrigin::signed(CORE), issued[3]));
+		for limit in [1, 2, 3, 7, 100] {
+			let mut request = PageRequest::first(limit);
+			let mut seen = Vec::new();
+			loop {
+				let p = Receivables::receivables_of(&CORE, &request).unwrap();
+				assert!(p.items.len() <= limit as usize);
+				assert!(p.items.iter().all(|r| r.issuer == CORE));
+				seen.extend(p.items.iter().map(|r| r.id));
+				match p.next {
+					Some(cursor) => request = PageRequest { cursor: Some(cursor), limit },
+					None => break,
+				}
+			}
+			seen.sort();
+			assert_eq!(seen, issued, "limit {limit}: every receivable once");
+		}
+		let empty = Receivables::receivables_of(&STRANGER, &PageRequest::first(10)).unwrap();
+		assert!(empty.items.is_empty() && empty.next.is_none());
+		// A cursor of another list is refused.
+		let notes = Receivables::notes_of(&T1, &PageRequest::first(1)).unwrap().next.unwrap();
+		assert_eq!(
+			Receivables::receivables_of(&CORE, &PageRequest { cursor: Some(notes), limit: 2 })
+				.err(),
+			Some(PageError::ForeignCursor)
+		);
+		assert_eq!(
+			Receivables::receivables_of(&CORE, &PageRequest::first(0)).err(),
+			Some(PageError::ZeroLimit)
+		);
+	});
+}

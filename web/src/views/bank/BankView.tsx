@@ -1,32 +1,35 @@
 // The bank's view: my programs, requests waiting for me (with the price), my financings with the
-// actions the rules allow, and my exposure per core enterprise.
+// actions the rules allow, what falls due per core and week (from the indexer), and my exposure
+// per core enterprise.
 import { useCtx } from '../../context';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
 import { Programs } from './Programs';
 import { OpenProgram } from './OpenProgram';
 import { Requests } from './Requests';
-import { Financings } from './Financings';
+import { Financings, FINANCINGS_PAGE } from './Financings';
+import { useChainPage } from '../../paging';
+import { LadderSection } from '../../ladder';
 import { BankExposure } from './BankExposure';
 
 export function BankView() {
-  const { account } = useCtx();
+  const { account, t, nameOf } = useCtx();
   const who = account?.address ?? '';
-  // My programs, the requests I must answer, my financings (newest first): paged lists of mine,
-  // never the whole maps.
+  // My programs and the requests I must answer (few: read whole, a page at a time), my financings
+  // a page at a time (one request a block however many there are): never the whole maps.
   const { data: programs } = useChainQuery((api) => ledger.programsOf(api, who), [who], [] as ledger.Program[], { enabled: !!who, key: who });
   const { data: requests } = useChainQuery(
     async (api) => (await ledger.requestsOf(api, who)).filter((r) => r.financier === who), [who], [] as ledger.Request[], { enabled: !!who, key: who });
-  const { data: financings } = useChainQuery(
-    async (api) => (await ledger.financingsOf(api, who)).filter((f) => f.financier === who).sort((a, b) => b.id - a.id),
-    [who], [] as ledger.Financing[], { enabled: !!who, key: who });
+  const financings = useChainPage<ledger.Financing>('cascade_financingsOf', who, FINANCINGS_PAGE, !!who);
   if (!who) return null;
   return (
     <div class="view bank">
       <Programs programs={programs} />
       <OpenProgram />
       <Requests requests={requests} />
-      <Financings financings={financings} />
+      <Financings page={financings} who={who} />
+      <LadderSection who={who} title={t('ladder.bankTitle')}
+        pick={(l) => l.exposure.map((e) => ({ key: `core-${e.core}`, heading: nameOf(e.core), rungs: e }))} />
       <BankExposure who={who} />
     </div>
   );

@@ -1,28 +1,34 @@
 // My financings: open, paid, overdue; recourse and call_loan where the rules allow.
 import { useCtx } from '../../context';
-import { Paged, TxButton } from '../../components';
+import { TxButton } from '../../components';
+import { CursorPager, type ChainPage } from '../../paging';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
 import type { Key } from '../../i18n';
 import { kindText } from './kindText';
 
-/** My financings: open, paid, overdue; recourse and call_loan where the rules allow. */
-export function Financings({ financings }: { financings: ledger.Financing[] }) {
+/** Financings a page reads. */
+export const FINANCINGS_PAGE = 50;
+
+/** A page of my financings (newest first within it): open, paid, overdue; recourse and
+ * call_loan where the rules allow. The receivables of the page's open ones are read to know
+ * which are overdue: at most a page of them. */
+export function Financings({ page: list, who }: { page: ChainPage<ledger.Financing>; who: string }) {
   const { api, t, money, nameOf, date } = useCtx();
+  const financings = list.items.filter((f) => f.financier === who).sort((a, b) => b.id - a.id);
   const { data: overdue } = useChainQuery(async (api) => {
     const open = [...new Set(financings.filter((f) => f.status === 'open').map((f) => f.receivable))];
     const rs = await Promise.all(open.map((id) => ledger.receivable(api, id)));
     return new Set(rs.filter((r) => r?.status === 'overdue').map((r) => r!.id));
-  }, [financings], new Set<number>());
+  }, [financings.map((f) => `${f.id}:${f.status}`).join(',')], new Set<number>());
   return (
     <section>
       <h2>{t('financings.title')}</h2>
-      {financings.length === 0 ? <p>{t('financings.none')}</p> : (
-        <Paged items={financings} size={25} testId="financings">
-          {(page) => (
+      {!list.loaded ? <p>{t('app.loading')}</p> : financings.length === 0 && list.index === 0 && !list.hasNext ? <p>{t('financings.none')}</p> : (
+        <div data-testid="financings">
             <table>
               <thead><tr><th>#</th><th>{t('financings.seller')}</th><th>{t('notes.id')}</th><th>{t('request.kind')}</th><th class="num">{t('notes.amount')}</th><th class="num">{t('financings.disbursed')}</th><th>{t('note.maturity')}</th><th>{t('notes.state')}</th><th></th></tr></thead>
-              <tbody>{page.map((f) => {
+              <tbody>{financings.map((f) => {
                 const late = f.status === 'open' && overdue.has(f.receivable);
                 return (
                   <tr key={f.id} data-testid={`financing-${f.id}`} data-note={f.note}>
@@ -37,8 +43,8 @@ export function Financings({ financings }: { financings: ledger.Financing[] }) {
                 );
               })}</tbody>
             </table>
-          )}
-        </Paged>
+          <CursorPager page={list as ChainPage<unknown>} testId="financings" />
+        </div>
       )}
     </section>
   );

@@ -1,22 +1,26 @@
 // The core enterprise's view: issue a receivable (checked by the runtime's can_issue before signing),
-// outstanding receivables by maturity with repay (whole or part), exposure per credit line.
+// its receivables a page at a time (cascade_receivablesOf) with repay (whole or part), what it owes
+// per week (the maturity ladder, from the indexer), exposure per credit line.
 import { useCtx } from '../../context';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
+import { useChainPage } from '../../paging';
+import { LadderSection } from '../../ladder';
 import { IssueForm } from './IssueForm';
-import { Outstanding } from './Outstanding';
+import { Outstanding, PAGE } from './Outstanding';
 import { Lines } from './Lines';
 
 export function CoreView() {
-  const { account } = useCtx();
+  const { account, t } = useCtx();
   const who = account?.address ?? '';
   const { data: exposure } = useChainQuery((api) => ledger.exposure(api, who), [who], null as ledger.Exposure | null, { enabled: !!who, key: who });
-  const { data: receivables } = useChainQuery((api) => ledger.receivablesOf(api, who), [who], [] as ledger.Receivable[], { enabled: !!who, key: who });
+  const receivables = useChainPage<ledger.Receivable>('cascade_receivablesOf', who, PAGE, !!who);
   if (!who) return null;
   return (
     <div class="view core">
       <IssueForm who={who} lines={exposure?.creditLines ?? []} />
-      <Outstanding receivables={receivables} />
+      <Outstanding page={receivables} count={exposure?.receivables ?? null} />
+      <LadderSection who={who} title={t('ladder.coreTitle')} pick={(l) => [{ key: 'owes', rungs: l.owes }]} />
       <Lines exposure={exposure} />
     </div>
   );

@@ -7,13 +7,15 @@ import { useChainQuery } from '../../data';
 
 /** Every program that would take this note, with today's price from cascade_quote. */
 export function FinanceOffers({ note, rec }: { note: ledger.Note; rec: ledger.Receivable }) {
-  const { api, t, money, rate, nameOf, now } = useCtx();
+  const { api, t, money, rate, nameOf, now, enterprises } = useCtx();
+  // The banks of the consortium: a handful, each with its few programs.
+  const financiers = [...enterprises.values()].filter((e) => e.roles.financier).map((e) => e.address).sort();
   const { data: offers, loaded } = useChainQuery(async (api) => {
-    const open = ledger.programsFor(await ledger.allPrograms(api), rec.issuer, rec.asset, now);
+    const open = ledger.programsFor(await ledger.programsOfFinanciers(api, financiers), rec.issuer, rec.asset, now);
     const quoted = await Promise.all(open.map(async (program) => ({ program, quote: await ledger.quote(api, note.id, program.annualRate) })));
     return quoted.flatMap(({ program, quote }) =>
       quote && quote.financeable && BigInt(program.budget) >= BigInt(quote.disbursed) ? [{ program, quote }] : []);
-  }, [note.id, rec.issuer, rec.asset], [] as { program: ledger.Program; quote: ledger.Quote }[], { key: note.id });
+  }, [note.id, rec.issuer, rec.asset, financiers.join(',')], [] as { program: ledger.Program; quote: ledger.Quote }[], { key: note.id });
   /** "Received 39,996.00 CNY": the price the chain paid, from the Financed event. */
   const received = (kind: 'factoring' | 'pledge') => (p: TxProgress): Outcome | null => {
     const d = eventData(p, 'financing', 'Financed');
