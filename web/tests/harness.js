@@ -118,3 +118,20 @@ export async function refusalOf(page, testId) {
   await fresh.waitFor({ timeout: 10_000 });
   return fresh.textContent();
 }
+
+/**
+ * Wait until the indexer (if one runs) has indexed the node's best block: a test that times the
+ * page does not time the node busy answering an indexer catching up with thousands of changes
+ * (on this 2-core machine the node has one RPC reader).
+ */
+export async function indexerCaughtUp(api, timeoutMs = 120_000) {
+  if (!INDEXER_URL) return;
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const h = await (await fetch(`${INDEXER_URL}/health`)).json();
+    if ((h.indexed ?? -1) >= head) return;
+    if (Date.now() > deadline) throw new Error(`the indexer is at #${h.indexed}, not #${head}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
