@@ -146,7 +146,18 @@ async fn health(State(app): State<App>) -> Response {
 	let progress = app.progress.lock().map(|p| p.clone()).unwrap_or_default();
 	let ok = progress.last_check.as_ref().is_none_or(|c| c.ok());
 	let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-	(status, Json(json!({ "ok": ok, "finalized": progress.finalized, "indexed": progress.indexed, "lastCheck": progress.last_check })))
+	(
+		status,
+		Json(json!({
+			"ok": ok,
+			"finalized": progress.finalized,
+			"indexed": progress.indexed,
+			"rowsWritten": progress.rows_written,
+			"checks": progress.checks,
+			"checksDiffering": progress.checks_differing,
+			"lastCheck": progress.last_check,
+		})),
+	)
 		.into_response()
 }
 

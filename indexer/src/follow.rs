@@ -28,6 +28,11 @@ pub struct Progress {
 	pub indexed: Option<u32>,
 	/// The last reconciliation with the chain.
 	pub last_check: Option<Report>,
+	/// Rows written since the follower started (scripts/load/indexer.py: rows a second).
+	pub rows_written: u64,
+	/// Reconciliations run since the follower started, and how many found a difference.
+	pub checks: u32,
+	pub checks_differing: u32,
 }
 
 /// Shared between the follower and its readers.
@@ -91,6 +96,7 @@ pub async fn follow(
 			let indexed = index_block(chain, db, number).await?;
 			if let Ok(mut p) = progress.lock() {
 				p.indexed = Some(number);
+				p.rows_written += indexed.rows as u64;
 			}
 			on_block(&indexed);
 			since_check += 1;
@@ -112,6 +118,8 @@ async fn reconcile(chain: &Chain, db: &Db, progress: &SharedProgress) -> Result<
 		);
 	}
 	if let Ok(mut p) = progress.lock() {
+		p.checks += 1;
+		p.checks_differing += u32::from(!report.ok());
 		p.last_check = Some(report);
 	}
 	Ok(())

@@ -8,6 +8,9 @@
 #   NETWORK=testnet ./scripts/load/clearing.sh        the same on ./scripts/testnet.sh: four
 #                                                     validators, GRANDPA, a council of three
 #   NOTES=4000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh
+#   INDEXER=sqlite|postgres ./scripts/load/clearing.sh
+#                                                     also cascade-indexer following the node,
+#                                                     measured (scripts/load/indexer-lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
@@ -19,9 +22,13 @@ if [ "${NETWORK:-dev}" = testnet ]; then
 	source scripts/load/testnet-lib.sh
 	TESTNET_ARGS="--pool-limit 65536 --pool-kbytes 131072"
 	start_testnet
-	node scripts/load/clearing.js "$TESTNET_URL"
+	URL="$TESTNET_URL"
 else
 	source scripts/dev/node.sh
 	start_dev_node aura
-	node scripts/load/clearing.js "ws://127.0.0.1:$PORT"
+	URL="ws://127.0.0.1:$PORT"
 fi
+source scripts/load/indexer-lib.sh
+start_indexer_probe "$URL"
+node scripts/load/clearing.js "$URL"
+finish_indexer_probe

@@ -8,6 +8,9 @@
 #   LINES=1000 ASSERT=1 ./scripts/load/month-end.sh   (the suite: fails unless all 1,000 are
 #                                                   finalized, each exactly once)
 #   POOL=fork-aware ./scripts/load/month-end.sh    the SDK's default pool instead of single-state
+#   INDEXER=sqlite|postgres ./scripts/load/month-end.sh
+#                                                  also cascade-indexer following Alice's node,
+#                                                  measured (scripts/load/indexer-lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./scripts/setup.sh >&2
@@ -22,4 +25,7 @@ export CASCADE_CLIENT="${CASCADE_CLIENT:-$CARGO_TARGET_DIR/release/cascade}"
 TESTNET_ARGS="--pool-limit $((LINES + 8192)) --pool-kbytes 65536 --pool-type ${POOL:-single-state}"
 source scripts/load/testnet-lib.sh
 start_testnet
+source scripts/load/indexer-lib.sh
+start_indexer_probe "$TESTNET_URL"
 node scripts/load/month-end.js "$TESTNET_URL"
+finish_indexer_probe
