@@ -107,14 +107,19 @@ cat "$GOVERNANCE_LOG"
 rm -f "$GOVERNANCE_LOG"
 [ "$GOVERNANCE_STATUS" = 0 ] || exit 1
 
-step "automatic clearing at 6-second blocks, reduced (full size: ./scripts/load/clearing.sh)"
+step "automatic clearing at 6-second blocks, reduced, with the indexer following and reconciling (full size: ./scripts/load/clearing.sh)"
 CLEARING_LOG="$(mktemp)"
-CASCADE_SKIP_BUILD=1 NOTES=4000 HOLDERS=10 LOAD=300 ./scripts/load/clearing.sh 2>"$CLEARING_LOG" >"$CLEARING_LOG.json" || {
+CASCADE_SKIP_BUILD=1 NOTES=4000 HOLDERS=10 LOAD=300 INDEXER=sqlite INDEXER_CHECK_EVERY=5 \
+	./scripts/load/clearing.sh 2>"$CLEARING_LOG" >"$CLEARING_LOG.json" || {
 	echo "---- clearing run (tail) ----"; tail -40 "$CLEARING_LOG"; exit 1
 }
-node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").pop());
+node -e 'const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
+	const r = JSON.parse(lines.filter((l) => l.startsWith("{")).pop());
 	console.log(`${r.paid} of ${r.notes} notes paid by the chain in ${r.blocks} blocks (${r.seconds} s), up to ${r.notesPerBlock.max} a block; ${r.loadIncludedDuringClearing} of ${r.loadSent} user transfers included meanwhile`);
-	if (r.paid !== r.notes || r.loadIncludedDuringClearing !== r.loadSent) process.exit(1);' "$CLEARING_LOG.json"
+	const i = JSON.parse(lines.find((l) => l.startsWith("indexer (")).replace(/^indexer \([a-z]+\): /, ""));
+	console.log(`the indexer: at most ${i.behindFinalized.max} blocks behind the finalized head, ${i.rowsWritten} rows, ${i.checks} reconciliations, ${i.checksDiffering} with differences`);
+	if (r.paid !== r.notes || r.loadIncludedDuringClearing !== r.loadSent || i.checks === 0 || i.checksDiffering !== 0) process.exit(1);' "$CLEARING_LOG.json"
+grep -a "compared" "$CLEARING_LOG" | tail -1
 rm -f "$CLEARING_LOG" "$CLEARING_LOG.json"
 
 step "reads under load at 6-second blocks, reduced (full size: ./scripts/load/reads.sh)"

@@ -8,8 +8,8 @@
 //! - `GET /accounts/{ss58}/notes?status=live|paid&order=asc|desc`: the notes the account holds
 //!   (live) or held when they were paid (paid), by id (`desc`: newest first).
 //! - `GET /accounts/{ss58}/history`: every change to a note the account was a party to.
-//! - `GET /accounts/{ss58}/financings`: the account's financings, as financier and as seller or
-//!   borrower (closed ones included).
+//! - `GET /accounts/{ss58}/financings?order=asc|desc`: the account's financings, as financier
+//!   and as seller or borrower (closed ones included), by id.
 //! - `GET /accounts/{ss58}/payouts`: what was paid out to the account, as holder or as pledgee.
 //! - `GET /accounts/{ss58}/ladder?weeks=`: the maturity ladder (see [`crate::ladder`]).
 //! - `GET /receivables/{id}/history`: every change to the receivable's notes.
@@ -80,6 +80,35 @@ fn limit_of(q: &PageQuery) -> Result<i64, Refusal> {
 		n @ 1..=MAX_LIMIT => Ok(n),
 		n => Err(bad(format!("limit {n}: give 1 to {MAX_LIMIT}"))),
 	}
+}
+
+/// Where a list kept by id goes on, from `?order=asc|desc` and `?cursor=` (the last id given):
+/// the comparison and order for SQL, and the id to compare with.
+struct ById {
+	compare: &'static str,
+	order: &'static str,
+	after: i64,
+}
+
+fn by_id(q: &PageQuery) -> Result<ById, Refusal> {
+	let (compare, order, first) = match q.order.as_deref().unwrap_or("asc") {
+		"asc" => (">", "ASC", -1),
+		"desc" => ("<", "DESC", i64::MAX),
+		other => return Err(bad(format!("order `{other}`: give asc or desc"))),
+	};
+	let after = match &q.cursor {
+		Some(c) => c.parse::<i64>().map_err(|_| bad(format!("cursor `{c}` is not one of ours")))?,
+		None => first,
+	};
+	Ok(ById { compare, order, after })
+}
+
+/// A page of a list kept by id, from `limit + 1` items read: the next cursor is the last id.
+fn id_page(mut items: Vec<Value>, limit: i64) -> Json<Value> {
+	let more = items.len() as i64 > limit;
+	items.truncate(limit as usize);
+	let next = more.then(|| items.last().map(|n| n["id"].to_string())).flatten();
+	Json(json!({ "items": items, "next": next }))
 }
 
 fn account(text: &str) -> Result<String, Refusal> {
@@ -173,16 +202,7 @@ async fn notes_of(
 		"paid" => "('redeemed')",
 		other => return Err(bad(format!("status `{other}`: give live or paid"))),
 	};
-	let (newest_first, after) = match q.order.as_deref().unwrap_or("asc") {
-		"asc" => (false, -1),
-		"desc" => (true, i64::MAX),
-		other => return Err(bad(format!("order `{other}`: give asc or desc"))),
-	};
-	let after = match &q.cursor {
-		Some(c) => c.parse::<i64>().map_err(|_| bad(format!("cursor `{c}` is not one of ours")))?,
-		None => after,
-	};
-	let (compare, order) = if newest_first { ("<", "DESC") } else { (">", "ASC") };
+	let ById { compare, order, after } = by_id(&q)?;
 	let rows = sqlx::query(&format!(
 		"SELECT n.id, n.receivable, n.parent, n.holder, n.amount, n.paid, n.state, n.offered_to, \
 		 n.financing, n.updated_block, r.maturity, r.issuer, r.invoice_ref \
@@ -194,10 +214,7 @@ async fn notes_of(
 	.bind(limit + 1)
 	.fetch_all(app.db.pool())
 	.await?;
-	let more = rows.len() as i64 > limit;
-	let items: Vec<Value> = rows.iter().take(limit as usize).map(note_json).collect();
-	let next = more.then(|| items.last().map(|n| n["id"].to_string())).flatten();
-	Ok(Json(json!({ "items": items, "next": next })))
+	Ok(id_page(rows.iter().map(note_json).collect(), limit))
 }
 
 /// Whose history a page lists.
@@ -354,25 +371,20 @@ async fn financings_of(
 ) -> Result<Json<Value>, Refusal> {
 	let who = account(&who)?;
 	let limit = limit_of(&q)?;
-	let after = match &q.cursor {
-		Some(c) => c.parse::<i64>().map_err(|_| bad(format!("cursor `{c}` is not one of ours")))?,
-		None => -1,
-	};
-	let rows = sqlx::query(
+	let ById { compare, order, after } = by_id(&q)?;
+	let rows = sqlx::query(&format!(
 		"SELECT f.id, f.kind, f.recourse, f.financier, f.seller, f.obligor, f.note, f.receivable, \
 		 f.asset, f.amount, f.price, f.interest, f.annual_rate, f.maturity, f.program, f.status, \
 		 f.repaid, f.financed_block, b.time_ms FROM financings f JOIN blocks b ON b.number = f.financed_block \
-		 WHERE (f.financier = $1 OR f.seller = $1) AND f.id > $2 ORDER BY f.id LIMIT $3",
-	)
+		 WHERE (f.financier = $1 OR f.seller = $1) AND f.id {compare} $2 ORDER BY f.id {order} LIMIT $3"
+	))
 	.bind(&who)
 	.bind(after)
 	.bind(limit + 1)
 	.fetch_all(app.db.pool())
 	.await?;
-	let more = rows.len() as i64 > limit;
-	let items: Vec<Value> = rows
+	let items = rows
 		.iter()
-		.take(limit as usize)
 		.map(|r| {
 			json!({
 				"id": r.get::<i64, _>(0),
@@ -397,8 +409,7 @@ async fn financings_of(
 			})
 		})
 		.collect();
-	let next = more.then(|| items.last().map(|f| f["id"].to_string())).flatten();
-	Ok(Json(json!({ "items": items, "next": next })))
+	Ok(id_page(items, limit))
 }
 
 async fn payouts_of(

@@ -154,7 +154,21 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 			out.push(base("pledgee_paid", Some(holder.clone()), 0, to_pledgee));
 		}
 	}
-	// The financings the account is a party to, for the money they moved.
+	// The financings the account is a party to, for the money they moved; each line placed at its
+	// Financed event (the row does not keep the event's index: the Financed events of the blocks
+	// that made them, read in one query).
+	let mut financed_at: BTreeMap<i64, i64> = BTreeMap::new();
+	for row in sqlx::query(
+		"SELECT idx, fields FROM events WHERE pallet = 'Financing' AND name = 'Financed' AND block IN \
+		 (SELECT financed_block FROM financings WHERE seller = $1 OR financier = $1)",
+	)
+	.bind(who)
+	.fetch_all(pool)
+	.await?
+	{
+		let fields: Json = serde_json::from_str(&row.get::<String, _>(1))?;
+		financed_at.insert(int(&fields, "financing")? as i64, row.get(0));
+	}
 	let mut parties: BTreeMap<i64, (String, String, i64)> = BTreeMap::new();
 	for row in sqlx::query(
 		"SELECT f.id, f.seller, f.financier, f.price, f.note, f.receivable, f.financed_block, b.time_ms \
@@ -174,17 +188,7 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 		let price = signed(&row.get::<String, _>(3))?;
 		let (kind, other, cash) =
 			if seller == who { ("financed", financier, price) } else { ("advanced", seller, -price) };
-		// The event's index is not kept on the row: the Financed event of that block.
-		let event = sqlx::query(
-			"SELECT idx FROM events WHERE block = $1 AND pallet = 'Financing' AND name = 'Financed' \
-			 AND fields LIKE $2 ORDER BY idx LIMIT 1",
-		)
-		.bind(row.get::<i64, _>(6))
-		.bind(format!("%\"financing\":{id},%"))
-		.fetch_optional(pool)
-		.await?
-		.map(|r| r.get::<i64, _>(0))
-		.unwrap_or(0);
+		let event = financed_at.get(&id).copied().unwrap_or(0);
 		out.push(Movement {
 			time,
 			block: row.get(6),

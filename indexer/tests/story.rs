@@ -298,7 +298,8 @@ async fn all_history(
 	let mut items = Vec::new();
 	let mut cursor: Option<String> = None;
 	loop {
-		let mut url = format!("{path}?limit={limit}");
+		let join = if path.contains('?') { '&' } else { '?' };
+		let mut url = format!("{path}{join}limit={limit}");
 		if let Some(c) = &cursor {
 			url += &format!("&cursor={c}");
 		}
@@ -372,6 +373,12 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 		.get::<i64, _>(0);
 	assert_eq!((financings.len() as i64, financings.len() >= 2), (rows, true), "{financings:?}");
 	assert!(financings.iter().all(|f| f["financier"] == ferdie.as_str()));
+	let newest = all_history(addr, &format!("/accounts/{ferdie}/financings?order=desc"), 1).await?;
+	assert_eq!(
+		newest.iter().rev().cloned().collect::<Vec<_>>(),
+		financings,
+		"desc is asc reversed"
+	);
 	let payouts = all_history(addr, &format!("/accounts/{charlie}/payouts"), 1).await?;
 	assert!(!payouts.is_empty(), "Charlie was paid");
 	assert_eq!(payouts, all_history(addr, &format!("/accounts/{charlie}/payouts"), 100).await?);

@@ -1,6 +1,6 @@
 # Sourced by the load scripts (clearing.sh, month-end.sh): with INDEXER=sqlite or INDEXER=postgres,
 # cascade-indexer follows the node under load — into a SQLite file, or a throwaway PostgreSQL
-# cluster (scripts/dev/postgres.sh) — reconciling every 100 blocks, while indexer-probe.py samples
+# cluster (scripts/dev/postgres.sh) — reconciling every $INDEXER_CHECK_EVERY blocks (100), while indexer-probe.py samples
 # how far it is behind the finalized head. `finish_indexer_probe` waits until it has caught up,
 # prints the probe's JSON (behind the head p50/p99/max, rows a second, reconciliations and how many
 # differed) and one last `cascade-indexer check`, and fails if any reconciliation differed.
@@ -20,7 +20,7 @@ start_indexer_probe() { # <node ws url>
 		*) echo "INDEXER=$INDEXER: give sqlite or postgres" >&2; exit 1 ;;
 	esac
 	INDEXER_PORT=$((20000 + RANDOM % 12000))
-	"$INDEXER_BIN" --node "$ws" --db "$INDEXER_DB" --check-every 100 --listen "127.0.0.1:$INDEXER_PORT" \
+	"$INDEXER_BIN" --node "$ws" --db "$INDEXER_DB" --check-every "${INDEXER_CHECK_EVERY:-100}" --listen "127.0.0.1:$INDEXER_PORT" \
 		>"$INDEXER_DIR/log" 2>&1 &
 	INDEXER_PID=$!
 	NODE_HTTP="${ws/ws:/http:}"
@@ -32,12 +32,19 @@ start_indexer_probe() { # <node ws url>
 finish_indexer_probe() {
 	[ -n "${INDEXER:-}" ] || return 0
 	local head indexed
+	# The best block once finality has reached it: the last payouts are in the blocks after the
+	# load's end, and the indexer reads finalized blocks only.
 	head=$(python3 - "$NODE_HTTP" <<'PY'
-import json, sys, urllib.request
+import json, sys, time, urllib.request
 def call(m, p=[]):
     r = urllib.request.Request(sys.argv[1], json.dumps({"jsonrpc": "2.0", "id": 1, "method": m, "params": p}).encode(), {"content-type": "application/json"})
     return json.load(urllib.request.urlopen(r))["result"]
-print(int(call("chain_getHeader", [call("chain_getFinalizedHead")])["number"], 16))
+best = int(call("chain_getHeader")["number"], 16)
+for _ in range(600):
+    if int(call("chain_getHeader", [call("chain_getFinalizedHead")])["number"], 16) >= best:
+        break
+    time.sleep(1)
+print(best)
 PY
 )
 	echo "waiting for the indexer to reach #$head" >&2

@@ -6,8 +6,8 @@
 Every 0.5 s: the node's finalized head and the indexer's /health (last block indexed, rows written
 since it started, reconciliations run and how many differed). At SIGTERM or SIGINT — sent once the
 indexer has caught up — prints one JSON line: blocks behind the finalized head (p50, p99, max over
-the samples), rows written a second (mean over the time it was writing, and the best 5-second
-window), the reconciliations (every --check-every blocks) and how many found a difference.
+the samples), rows written a second (mean over the intervals between samples in which it wrote,
+and the best 5-second window), the reconciliations (every --check-every blocks) and how many found a difference.
 """
 import json
 import signal
@@ -52,13 +52,10 @@ def percentile(values, p):
 def report(*_):
     lags = [f - (i if i is not None else -1) for (_, f, i, *_rest) in samples]
     writing = [(t, r) for (t, _, _, r, *_rest) in samples]
-    busy = [(t, r) for (t, r), (_, r2) in zip(writing, writing[1:]) if r2 > r]
-    mean = None
-    if len(busy) >= 1:
-        first, last = busy[0], writing[-1]
-        total = last[1] - first[1]
-        span = max(1e-9, last[0] - first[0])
-        mean = round(total / span)
+    # Mean over the time it was writing: the intervals between samples in which rows were written.
+    busy_rows = sum(r2 - r for (t, r), (t2, r2) in zip(writing, writing[1:]) if r2 > r)
+    busy_time = sum(t2 - t for (t, r), (t2, r2) in zip(writing, writing[1:]) if r2 > r)
+    mean = round(busy_rows / busy_time) if busy_time > 0 else None
     best = 0
     for i, (t, r) in enumerate(writing):
         for t2, r2 in writing[i + 1:]:

@@ -4,9 +4,9 @@
 // page sends a bounded number of requests a block however many receivables there are.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ok, eventOf } from '@cascade/api';
-import { CNY, YUAN, pipeline } from '@cascade/api/testing';
-import { openPortal, actAs, indexerCaughtUp } from './harness.js';
+import { ok, eventOf, notesOf } from '@cascade/api';
+import { CNY, YUAN, pipeline, waitForBlock } from '@cascade/api/testing';
+import { openPortal, actAs, indexerCaughtUp, INDEXER_URL } from './harness.js';
 
 // The suite's sizes; scripts/load/portal.sh runs the same tests at 10,000 each.
 const NOTES = Number(process.env.CASCADE_SCALE_NOTES || 1_000);
@@ -15,6 +15,41 @@ const FINANCINGS = Math.min(NOTES, Number(process.env.CASCADE_SCALE_FINANCINGS |
 const n = (x) => x.toLocaleString('en-US');
 let portal;
 let eveNotes = [];
+
+/** Reload the page three times, each timed from the reload to the first of `rows` on screen (ms). */
+async function firstPageTimes(page, rows) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const started = Date.now();
+    await page.reload();
+    await page.locator(rows).first().waitFor({ timeout: 10_000 });
+    times.push(Date.now() - started);
+  }
+  return times;
+}
+
+/**
+ * Reload the page, wait for `rows`, and count the JSON-RPC requests it sends over the next 20
+ * blocks: { perBlock, byMethod, blocks }.
+ */
+async function requestsPerBlock(api, page, rows) {
+  const sent = [];
+  const listen = (ws) => ws.on('framesent', (f) => {
+    const m = String(f.payload).match(/"method":"([^"]+)"/);
+    if (m) sent.push(m[1]);
+  });
+  page.on('websocket', listen);
+  await page.reload();
+  await page.locator(rows).first().waitFor();
+  const first = (await api.rpc.chain.getHeader()).number.toNumber();
+  sent.length = 0;
+  await waitForBlock(api, first + 20);
+  const blocks = (await api.rpc.chain.getHeader()).number.toNumber() - first;
+  page.off('websocket', listen);
+  const byMethod = {};
+  for (const m of sent) byMethod[m] = (byMethod[m] ?? 0) + 1;
+  return { perBlock: sent.length / blocks, byMethod, blocks };
+}
 before(async () => {
   portal = await openPortal({ lang: 'en-US' });
   const { api, keys } = portal;
@@ -33,7 +68,7 @@ after(async () => portal && portal.close());
 test(`${n(NOTES)} notes: the supplier page opens in under 2 s, 50 notes a page`, { timeout: 120_000 }, async () => {
   const { api, keys, page } = portal;
   await indexerCaughtUp(api);
-  const held = (await api.rpc.cascade.notesOf(keys.eve.address)).toJSON().length;
+  const held = (await notesOf(api, keys.eve.address)).length;
   assert.ok(held >= NOTES, `Eve holds ${held} notes`);
   await actAs(page, keys, 'Eve', 'supplier');
   await page.locator('[data-testid=notes-count]').filter({ hasText: `${held} notes` }).waitFor();
@@ -82,39 +117,16 @@ test(`a core with ${n(RECEIVABLES)} receivables: the first page in under 2 s, a 
   await actAs(page, keys, 'Bob', 'core');
   const count = page.locator('[data-testid=receivables-count]');
   await count.filter({ hasText: `${outstanding} outstanding` }).waitFor();
-  const times = [];
-  for (let i = 0; i < 3; i++) {
-    const started = Date.now();
-    await page.reload();
-    await page.locator('[data-testid=receivables] tbody tr').first().waitFor({ timeout: 10_000 });
-    times.push(Date.now() - started);
-  }
+  const times = await firstPageTimes(page, '[data-testid=receivables] tbody tr');
   const worst = Math.max(...times);
   console.log(`core page with ${outstanding} receivables: first page on screen in ${times.join(' / ')} ms (worst ${worst} ms)`);
   assert.ok(worst < 2_000, `first page in ${worst} ms`);
   assert.equal(await page.locator('[data-testid=receivables] tbody tr').count(), 100, 'a page of 100');
 
-  // What the page asks the node for while it stays open: count the JSON-RPC requests it sends
-  // over 20 blocks.
-  const sent = [];
-  const listen = (ws) => ws.on('framesent', (f) => {
-    const text = typeof f.payload === 'string' ? f.payload : f.payload.toString();
-    const m = text.match(/"method":"([^"]+)"/);
-    if (m) sent.push(m[1]);
-  });
-  page.on('websocket', listen);
-  await page.reload();
-  await page.locator('[data-testid=receivables] tbody tr').first().waitFor();
-  const first = (await api.rpc.chain.getHeader()).number.toNumber();
-  sent.length = 0;
-  const { waitForBlock } = await import('@cascade/api/testing');
-  await waitForBlock(api, first + 20);
-  const blocks = (await api.rpc.chain.getHeader()).number.toNumber() - first;
-  page.off('websocket', listen);
-  const perBlock = sent.length / blocks;
-  const byMethod = {};
-  for (const m of sent) byMethod[m] = (byMethod[m] ?? 0) + 1;
-  console.log(`core page: ${sent.length} requests over ${blocks} blocks (${perBlock.toFixed(1)} a block): ${JSON.stringify(byMethod)}`);
+  // What the page asks the node for while it stays open: the JSON-RPC requests it sends over 20
+  // blocks.
+  const { perBlock, byMethod } = await requestsPerBlock(api, page, '[data-testid=receivables] tbody tr');
+  console.log(`core page: ${perBlock.toFixed(1)} requests a block: ${JSON.stringify(byMethod)}`);
   assert.ok(perBlock <= 8, `${perBlock} requests a block`);
   assert.ok((byMethod.cascade_receivable ?? 0) === 0, 'no receivable read one by one');
 
@@ -147,40 +159,31 @@ test(`a bank with ${n(FINANCINGS)} financings: the first page in under 2 s, a bo
 
   await actAs(page, keys, 'Ferdie', 'bank');
   await page.locator('[data-testid=financings] tbody tr').first().waitFor({ timeout: 30_000 });
-  const times = [];
-  for (let i = 0; i < 3; i++) {
-    const started = Date.now();
-    await page.reload();
-    await page.locator('[data-testid=financings] tbody tr').first().waitFor({ timeout: 10_000 });
-    times.push(Date.now() - started);
-  }
+  const times = await firstPageTimes(page, '[data-testid=financings] tbody tr');
   const worst = Math.max(...times);
   console.log(`bank page with ${FINANCINGS}+ financings: first page on screen in ${times.join(' / ')} ms (worst ${worst} ms)`);
   assert.ok(worst < 2_000, `first page in ${worst} ms`);
   assert.ok(await page.locator('[data-testid=financings] tbody tr').count() <= 50, 'a page of at most 50');
 
-  const sent = [];
-  const listen = (ws) => ws.on('framesent', (f) => {
-    const m = String(f.payload).match(/"method":"([^"]+)"/);
-    if (m) sent.push(m[1]);
-  });
-  page.on('websocket', listen);
-  await page.reload();
-  await page.locator('[data-testid=financings] tbody tr').first().waitFor();
-  const first = (await api.rpc.chain.getHeader()).number.toNumber();
-  sent.length = 0;
-  const { waitForBlock } = await import('@cascade/api/testing');
-  await waitForBlock(api, first + 20);
-  const blocks = (await api.rpc.chain.getHeader()).number.toNumber() - first;
-  page.off('websocket', listen);
-  const byMethod = {};
-  for (const m of sent) byMethod[m] = (byMethod[m] ?? 0) + 1;
-  const perBlock = sent.length / blocks;
-  console.log(`bank page: ${sent.length} requests over ${blocks} blocks (${perBlock.toFixed(1)} a block): ${JSON.stringify(byMethod)}`);
+  const { perBlock, byMethod, blocks } = await requestsPerBlock(api, page, '[data-testid=financings] tbody tr');
+  console.log(`bank page: ${perBlock.toFixed(1)} requests a block: ${JSON.stringify(byMethod)}`);
   // Programs, requests, a page of financings, the exposure of each core: a handful, not one per financing.
   assert.ok(perBlock <= 12, `${perBlock} requests a block`);
   assert.ok((byMethod.cascade_financingsOf ?? 0) <= blocks + 2, 'one page of financings a block');
   // The ladder: Ferdie's exposure to Bob, from the indexer, at least what this program advanced.
   await page.locator(`[data-testid="ladder-core-${keys.bob.address}"]`).waitFor({ timeout: 15_000 });
   assert.deepEqual(portal.errors, [], 'no script errors on the page');
+
+  // Eve's statement — a line for each note she sold — as CSV from the indexer, timed.
+  if (INDEXER_URL) {
+    const started = Date.now();
+    const res = await fetch(`${INDEXER_URL}/statement/${keys.eve.address}?format=csv`);
+    const csv = await res.text();
+    const ms = Date.now() - started;
+    const lines = csv.trim().split('\n');
+    const sold = lines.filter((l) => l.split(',')[3] === 'sold').length;
+    console.log(`statement of Eve: ${lines.length - 3} movements (${sold} sales) as CSV in ${ms} ms (${csv.length} bytes)`);
+    assert.equal(res.status, 200);
+    assert.ok(sold >= FINANCINGS, `${sold} sales in the statement`);
+  }
 });
