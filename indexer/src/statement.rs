@@ -88,6 +88,30 @@ fn signed(text: &str) -> Result<i128> {
 async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 	let pool = db.pool();
 	let mut out = Vec::new();
+	// A note changes hands at what is still to be paid on it: its face less what was paid out on
+	// it before (a part payment, then recourse moving it back, say). The payouts of the notes
+	// this account's movements name, in one query.
+	let mut paid_before: BTreeMap<i64, Vec<(i64, i64, i128)>> = BTreeMap::new();
+	for row in sqlx::query(
+		"SELECT note, block, idx, amount, to_pledgee FROM payouts WHERE note IN \
+		 (SELECT note FROM note_history WHERE kind IN ('accepted', 'moved') \
+		  AND (account = $1 OR counterparty = $1))",
+	)
+	.bind(who)
+	.fetch_all(pool)
+	.await?
+	{
+		let paid = signed(&row.get::<String, _>(3))? + signed(&row.get::<String, _>(4))?;
+		paid_before.entry(row.get(0)).or_default().push((row.get(1), row.get(2), paid));
+	}
+	let unpaid = |note: i64, block: i64, idx: i64, face: i128| {
+		face - paid_before
+			.get(&note)
+			.map(|ps| {
+				ps.iter().filter(|(b, i, _)| (*b, *i) < (block, idx)).map(|(_, _, p)| p).sum()
+			})
+			.unwrap_or(0)
+	};
 	for row in sqlx::query(
 		"SELECT h.kind, h.note, h.receivable, h.account, h.counterparty, h.amount, h.block, h.idx, b.time_ms \
 		 FROM note_history h JOIN blocks b ON b.number = h.block \
@@ -101,7 +125,8 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 		let kind: String = row.get(0);
 		let account: Option<String> = row.get(3);
 		let counterparty: Option<String> = row.get(4);
-		let value = signed(&row.get::<Option<String>, _>(5).unwrap_or_default())?;
+		let face = signed(&row.get::<Option<String>, _>(5).unwrap_or_default())?;
+		let value = unpaid(row.get(1), row.get(6), row.get(7), face);
 		let incoming = account.as_deref() == Some(who);
 		let (label, other, sign) = match (kind.as_str(), incoming) {
 			("accepted", true) => ("received", counterparty, 1),

@@ -1,6 +1,8 @@
 //! The indexer against a dev node: a scripted story (issue, accept, split-transfer, factoring, a
-//! pledge, repayment, clearing at maturity) indexed on SQLite, every table checked against the
-//! chain; and `kill -9` mid-run, then a restart: no block missing, none twice.
+//! pledge, repayment, clearing at maturity; then a freeze and unfreeze by the Operator, a part
+//! payment cleared pro rata, a receivable overdue and recourse exercised, the rest repaid)
+//! indexed on SQLite and PostgreSQL, every table checked against the chain; `kill -9` mid-run,
+//! then a restart: no block missing, none twice; a runtime upgrade by vote mid-run.
 
 #[path = "../../client/tests/common/node.rs"]
 mod node;
@@ -20,7 +22,9 @@ use cascade_client::{
 	interface::cascade::{
 		self,
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec, pallet_financing::types::FinancingKind,
+			bounded_collections::bounded_vec::BoundedVec, cascade_runtime::RuntimeCall,
+			pallet_financing::types::FinancingKind,
+			pallet_receivables::pallet::Call as ReceivablesCall,
 		},
 	},
 	ledger::account_of,
@@ -120,6 +124,109 @@ async fn story(url: &str) -> Result<u64> {
 	Ok(receivable)
 }
 
+/// A motion of the dev council (Alice, its one member): `call` with the Operator's origin,
+/// carried at once.
+async fn as_operator(alice: &Context, call: RuntimeCall) -> Result<()> {
+	alice.send_one(cascade::tx().council().propose(1, call, 1_000).unvalidated(), false).await?;
+	Ok(())
+}
+
+/// Waits until `done` says the receivable is where the story wants it (at most `secs` seconds).
+async fn wait_for(
+	chain: &Chain,
+	receivable: u64,
+	secs: u64,
+	what: &str,
+	done: impl Fn(&cascade_client::ledger::Receivable, u64) -> bool,
+) -> Result<()> {
+	let started = Instant::now();
+	loop {
+		let r = chain.receivable(receivable).await?;
+		if done(&r, chain_time(chain).await?) {
+			return Ok(());
+		}
+		assert!(started.elapsed() < Duration::from_secs(secs), "receivable {receivable}: {what}");
+		tokio::time::sleep(Duration::from_millis(300)).await;
+	}
+}
+
+/// The rest of the story, on a second receivable: Bob issues 100,000.00 to Charlie, who passes
+/// 20,000.00 to Dave; the Operator freezes Dave's note and unfreezes it; Charlie factors the rest
+/// with recourse (program 0, Ferdie); Bob pays 30,000.00 early (部分兑付), which the chain pays
+/// out pro rata at maturity; the grace period passes, the receivable is marked overdue and Ferdie
+/// exercises recourse (Charlie pays him back, the note returns to Charlie); Bob repays the rest
+/// and the chain pays it out. Returns the receivable.
+async fn story_two(url: &str) -> Result<u64> {
+	let alice = as_key(url, "//Alice").await?;
+	let bob = as_key(url, "//Bob").await?;
+	let charlie = as_key(url, "//Charlie").await?;
+	let dave = as_key(url, "//Dave").await?;
+	let ferdie = as_key(url, "//Ferdie").await?;
+	// A one-minute grace period (chain time), so the receivable goes overdue within the test.
+	let params = bob
+		.chain
+		.at_best()
+		.await?
+		.storage()
+		.fetch(cascade::storage().receivables().params(), ())
+		.await?
+		.decode()?;
+	let set = |grace_period| {
+		RuntimeCall::Receivables(ReceivablesCall::set_parameters {
+			max_tenor: params.max_tenor,
+			grace_period,
+			min_note_amount: params.min_note_amount,
+		})
+	};
+	as_operator(&alice, set(MINUTE)).await?;
+	let maturity = chain_time(&bob.chain).await? + 3 * MINUTE;
+	let issue = cascade::tx().receivables().issue(
+		account("//Charlie"),
+		1,
+		100_000 * YUAN,
+		maturity,
+		0,
+		H256::repeat_byte(10),
+		BoundedVec(b"INDEXER-STORY-2".to_vec()),
+	);
+	let (receivable, root) = bob.send_one(issue, false).await?.issued().expect("Issued");
+	charlie.send_one(cascade::tx().receivables().accept(root), false).await?;
+	let split = cascade::tx().receivables().split_transfer(root, account("//Dave"), 20_000 * YUAN);
+	let moved = charlie
+		.send_one(split, false)
+		.await?
+		.events
+		.find::<cascade::receivables::events::SplitTransferred>()
+		.expect("SplitTransferred");
+	dave.send_one(cascade::tx().receivables().accept(moved.sent), false).await?;
+	as_operator(&alice, RuntimeCall::Receivables(ReceivablesCall::freeze { note: moved.sent }))
+		.await?;
+	as_operator(&alice, RuntimeCall::Receivables(ReceivablesCall::unfreeze { note: moved.sent }))
+		.await?;
+	let factoring = FinancingKind::Factoring { recourse: true };
+	let financed = charlie
+		.send_one(cascade::tx().financing().finance(moved.kept, 0, factoring), false)
+		.await?
+		.events
+		.find::<cascade::financing::events::Financed>()
+		.expect("Financed");
+	bob.send_one(cascade::tx().receivables().repay_part(receivable, 30_000 * YUAN), false).await?;
+	// Maturity: the chain pays the 30,000.00 out pro rata; then the grace period passes.
+	wait_for(&bob.chain, receivable, 120, "part paid out after grace", |r, now| {
+		r.paid_out.0 == 30_000 * YUAN && now >= maturity + MINUTE
+	})
+	.await?;
+	dave.send_one(cascade::tx().receivables().mark_overdue(receivable), false).await?;
+	ferdie.send_one(cascade::tx().financing().exercise_recourse(financed.financing), false).await?;
+	bob.send_one(cascade::tx().receivables().repay(receivable), false).await?;
+	wait_for(&bob.chain, receivable, 120, "settled", |r, _| {
+		serde_json::to_value(&r.status).is_ok_and(|s| s == "settled")
+	})
+	.await?;
+	as_operator(&alice, set(params.grace_period)).await?;
+	Ok(receivable)
+}
+
 /// Indexes up to the node's finalized head.
 async fn index_to_head(chain: &Chain, db: &Db) -> Result<u32> {
 	let head = chain.head(true).await?.number;
@@ -154,30 +261,18 @@ fn as_u128(row: &sqlx::any::AnyRow, column: &str) -> u128 {
 }
 
 /// Every table the story wrote agrees with the chain at the last indexed block.
-async fn check_against_chain(chain: &Chain, db: &Db, receivable: u64, head: u32) -> Result<()> {
+/// The receivable's notes in the database are the chain's tree (each note's holder, amount, paid
+/// and state), the receivable is settled with the chain's repayments and payouts, and its payouts
+/// add up to `paid_out`. Returns the tree.
+async fn tree_and_payouts_agree(
+	chain: &Chain,
+	db: &Db,
+	receivable: u64,
+	invoice: &str,
+) -> Result<Vec<cascade_client::ledger::Note>> {
 	let pool = db.pool();
-
-	// Blocks: every one from genesis to the head, once.
-	let row = sqlx::query("SELECT COUNT(*), MIN(number), MAX(number) FROM blocks")
-		.fetch_one(pool)
-		.await?;
-	assert_eq!(
-		(row.get::<i64, _>(0), row.get::<i64, _>(1), row.get::<i64, _>(2)),
-		(head as i64 + 1, 0, head as i64),
-		"every block from genesis to #{head}, once"
-	);
-
-	// The demo enterprises, from genesis.
-	let row = sqlx::query("SELECT name, core FROM enterprises WHERE account = $1")
-		.bind(account("//Bob").to_string())
-		.fetch_one(pool)
-		.await?;
-	assert_eq!(row.get::<String, _>(0), "Demo Manufacturing Co.");
-	assert_eq!(row.get::<i64, _>(1), 1);
-
 	// The receivable's notes: each as the chain shows it (settled: nothing changes any more).
 	let tree = chain.tree(receivable).await?;
-	assert!(tree.len() >= 3, "root, Dave's and Charlie's notes");
 	for note in &tree {
 		let row = sqlx::query("SELECT holder, amount, paid, state FROM notes WHERE id = $1")
 			.bind(note.id as i64)
@@ -210,13 +305,108 @@ async fn check_against_chain(chain: &Chain, db: &Db, receivable: u64, head: u32)
 	assert_eq!(row.get::<String, _>(0), "settled");
 	assert_eq!(as_u128(&row, "repaid"), r.repaid.0);
 	assert_eq!(as_u128(&row, "paid_out"), r.paid_out.0);
-	assert_eq!(row.get::<String, _>(3), "INDEXER-STORY-1");
+	assert_eq!(row.get::<String, _>(3), invoice);
 	let payouts = sqlx::query("SELECT amount, to_pledgee FROM payouts WHERE receivable = $1")
 		.bind(receivable as i64)
 		.fetch_all(pool)
 		.await?;
 	let total: u128 = payouts.iter().map(|p| as_u128(p, "amount") + as_u128(p, "to_pledgee")).sum();
 	assert_eq!(total, r.paid_out.0, "Σ payouts = paid_out");
+
+	Ok(tree)
+}
+
+/// The second story's rows: Dave's note frozen and unfrozen, paid in part then in full;
+/// Charlie's factored note moved to Ferdie, paid in part to him, moved back by recourse, paid in
+/// full to Charlie; the financing settled by recourse; the overdue mark and the part repayment
+/// among the events.
+async fn the_second_story_is_in_the_tables(chain: &Chain, db: &Db, receivable: u64) -> Result<()> {
+	let pool = db.pool();
+	let tree = tree_and_payouts_agree(chain, db, receivable, "INDEXER-STORY-2").await?;
+	let kinds_of = |amount: u128| {
+		let note = tree
+			.iter()
+			.find(|n| n.parent.is_some() && n.amount.0 == amount)
+			.map(|n| n.id)
+			.expect("the note");
+		async move {
+			Ok::<_, anyhow::Error>(
+				sqlx::query(
+					"SELECT kind FROM note_history WHERE note = $1 ORDER BY block, idx, kind",
+				)
+				.bind(note as i64)
+				.fetch_all(pool)
+				.await?
+				.iter()
+				.map(|r| r.get::<String, _>(0))
+				.collect::<Vec<_>>(),
+			)
+		}
+	};
+	assert_eq!(
+		kinds_of(20_000 * YUAN).await?,
+		["transferred", "accepted", "frozen", "unfrozen", "part_paid", "redeemed"],
+		"Dave's note"
+	);
+	assert_eq!(
+		kinds_of(80_000 * YUAN).await?,
+		["created", "moved", "part_paid", "moved", "redeemed"],
+		"Charlie's note"
+	);
+	let row = sqlx::query("SELECT kind, recourse, status FROM financings WHERE receivable = $1")
+		.bind(receivable as i64)
+		.fetch_one(pool)
+		.await?;
+	assert_eq!(
+		(row.get::<String, _>(0), row.get::<i64, _>(1), row.get::<String, _>(2)),
+		("factoring".into(), 1, "recourseSettled".into())
+	);
+	for (pallet, name) in [
+		("Receivables", "PartRepaid"),
+		("Receivables", "MarkedOverdue"),
+		("Financing", "RecourseExercised"),
+	] {
+		let n = sqlx::query(
+			"SELECT COUNT(*) FROM events WHERE pallet = $1 AND name = $2 AND fields LIKE $3",
+		)
+		.bind(pallet)
+		.bind(name)
+		.bind(if pallet == "Receivables" {
+			format!("%\"receivable\":{receivable}%")
+		} else {
+			"%".to_string()
+		})
+		.fetch_one(pool)
+		.await?
+		.get::<i64, _>(0);
+		assert_eq!(n, 1, "{pallet}.{name}");
+	}
+	Ok(())
+}
+
+async fn check_against_chain(chain: &Chain, db: &Db, receivable: u64, head: u32) -> Result<()> {
+	let pool = db.pool();
+
+	// Blocks: every one from genesis to the head, once.
+	let row = sqlx::query("SELECT COUNT(*), MIN(number), MAX(number) FROM blocks")
+		.fetch_one(pool)
+		.await?;
+	assert_eq!(
+		(row.get::<i64, _>(0), row.get::<i64, _>(1), row.get::<i64, _>(2)),
+		(head as i64 + 1, 0, head as i64),
+		"every block from genesis to #{head}, once"
+	);
+
+	// The demo enterprises, from genesis.
+	let row = sqlx::query("SELECT name, core FROM enterprises WHERE account = $1")
+		.bind(account("//Bob").to_string())
+		.fetch_one(pool)
+		.await?;
+	assert_eq!(row.get::<String, _>(0), "Demo Manufacturing Co.");
+	assert_eq!(row.get::<i64, _>(1), 1);
+
+	let tree = tree_and_payouts_agree(chain, db, receivable, "INDEXER-STORY-1").await?;
+	assert!(tree.len() >= 3, "root, Dave's and Charlie's notes");
 
 	// Dave's note: its whole story, in order.
 	let daves = tree
@@ -234,9 +424,12 @@ async fn check_against_chain(chain: &Chain, db: &Db, receivable: u64, head: u32)
 	assert_eq!(kinds, ["transferred", "accepted", "moved", "redeemed"], "Dave's note");
 
 	// The two financings, as the chain left them.
-	let rows = sqlx::query("SELECT kind, status, seller FROM financings ORDER BY id")
-		.fetch_all(pool)
-		.await?;
+	let rows = sqlx::query(
+		"SELECT kind, status, seller FROM financings WHERE receivable = $1 ORDER BY id",
+	)
+	.bind(receivable as i64)
+	.fetch_all(pool)
+	.await?;
 	let got: Vec<(String, String, String)> = rows
 		.iter()
 		.map(|r| (r.get::<String, _>(0), r.get::<String, _>(1), r.get::<String, _>(2)))
@@ -255,6 +448,7 @@ async fn check_against_chain(chain: &Chain, db: &Db, receivable: u64, head: u32)
 async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()> {
 	let node = node::Node::spawn(&node_binary());
 	let receivable = story(&node.url).await?;
+	let second = story_two(&node.url).await?;
 	let chain = Chain::connect(&node.url).await?;
 	let dir = tempfile::tempdir()?;
 	for url in databases(dir.path(), "story").await? {
@@ -262,6 +456,7 @@ async fn a_story_is_indexed_and_every_table_agrees_with_the_chain() -> Result<()
 		let db = Db::open(&url).await?;
 		let head = index_to_head(&chain, &db).await?;
 		check_against_chain(&chain, &db, receivable, head).await?;
+		the_second_story_is_in_the_tables(&chain, &db, second).await?;
 		// Following again writes nothing twice.
 		let again = index_to_head(&chain, &db).await?;
 		check_against_chain(&chain, &db, receivable, again).await?;
@@ -336,9 +531,15 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 	);
 	let (_, paid) = get(addr, &format!("/accounts/{charlie}/notes?status=paid")).await?;
 	let paid = paid["items"].as_array().cloned().unwrap_or_default();
-	assert_eq!(paid.len(), 1, "Charlie's pledged note, paid: {paid:?}");
-	assert_eq!(paid[0]["amount"], "60000000");
-	assert_eq!(paid[0]["invoiceRef"], "INDEXER-STORY-1");
+	assert_eq!(paid.len(), 2, "Charlie's pledged note and the one recourse gave back: {paid:?}");
+	assert_eq!(
+		(&paid[0]["amount"], &paid[0]["invoiceRef"]),
+		(&"60000000".into(), &"INDEXER-STORY-1".into())
+	);
+	assert_eq!(
+		(&paid[1]["amount"], &paid[1]["invoiceRef"]),
+		(&"8000000".into(), &"INDEXER-STORY-2".into())
+	);
 	let (_, paid) = get(addr, &format!("/accounts/{ferdie}/notes?status=paid")).await?;
 	assert_eq!(paid["items"].as_array().map(|a| a.len()), Some(1), "the note Ferdie factored");
 	let (_, newest) =
@@ -350,7 +551,8 @@ async fn the_http_service_answers_from_the_database(db: &Db, head: u32) -> Resul
 	let whole = all_history(addr, &format!("/accounts/{dave}/history"), 1000).await?;
 	let one_by_one = all_history(addr, &format!("/accounts/{dave}/history"), 1).await?;
 	assert_eq!(whole, one_by_one, "pages of one give what one page gives");
-	let kinds: Vec<&str> = whole.iter().filter_map(|h| h["kind"].as_str()).collect();
+	let kinds: Vec<&str> =
+		whole.iter().filter(|h| h["receivable"] == 0).filter_map(|h| h["kind"].as_str()).collect();
 	assert_eq!(
 		kinds,
 		["transferred", "accepted", "moved"],
@@ -489,6 +691,7 @@ async fn statements_add_up_to_the_chain(
 				.as_array()
 				.expect("lines")
 				.iter()
+				.filter(|l| l["receivable"] == 0)
 				.map(|l| {
 					(
 						l["kind"].as_str().unwrap_or(""),
@@ -599,7 +802,7 @@ async fn reconciliation_finds_what_was_tampered_with(
 	let indexer = env!("CARGO_BIN_EXE_cascade-indexer");
 	let clean = check(chain, db, None).await?;
 	assert!(clean.ok(), "differences in an honest database: {:?}", clean.differences);
-	assert_eq!(clean.receivables, 1);
+	assert_eq!(clean.receivables, 2, "both stories' receivables");
 	assert!(clean.notes >= 3);
 	assert!(clean.programs >= 1, "program 0 compared");
 	let status = Command::new(indexer).args(["check", "--node", node, "--db", url]).status()?;

@@ -7,7 +7,7 @@ import type { Key } from '../../i18n';
 import { Repay } from './Repay';
 
 /** Receivables a page shows. */
-export const PAGE = 100;
+export const PAGE = 50;
 
 /** One page of my receivables (by maturity within it); repay whole or part while something is
  * outstanding. `count`: how many are outstanding (the exposure's counter). */
