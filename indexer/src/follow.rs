@@ -13,7 +13,7 @@ use anyhow::{bail, Result};
 use cascade_client::chain::Chain;
 
 use crate::{
-	check::{check, Report},
+	check::{check_changed, Report},
 	db::Db,
 	index::{index_block, Indexed},
 };
@@ -108,9 +108,11 @@ pub async fn follow(
 	}
 }
 
-/// Compares the database with the chain at the last indexed block; logs and keeps the result.
+/// Compares the database with the chain at the last indexed block — the receivables changed since
+/// the last reconciliation (all of them at the first) — logs and keeps the result.
 async fn reconcile(chain: &Chain, db: &Db, progress: &SharedProgress) -> Result<()> {
-	let report = check(chain, db, None).await?;
+	let since = progress.lock().ok().and_then(|p| p.last_check.as_ref().map(|c| c.block));
+	let report = check_changed(chain, db, None, since).await?;
 	for d in &report.differences {
 		eprintln!(
 			"error: block #{}: the database differs from the chain: {}: chain {} / database {}",

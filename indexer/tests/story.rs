@@ -32,7 +32,7 @@ use cascade_client::{
 };
 use cascade_indexer::{
 	api,
-	check::check,
+	check::{check, check_changed},
 	db::Db,
 	follow::{follow, SharedProgress},
 };
@@ -848,6 +848,14 @@ async fn reconciliation_finds_what_was_tampered_with(
 		"{:?}; payouts {payouts:?}",
 		found.differences
 	);
+	// What the follower compares as it goes: the receivables changed since its last
+	// reconciliation. Nothing changed after the last block: nothing to compare; since genesis:
+	// what the whole check found.
+	let last = db.last_block().await?.expect("blocks");
+	let quiet = check_changed(chain, db, None, Some(last)).await?;
+	assert_eq!((quiet.receivables, quiet.ok()), (0, true), "{:?}", quiet.differences);
+	let since_genesis = check_changed(chain, db, None, Some(0)).await?;
+	assert_eq!(since_genesis.differences, found.differences);
 	// A financing of program 0 that was paid back shown as still out.
 	sqlx::query(
 		"UPDATE financings SET status = 'open' WHERE id = (SELECT MIN(id) FROM financings WHERE program = 0)",

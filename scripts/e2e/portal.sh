@@ -24,7 +24,7 @@ start_dev_node 300
 export CASCADE_RPC_PORT="$PORT"
 INDEX_DIR="$(mktemp -d)"
 INDEXER_PORT=$((20000 + RANDOM % 12000))
-"$INDEXER" --node "ws://127.0.0.1:$PORT" --db "$INDEX_DIR/index.db" --check-every 50 \
+"$INDEXER" --node "ws://127.0.0.1:$PORT" --db "$INDEX_DIR/index.db" --check-every "${CASCADE_INDEXER_CHECK_EVERY:-50}" \
 	--listen "127.0.0.1:$INDEXER_PORT" --allow-origin "$CASCADE_RPC_CORS" >"$INDEX_DIR/log" 2>&1 &
 INDEXER_PID=$!
 stop_indexer() { kill "$INDEXER_PID" 2>/dev/null || true; wait "$INDEXER_PID" 2>/dev/null || true; rm -rf "$INDEX_DIR"; }

@@ -41,6 +41,9 @@ function App() {
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [who, setWho] = useState<string>(localStorage.getItem('cascade.account') ?? '');
   const [enterprises, setEnterprises] = useState<Map<string, ledger.Enterprise>>(new Map());
+  // No view before the enterprises are known: the view shown first is the account's role's (a
+  // core's page must not start as a supplier's and read all the notes its issues hold).
+  const [enterprisesLoaded, setEnterprisesLoaded] = useState(false);
   const [unit, setUnit] = useState({ symbol: '', decimals: 0 });
   const [role, setRole] = useState<Role | null>(null);
   const [activity, setActivity] = useState<Activity[]>([]);
@@ -101,7 +104,10 @@ function App() {
   const namesEpoch = Math.floor(head.block / 10);
   useEffect(() => {
     if (!api) return;
-    ledger.enterprises(api).then((list) => setEnterprises(new Map(list.map((e) => [e.address, e]))));
+    ledger.enterprises(api).then((list) => {
+      setEnterprises(new Map(list.map((e) => [e.address, e])));
+      setEnterprisesLoaded(true);
+    });
   }, [api, namesEpoch]);
   useEffect(() => {
     if (who) localStorage.setItem('cascade.account', who);
@@ -113,9 +119,9 @@ function App() {
 
   const account = accounts.find((a) => a.address === who) ?? null;
   const shownRole = role ?? defaultRole(account ? enterprises.get(account.address) : undefined);
-  const ctx: Ctx | null = useMemo(() => api && head.now ? {
+  const ctx: Ctx | null = useMemo(() => api && head.now && enterprisesLoaded ? {
     api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises, report, indexer: INDEXER,
-  } : null, [api, lang, account, unit, head, enterprises, report]);
+  } : null, [api, lang, account, unit, head, enterprises, enterprisesLoaded, report]);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const me = account ? enterprises.get(account.address) : undefined;
 
