@@ -66,6 +66,26 @@ async fn chain_time(chain: &Chain) -> Result<u64> {
 	Ok(at.storage().fetch(cascade::storage().timestamp().now(), ()).await?.decode()?)
 }
 
+/// Bob issues `face` CNY (credit line 0) to Charlie: the receivable and its root note.
+async fn issue_to_charlie(
+	bob: &Context,
+	face: u128,
+	maturity: u64,
+	doc: u8,
+	invoice: &str,
+) -> Result<(u64, u64)> {
+	let issue = cascade::tx().receivables().issue(
+		account("//Charlie"),
+		1,
+		face,
+		maturity,
+		0,
+		H256::repeat_byte(doc),
+		BoundedVec(invoice.as_bytes().to_vec()),
+	);
+	Ok(bob.send_one(issue, false).await?.issued().expect("Issued"))
+}
+
 /// Bob issues 1,000,000.00 CNY to Charlie maturing in 12 minutes of chain time; Charlie accepts
 /// and passes 400,000.00 to Dave, who accepts and factors it with program 0; Charlie pledges
 /// the rest with program 0; Bob repays; the chain pays every holder after maturity. Returns the
@@ -83,17 +103,8 @@ async fn story(url: &str) -> Result<u64> {
 		now = chain_time(&bob.chain).await?;
 	}
 	let maturity = now + 12 * MINUTE;
-	let issue = cascade::tx().receivables().issue(
-		account("//Charlie"),
-		1,
-		1_000_000 * YUAN,
-		maturity,
-		0,
-		H256::repeat_byte(9),
-		BoundedVec(b"INDEXER-STORY-1".to_vec()),
-	);
-	let issued = bob.send_one(issue, false).await?;
-	let (receivable, root) = issued.issued().expect("Issued");
+	let (receivable, root) =
+		issue_to_charlie(&bob, 1_000_000 * YUAN, maturity, 9, "INDEXER-STORY-1").await?;
 	charlie.send_one(cascade::tx().receivables().accept(root), false).await?;
 	let split = cascade::tx().receivables().split_transfer(root, account("//Dave"), 400_000 * YUAN);
 	let inclusion = charlie.send_one(split, false).await?;
@@ -180,16 +191,8 @@ async fn story_two(url: &str) -> Result<u64> {
 	};
 	as_operator(&alice, set(MINUTE)).await?;
 	let maturity = chain_time(&bob.chain).await? + 3 * MINUTE;
-	let issue = cascade::tx().receivables().issue(
-		account("//Charlie"),
-		1,
-		100_000 * YUAN,
-		maturity,
-		0,
-		H256::repeat_byte(10),
-		BoundedVec(b"INDEXER-STORY-2".to_vec()),
-	);
-	let (receivable, root) = bob.send_one(issue, false).await?.issued().expect("Issued");
+	let (receivable, root) =
+		issue_to_charlie(&bob, 100_000 * YUAN, maturity, 10, "INDEXER-STORY-2").await?;
 	charlie.send_one(cascade::tx().receivables().accept(root), false).await?;
 	let split = cascade::tx().receivables().split_transfer(root, account("//Dave"), 20_000 * YUAN);
 	let moved = charlie

@@ -119,19 +119,32 @@ export async function refusalOf(page, testId) {
   return fresh.textContent();
 }
 
+/** Wait until the indexer has indexed block `n` (it follows finalized blocks); its /health. */
+export async function indexerAt(n, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const h = await (await fetch(`${INDEXER_URL}/health`)).json();
+    if ((h.indexed ?? -1) >= n) return h;
+    if (Date.now() > deadline) throw new Error(`the indexer is at #${h.indexed}, not #${n}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
 /**
- * Wait until the indexer (if one runs) has indexed the node's best block: a test that times the
- * page does not time the node busy answering an indexer catching up with thousands of changes
- * (on this 2-core machine the node has one RPC reader).
+ * Wait until the indexer (if one runs) has indexed the node's best block and reconciled past it:
+ * a test that times the page does not time the node busy answering an indexer catching up with
+ * thousands of changes, or comparing them with the chain (on this 2-core machine the node has
+ * one RPC reader).
  */
 export async function indexerCaughtUp(api, timeoutMs = 120_000) {
   if (!INDEXER_URL) return;
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  await indexerAt(head, timeoutMs);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const h = await (await fetch(`${INDEXER_URL}/health`)).json();
-    if ((h.indexed ?? -1) >= head) return;
-    if (Date.now() > deadline) throw new Error(`the indexer is at #${h.indexed}, not #${head}`);
+    if ((h.lastCheck?.block ?? -1) >= head) return;
+    if (Date.now() > deadline) throw new Error(`the indexer's last reconciliation is at #${h.lastCheck?.block}, not past #${head}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 }

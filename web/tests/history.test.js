@@ -7,20 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, eventOf } from '@cascade/api';
 import { CNY, YUAN, cny, waitForTime, waitUntilSettled } from '@cascade/api/testing';
-import { openPortal, actAs, INDEXER_URL } from './harness.js';
+import { openPortal, actAs, indexerAt, INDEXER_URL } from './harness.js';
 
 const DAY = 86_400_000;
-
-/** Wait until the indexer has indexed block `n` (it follows finalized blocks). */
-async function indexed(n, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const h = await (await fetch(`${INDEXER_URL}/health`)).json();
-    if ((h.indexed ?? -1) >= n) return h;
-    if (Date.now() > deadline) throw new Error(`the indexer is at #${h.indexed}, not #${n}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** CNY of `who` at block `n`. */
 async function cnyAt(api, who, n) {
@@ -60,7 +49,7 @@ async function story(api, keys) {
   await waitForTime(api, startTime + 120_000);
   const settledAt = await waitUntilSettled(api, soon.id, 60_000);
   assert.equal((await api.rpc.cascade.note(soon.root)).toJSON().state, 'redeemed');
-  await indexed(settledAt);
+  await indexerAt(settledAt, 60_000);
 
   // A fresh browser — a new Chromium, nothing stored from any earlier visit, the note paid out
   // before the page ever saw Dave — shows Dave the note he was paid.
@@ -107,7 +96,7 @@ async function inTheBrowser(api, keys, portal, { soon, later, startBlock }) {
   assert.deepEqual([closing[3], closing[8], closing[9]], ['closing', asJson.closing.notes, asJson.closing.cash], 'the CSV closes as the JSON');
 
   const endBlock = (await api.rpc.chain.getHeader()).number.toNumber();
-  await indexed(endBlock);
+  await indexerAt(endBlock, 60_000);
   const blockTime = async (n) => (await (await api.at(await api.rpc.chain.getBlockHash(n))).query.timestamp.now()).toNumber();
   const from = (await blockTime(startBlock)) + 1;
   const to = (await blockTime(endBlock)) + 1;
