@@ -428,8 +428,9 @@ async fn payouts_of(
 	};
 	let rows = sqlx::query(
 		"SELECT p.block, p.idx, p.note, p.receivable, p.holder, p.amount, p.pledgee, p.to_pledgee, \
-		 p.final, b.time_ms FROM payouts p JOIN blocks b ON b.number = p.block \
-		 WHERE (p.holder = $1 OR p.pledgee = $1) AND (p.block > $2 OR (p.block = $2 AND p.idx > $3)) \
+		 p.final, b.time_ms, p.seller, p.to_seller FROM payouts p JOIN blocks b ON b.number = p.block \
+		 WHERE (p.holder = $1 OR p.pledgee = $1 OR p.seller = $1) \
+		 AND (p.block > $2 OR (p.block = $2 AND p.idx > $3)) \
 		 ORDER BY p.block, p.idx LIMIT $4",
 	)
 	.bind(&who)
@@ -457,6 +458,8 @@ async fn payouts_of(
 				"toPledgee": r.get::<String, _>(7),
 				"final": r.get::<i64, _>(8) == 1,
 				"time": r.get::<i64, _>(9),
+				"seller": r.get::<Option<String>, _>(10),
+				"toSeller": r.get::<String, _>(11),
 			})
 		})
 		.collect();

@@ -134,14 +134,17 @@ pub async fn check_changed(
 	})
 	.collect();
 	let mut paid: BTreeMap<u64, u128> = BTreeMap::new();
-	for row in sqlx::query("SELECT receivable, amount, to_pledgee FROM payouts WHERE block <= $1")
-		.bind(at as i64)
-		.fetch_all(db.pool())
-		.await?
+	for row in sqlx::query(
+		"SELECT receivable, amount, to_pledgee, to_seller FROM payouts WHERE block <= $1",
+	)
+	.bind(at as i64)
+	.fetch_all(db.pool())
+	.await?
 	{
 		let amount: u128 = row.get::<String, _>(1).parse()?;
 		let to_pledgee: u128 = row.get::<String, _>(2).parse()?;
-		*paid.entry(row.get::<i64, _>(0) as u64).or_default() += amount + to_pledgee;
+		let to_seller: u128 = row.get::<String, _>(3).parse()?;
+		*paid.entry(row.get::<i64, _>(0) as u64).or_default() += amount + to_pledgee + to_seller;
 	}
 
 	let escrow = escrow_flows(db, at).await?;

@@ -9,8 +9,10 @@ use sqlx::{
 };
 
 /// The schema's versions, oldest first: (version, name, SQL).
-const MIGRATIONS: &[(i64, &str, &str)] =
-	&[(1, "ledger", include_str!("../migrations/0001_ledger.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+	(1, "ledger", include_str!("../migrations/0001_ledger.sql")),
+	(2, "reserves", include_str!("../migrations/0002_reserves.sql")),
+];
 
 /// Which database a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -457,17 +457,23 @@ async fn apply(
 		}
 		("Receivables", kind @ ("PartPaid" | "Redeemed")) => {
 			let (note, r, paid) = (int(f, "note")?, int(f, "receivable")?, amount(f, "amount")?);
-			let (pledgee, to_pledgee) = match f.get("to_pledgee") {
-				Some(Json::Array(pair)) if pair.len() == 2 => (
-					pair[0].as_str().map(str::to_string),
-					amount(&serde_json::json!({ "a": pair[1] }), "a")?,
-				),
-				_ => (None, 0),
+			// `(account, amount)` pairs beside the holder's share: the pledgee's, and (runtimes
+			// with factoring reserves) the seller's.
+			let pair = |name: &str| -> anyhow::Result<(Option<String>, u128)> {
+				Ok(match f.get(name) {
+					Some(Json::Array(pair)) if pair.len() == 2 => (
+						pair[0].as_str().map(str::to_string),
+						amount(&serde_json::json!({ "a": pair[1] }), "a")?,
+					),
+					_ => (None, 0),
+				})
 			};
+			let (pledgee, to_pledgee) = pair("to_pledgee")?;
+			let (seller, to_seller) = pair("to_seller")?;
 			let last = kind == "Redeemed";
 			sqlx::query(
-				"INSERT INTO payouts (block, idx, note, receivable, holder, amount, pledgee, to_pledgee, final) \
-				 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+				"INSERT INTO payouts (block, idx, note, receivable, holder, amount, pledgee, to_pledgee, \
+				 final, seller, to_seller) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
 			)
 			.bind(block as i64)
 			.bind(e.index as i64)
@@ -478,6 +484,8 @@ async fn apply(
 			.bind(pledgee.clone())
 			.bind(to_pledgee.to_string())
 			.bind(last as i64)
+			.bind(seller)
+			.bind(to_seller.to_string())
 			.execute(&mut **tx)
 			.await?;
 			let kind = if last { "redeemed" } else { "part_paid" };

@@ -6,7 +6,8 @@
 //!   note is accepted (+ for the one accepting, − for the one it came from), moved by factoring
 //!   (+ the financier, − the seller), and paid (− what the note was paid, its pledgee's share
 //!   included). Offers, splits, pledges and freezes do not move it: the holder holds as much.
-//! - **cash**: money Cascade moved for the account: payouts (+ the holder's share, + a pledgee's),
+//! - **cash**: money Cascade moved for the account: payouts (+ the holder's share, + a pledgee's,
+//!   + a factoring seller's reserve),
 //!   financing (+ the price to the seller, − from the financier), loan and claim repayments (− the
 //!   seller, + the financier), a core's repayments into escrow (−, with the escrow's reserve) and
 //!   what the escrow returns to it at settlement (+: the reserve, and anything else sent there).
@@ -31,7 +32,7 @@ pub struct Line {
 	pub block: i64,
 	/// The event's index in its block.
 	pub event: i64,
-	/// received, passed_on, sold, bought, paid_out, pledgee_paid, financed, advanced,
+	/// received, passed_on, sold, bought, paid_out, pledgee_paid, reserve_paid, financed, advanced,
 	/// loan_repaid, loan_repayment, repaid, escrow_returned.
 	pub kind: String,
 	pub receivable: Option<i64>,
@@ -93,7 +94,7 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 	// this account's movements name, in one query.
 	let mut paid_before: BTreeMap<i64, Vec<(i64, i64, i128)>> = BTreeMap::new();
 	for row in sqlx::query(
-		"SELECT note, block, idx, amount, to_pledgee FROM payouts WHERE note IN \
+		"SELECT note, block, idx, amount, to_pledgee, to_seller FROM payouts WHERE note IN \
 		 (SELECT note FROM note_history WHERE kind IN ('accepted', 'moved') \
 		  AND (account = $1 OR counterparty = $1))",
 	)
@@ -101,7 +102,9 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 	.fetch_all(pool)
 	.await?
 	{
-		let paid = signed(&row.get::<String, _>(3))? + signed(&row.get::<String, _>(4))?;
+		let paid = signed(&row.get::<String, _>(3))?
+			+ signed(&row.get::<String, _>(4))?
+			+ signed(&row.get::<String, _>(5))?;
 		paid_before.entry(row.get(0)).or_default().push((row.get(1), row.get(2), paid));
 	}
 	let unpaid = |note: i64, block: i64, idx: i64, face: i128| {
@@ -148,9 +151,9 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 		});
 	}
 	for row in sqlx::query(
-		"SELECT p.note, p.receivable, p.holder, p.amount, p.pledgee, p.to_pledgee, p.block, p.idx, b.time_ms \
-		 FROM payouts p JOIN blocks b ON b.number = p.block \
-		 WHERE (p.holder = $1 OR p.pledgee = $1) AND b.time_ms < $2",
+		"SELECT p.note, p.receivable, p.holder, p.amount, p.pledgee, p.to_pledgee, p.block, p.idx, b.time_ms, \
+		 p.seller, p.to_seller FROM payouts p JOIN blocks b ON b.number = p.block \
+		 WHERE (p.holder = $1 OR p.pledgee = $1 OR p.seller = $1) AND b.time_ms < $2",
 	)
 	.bind(who)
 	.bind(to)
@@ -160,6 +163,8 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 		let holder: String = row.get(2);
 		let pledgee: Option<String> = row.get(4);
 		let (paid, to_pledgee) = (signed(&row.get::<String, _>(3))?, signed(&row.get::<String, _>(5))?);
+		let seller: Option<String> = row.get(9);
+		let to_seller = signed(&row.get::<String, _>(10))?;
 		let base = |kind, counterparty, notes, cash| Movement {
 			time: row.get(8),
 			block: row.get(6),
@@ -173,10 +178,13 @@ async fn movements(db: &Db, who: &str, to: i64) -> Result<Vec<Movement>> {
 			cash,
 		};
 		if holder == who {
-			out.push(base("paid_out", pledgee.clone(), -(paid + to_pledgee), paid));
+			out.push(base("paid_out", pledgee.clone(), -(paid + to_pledgee + to_seller), paid));
 		}
 		if pledgee.as_deref() == Some(who) && to_pledgee > 0 {
 			out.push(base("pledgee_paid", Some(holder.clone()), 0, to_pledgee));
+		}
+		if seller.as_deref() == Some(who) && to_seller > 0 {
+			out.push(base("reserve_paid", Some(holder.clone()), 0, to_seller));
 		}
 	}
 	// The financings the account is a party to, for the money they moved; each line placed at its

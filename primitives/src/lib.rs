@@ -7,12 +7,17 @@
 
 extern crate alloc;
 
+pub mod attestation;
 pub mod decimal;
 pub mod paging;
 pub mod pricing;
 #[cfg(feature = "std")]
 pub mod text;
 
+pub use attestation::{
+	Attestation, AttestationId, AttestationInfo, AttestationKind, Attestations, Grade, GreenGrade,
+	Office, TierGrade,
+};
 pub use decimal::Decimal;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -187,6 +192,9 @@ pub struct NoteView<AccountId, AssetId, Balance> {
 	/// When the issuer completed paying the receivable into escrow, if it has: a pledge's
 	/// interest runs no further than `max(maturity, funded_at)`.
 	pub funded_at: Option<Moment>,
+	/// The receivable's term (issue to maturity) is longer than the soft tenor: a bank must
+	/// review it (request/approve) — programs do not finance it (银发〔2025〕77号).
+	pub needs_review: bool,
 }
 
 /// The ledger of notes, as the financing pallet uses it. Every change is atomic with the
@@ -211,11 +219,14 @@ pub struct Payout<AccountId, Balance> {
 	/// The pledge is paid off by this payout: a note not yet fully paid goes back to its holder,
 	/// Active.
 	pub release: bool,
+	/// The seller of a factoring with a reserve and the reserve's part of the share (at most
+	/// what is left after the pledgee); the holder gets the rest.
+	pub to_seller: Option<(AccountId, Balance)>,
 }
 
 impl<AccountId, Balance> Default for Payout<AccountId, Balance> {
 	fn default() -> Self {
-		Payout { to_pledgee: None, release: false }
+		Payout { to_pledgee: None, release: false, to_seller: None }
 	}
 }
 
@@ -246,6 +257,33 @@ impl<AccountId, Balance> RedeemHook<AccountId, Balance> for () {
 		_interest_until: Moment,
 	) -> Result<Payout<AccountId, Balance>, frame_support::pallet_prelude::DispatchError> {
 		Ok(Payout::default())
+	}
+}
+
+/// Who does ledger work without fees: a registered, active enterprise, within a number of
+/// feeless calls per block (nobody floods the chain for free). Implemented by the enterprises
+/// pallet, which counts them; `()` lets nobody.
+pub trait FeelessWork<AccountId> {
+	/// Whether a call signed by `who` now goes without fees.
+	fn allows(who: &AccountId) -> bool;
+}
+
+impl<AccountId> FeelessWork<AccountId> for () {
+	fn allows(_who: &AccountId) -> bool {
+		false
+	}
+}
+
+/// Whether an account owes an unpaid claim (a called loan, recourse it could not pay): a core
+/// that does may issue nothing new. Implemented by the financing pallet; `()` owes nothing.
+pub trait ClaimsOwed<AccountId> {
+	/// Whether `who` is the debtor of a claim not yet paid. `O(1)`.
+	fn owes(who: &AccountId) -> bool;
+}
+
+impl<AccountId> ClaimsOwed<AccountId> for () {
+	fn owes(_who: &AccountId) -> bool {
+		false
 	}
 }
 

@@ -46,6 +46,33 @@ pub fn discount(
 	Some((interest, amount - interest))
 }
 
+/// What financing `amount` pays now when `advance_rate` of it is advanced at `annual_rate`:
+/// `(advance, interest, disbursed)`. The advance is `advance_rate × amount` rounded **down**; the
+/// interest is charged on the exact advance (`amount × advance_rate × annual_rate × days / 360`,
+/// rounded **up** once), capped at the advance; `disbursed = advance − interest`. Charging the
+/// interest on the exact advance keeps splitting from paying: the pieces' advances sum to at most
+/// the whole's and their interest to at least the whole's. With everything advanced this is
+/// [`discount`] exactly.
+pub fn advance_discount(
+	amount: u128,
+	advance_rate: Permill,
+	annual_rate: Permill,
+	now: Moment,
+	maturity: Moment,
+) -> Option<(u128, u128, u128)> {
+	let advance = advance_rate.mul_floor(amount);
+	let days = days_to_maturity(now, maturity) as u128;
+	let numerator = (advance_rate.deconstruct() as u128)
+		.checked_mul(annual_rate.deconstruct() as u128)?
+		.checked_mul(days)?;
+	let accuracy = Permill::ACCURACY as u128;
+	let denominator = accuracy.checked_mul(accuracy)?.checked_mul(DAY_BASIS)?;
+	let interest =
+		multiply_by_rational_with_rounding(amount, numerator, denominator, Rounding::Up)?
+			.min(advance);
+	Some((advance, interest, advance - interest))
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -100,6 +127,57 @@ mod tests {
 				let exact_num = amount * 36_500 * days as u128;
 				assert!(exact_num <= i * 360_000_000);
 				assert!(i == 0 || (i - 1) * 360_000_000 < exact_num);
+			}
+		}
+	}
+
+	#[test]
+	fn everything_advanced_is_the_plain_discount() {
+		for amount in [1u128, 99, 12_345, 100_000_000, 123_456_789_012] {
+			for days in [0u64, 1, 30, 183, 365] {
+				let (i, d) = discount(amount, rate(), 0, days * DAY).unwrap();
+				assert_eq!(
+					advance_discount(amount, Permill::one(), rate(), 0, days * DAY),
+					Some((amount, i, d))
+				);
+			}
+		}
+	}
+
+	#[test]
+	fn an_advance_matches_hand_computation() {
+		// 80 % of 1,000,000.00 CNY for 30 days at 3.65 %: advance 80,000,000 分; interest
+		// 100,000,000 × 0.8 × 0.0365 × 30 / 360 = 243,333.33… → 243,334.
+		assert_eq!(
+			advance_discount(100_000_000, Permill::from_percent(80), rate(), 0, 30 * DAY),
+			Some((80_000_000, 243_334, 79_756_666))
+		);
+		// 80 % of 1 minor unit is nothing advanced and nothing charged.
+		assert_eq!(
+			advance_discount(1, Permill::from_percent(80), rate(), 0, 30 * DAY),
+			Some((0, 0, 0))
+		);
+	}
+
+	// Pieces of at least 100 minor units (the smallest note), advances of 10 % and more, rates
+	// and terms whose interest is below half the advance: no piece's interest is capped.
+	#[test]
+	fn splitting_an_advance_never_pays() {
+		for advance in
+			[Permill::from_percent(10), Permill::from_percent(80), Permill::from_parts(876_543)]
+		{
+			for whole in [200u128, 201, 12_345, 1_000_001, 987_654_321] {
+				for days in [1u64, 30, 200, 365] {
+					let (a, i, d) =
+						advance_discount(whole, advance, rate(), 0, days * DAY).unwrap();
+					for cut in [100u128, whole / 3, whole / 2, whole - 100] {
+						let at = |x| advance_discount(x, advance, rate(), 0, days * DAY).unwrap();
+						let ((a1, i1, d1), (a2, i2, d2)) = (at(cut), at(whole - cut));
+						assert!(a1 + a2 <= a, "the pieces' advances");
+						assert!(i1 + i2 >= i, "the pieces' interest: {whole} cut at {cut}");
+						assert!(d1 + d2 <= d, "the pieces' price now");
+					}
+				}
 			}
 		}
 	}

@@ -1,7 +1,7 @@
 //! JSON-RPC methods over [`ReceivablesApi`]: `cascade_receivable`, `cascade_note`,
 //! `cascade_notesOf`, `cascade_lineage`, `cascade_tree`, `cascade_exposure`, `cascade_quote`,
 //! `cascade_claimsOf`, `cascade_financingsOf`, `cascade_programsOf`, `cascade_requestsOf`,
-//! `cascade_receivablesOf`, `cascade_linesOf`.
+//! `cascade_receivablesOf`, `cascade_linesOf`, `cascade_attestationsOf`, `cascade_programQuote`.
 //!
 //! This crate is routing: the answers are the pallets' own read types (through the runtime API),
 //! serialized as they derive it — camelCase fields, accounts as SS58 strings, amounts and asset
@@ -35,8 +35,9 @@ use std::{marker::PhantomData, sync::Arc};
 
 use cascade_runtime_api::ReceivablesApi as ReceivablesRuntimeApi;
 pub use cascade_runtime_api::{
-	ClaimInfo, ExposureInfo, FinancingInfo, LineInfo, NoteInfo, Page, PageError, PageRequest,
-	ProgramInfo, Quote, ReceivableInfo, RequestInfo, MAX_PAGE,
+	AttestationInfo, ClaimInfo, ExposureInfo, FinancingInfo, FinancingKind, LineInfo, NoteInfo,
+	Page, PageError, PageRequest, ProgramInfo, ProgramQuote, Quote, ReceivableInfo, RequestInfo,
+	MAX_PAGE,
 };
 use codec::Codec;
 use jsonrpsee::{
@@ -209,6 +210,27 @@ pub trait CascadeApi<BlockHash, AccountId, AssetId, Balance> {
 		at: Option<BlockHash>,
 		page: Option<PageRequest>,
 	) -> RpcResult<Listing<LineInfo<AccountId, AssetId, Balance>>>;
+
+	/// An enterprise's attestations (its tier and green grade), each with whether it counts
+	/// now (blocks whose runtime has version 5 of the API).
+	#[method(name = "cascade_attestationsOf", blocking)]
+	fn attestations_of(
+		&self,
+		account: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<AttestationInfo<AccountId>>>;
+
+	/// What financing `note` through `program` as `kind` (`{"factoring":{"recourse":…}}` or
+	/// `"pledge"`) would be now for the note's holder, priced by its grades, and why `finance`
+	/// would fail if it would (blocks whose runtime has version 5 of the API).
+	#[method(name = "cascade_programQuote", blocking)]
+	fn program_quote(
+		&self,
+		note: u64,
+		program: u64,
+		kind: FinancingKind,
+		at: Option<BlockHash>,
+	) -> RpcResult<ProgramQuote<AccountId, Balance>>;
 }
 
 /// The server of the `cascade_*` methods.
@@ -292,6 +314,20 @@ where
 			})
 	}
 
+	/// Refuse a method that versions from `since` of the API have, asked of an older block.
+	fn require(&self, since: u32, method: &str, at: Block::Hash) -> Result<(), ErrorObjectOwned> {
+		let version = self.api_version(at)?;
+		if version < since {
+			return Err(error(
+				error_code::UNSUPPORTED_AT_BLOCK,
+				format!(
+					"block {at:?} runs version {version} of ReceivablesApi, which has no {method}"
+				),
+			));
+		}
+		Ok(())
+	}
+
 	/// A list of `account`'s items, by id, that versions from `since` (at least 2) of the API
 	/// have.
 	fn account_list<T>(
@@ -306,15 +342,7 @@ where
 	) -> RpcResult<Listing<T>> {
 		let who = parse_account(&account)?;
 		let at = self.at(at);
-		let version = self.api_version(at)?;
-		if version < since {
-			return Err(error(
-				error_code::UNSUPPORTED_AT_BLOCK,
-				format!(
-					"block {at:?} runs version {version} of ReceivablesApi, which has no {method}"
-				),
-			));
-		}
+		self.require(since, method, at)?;
 		let whole = page.is_none();
 		let request = page.unwrap_or(PageRequest::first(MAX_PAGE));
 		let answer = read(&self.client.runtime_api(), at, who, request)
@@ -602,6 +630,37 @@ where
 			|l: &LineInfo<AccountId, AssetId, Balance>| l.id,
 			|api, at, who, p| api.lines_of(at, who, p),
 		)
+	}
+
+	fn attestations_of(
+		&self,
+		account: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<AttestationInfo<AccountId>>> {
+		let _turn = self.readers.turn()?;
+		let who = parse_account(&account)?;
+		let at = self.at(at);
+		self.require(5, "cascade_attestationsOf", at)?;
+		self.client.runtime_api().attestations_of(at, who).map_err(runtime_error)
+	}
+
+	fn program_quote(
+		&self,
+		note: u64,
+		program: u64,
+		kind: FinancingKind,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ProgramQuote<AccountId, Balance>> {
+		let _turn = self.readers.turn()?;
+		let at = self.at(at);
+		self.require(5, "cascade_programQuote", at)?;
+		self.client
+			.runtime_api()
+			.program_quote(at, note, program, kind)
+			.map_err(runtime_error)?
+			.ok_or_else(|| {
+				error(error_code::NOT_FOUND, format!("no note {note} or no program {program}"))
+			})
 	}
 }
 

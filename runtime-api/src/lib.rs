@@ -13,7 +13,9 @@
 //! with the ledger, and `exposure` by walking every receivable of the core; 2 answers every list
 //! a bounded page at a time (`cascade_primitives::paging`), reads exposure from counters, and adds
 //! the financings, programs, requests and lines lists and `can_issue`; 3 names the note that
-//! secures each claim (`ClaimInfo::security`). Blocks of older runtimes are still read with
+//! secures each claim (`ClaimInfo::security`); 4 adds `receivables_of`; 5 adds an enterprise's
+//! attestations (`attestations_of`) and what a program would pay a note's holder, priced by its
+//! grades (`program_quote`). Blocks of older runtimes are still read with
 //! their own calls (`*_before_version_2`, `claims_of_before_version_3` on the client side),
 //! whose answer types are in [`v1`] and [`v2`].
 
@@ -24,12 +26,13 @@ extern crate alloc;
 use alloc::vec::Vec;
 pub use cascade_primitives::paging::{Cursor, Page, PageError, PageRequest, MAX_PAGE};
 pub use cascade_primitives::Decimal;
+pub use cascade_primitives::{AttestationInfo, AttestationKind, Grade, GreenGrade, TierGrade};
 use cascade_primitives::{FinancingId, LineId, Moment, NoteId, ReceivableId};
 use codec::{Codec, Decode, Encode};
 pub use pallet_enterprises::LineInfo;
 pub use pallet_financing::{
-	ClaimInfo, FinancingInfo, FinancingKind, FinancingStatus, ProgramId, ProgramInfo, Quote,
-	RequestId, RequestInfo,
+	ClaimInfo, FinancingInfo, FinancingKind, FinancingStatus, ProgramId, ProgramInfo, ProgramQuote,
+	Quote, RequestId, RequestInfo, Terms,
 };
 pub use pallet_receivables::{
 	Exposure, NoteInfo, NoteState, Outstanding, ReceivableInfo, ReceivableStatus,
@@ -131,7 +134,7 @@ pub mod v1 {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of Cascade's ledger.
-	#[api_version(4)]
+	#[api_version(5)]
 	pub trait ReceivablesApi<AccountId, AssetId, Balance>
 	where
 		AccountId: Codec,
@@ -225,6 +228,18 @@ sp_api::decl_runtime_apis! {
 			credit_line: LineId,
 			invoice_ref: Vec<u8>,
 		) -> DispatchResult;
+		/// The attestations in place for `who` (at most one tier and one green grade), each
+		/// with whether it counts now (version 5).
+		fn attestations_of(who: AccountId) -> Vec<AttestationInfo<AccountId>>;
+		/// What financing `note` through `program` as `kind` would be now for the note's
+		/// holder: the terms its grades get, the tier limit and what it has drawn, and the
+		/// error `finance` would fail with, if any; `None` for an unknown note or program
+		/// (version 5).
+		fn program_quote(
+			note: NoteId,
+			program: ProgramId,
+			kind: FinancingKind,
+		) -> Option<ProgramQuote<AccountId, Balance>>;
 	}
 }
 

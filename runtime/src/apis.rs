@@ -326,6 +326,18 @@ impl_runtime_apis! {
 		) -> sp_runtime::DispatchResult {
 			Receivables::can_issue(issuer, supplier, asset, face, maturity, credit_line, invoice_ref)
 		}
+
+		fn attestations_of(who: AccountId) -> Vec<cascade_primitives::AttestationInfo<AccountId>> {
+			Enterprises::attestations_of(&who)
+		}
+
+		fn program_quote(
+			note: cascade_primitives::NoteId,
+			program: pallet_financing::ProgramId,
+			kind: pallet_financing::FinancingKind,
+		) -> Option<pallet_financing::ProgramQuote<AccountId, Balance>> {
+			Financing::program_quote(note, program, kind)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -223,6 +223,21 @@ impl pallet_financing::BenchmarkHelper<AccountId, AssetId, Balance> for CascadeB
 		let anyone: AccountId = frame_benchmarking::account("anyone", 0, 0);
 		Receivables::mark_overdue(RuntimeOrigin::signed(anyone), receivable).expect("overdue");
 	}
+
+	fn attest(who: &AccountId) {
+		use cascade_primitives::{Grade, GreenGrade, Office, TierGrade};
+		let rater: AccountId = frame_benchmarking::account("rater", 0, 0);
+		pallet_enterprises::Offices::<Runtime>::insert(&rater, Office::Attestor, ());
+		for grade in [Grade::Tier(TierGrade::A), Grade::Green(GreenGrade::DeepGreen)] {
+			crate::Enterprises::attest(
+				RuntimeOrigin::signed(rater.clone()),
+				who.clone(),
+				grade,
+				Moment::MAX,
+			)
+			.expect("attests");
+		}
+	}
 }
 
 const DAY_MS: Moment = 86_400_000;

@@ -158,7 +158,13 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Registered, active enterprises' ledger calls pay no fee (a bounded number a block, counted
+	// by FeelessQuota); everyone else's do. Both encode to what they wrap, or to nothing.
+	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
+	pallet_enterprises::FeelessQuota<Runtime>,
 	// A wallet may have the chain check the metadata it signed with (RFC 78): what it showed is
 	// what the call means.
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
@@ -256,4 +262,7 @@ mod runtime {
 
 	#[runtime::pallet_index(17)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(18)]
+	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 }

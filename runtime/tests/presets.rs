@@ -89,9 +89,9 @@ fn the_story_runs_on_the_real_runtime() {
 		// The core's register through the runtime API (version 4): its one receivable.
 		{
 			use cascade_runtime_api::{
-				runtime_decl_for_receivables_api::ReceivablesApiV4, PageRequest,
+				runtime_decl_for_receivables_api::ReceivablesApiV5, PageRequest,
 			};
-			let page = <Runtime as ReceivablesApiV4<_, _, _, _>>::receivables_of(
+			let page = <Runtime as ReceivablesApiV5<_, _, _, _>>::receivables_of(
 				bob.clone(),
 				PageRequest::first(10),
 			)
@@ -265,8 +265,8 @@ fn a_called_loan_shows_as_a_claim_through_the_runtime_api() {
 fn claims_of(
 	who: cascade_runtime::AccountId,
 ) -> Vec<cascade_runtime_api::ClaimInfo<cascade_runtime::AccountId, cascade_runtime::Balance>> {
-	use cascade_runtime_api::{runtime_decl_for_receivables_api::ReceivablesApiV4, PageRequest};
-	let page = <Runtime as ReceivablesApiV4<_, _, _, _>>::claims_of(who, PageRequest::first(1_000))
+	use cascade_runtime_api::{runtime_decl_for_receivables_api::ReceivablesApiV5, PageRequest};
+	let page = <Runtime as ReceivablesApiV5<_, _, _, _>>::claims_of(who, PageRequest::first(1_000))
 		.expect("a page");
 	assert!(page.next.is_none());
 	page.items

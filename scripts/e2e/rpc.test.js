@@ -154,6 +154,10 @@ test('every answer has exactly the fields, and the kinds of value, of @cascade/a
   for (const o of exposure.outstanding) expect('Outstanding', o, 'an outstanding amount');
   for (const l of exposure.creditLines) expect('Line', l, 'a credit line');
   expect('Quote', await answer('cascade_quote', [root, 36_500]), 'cascade_quote');
+  const priced = await answer('cascade_programQuote', [root, 0, { factoring: { recourse: false } }]);
+  expect('ProgramQuote', priced, 'cascade_programQuote');
+  expect('Terms', priced.terms, 'a program quote\'s terms');
+  for (const a of await answer('cascade_attestationsOf', [keys.charlie.address])) expect('Attestation', a, 'an attestation');
   const lists = [
     ['cascade_notesOf', keys.charlie.address, 'Note'],
     ['cascade_linesOf', keys.bob.address, 'Line'],

@@ -1,7 +1,6 @@
-// Shared pieces of the views: a button that checks, signs and follows a transaction; a pager;
+// Shared pieces of the views: a button that checks, signs and follows a transaction;
 // the lineage tree drawn as a picture.
 import { useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { signAndFollow, type TxError, type TxProgress } from './chain';
 import { useCtx } from './context';
@@ -125,28 +124,6 @@ function errorWords(t: (k: Key) => string, error: TxError): string {
 export function ErrorText({ error }: { error: TxError }) {
   const { t } = useCtx();
   return <span class="error-text">{errorWords(t, error)}{error.name && <code> ({error.name})</code>}</span>;
-}
-
-/** `items` shown `size` at a time with previous / next: a long list never renders at once. */
-export function Paged<T>(props: { items: T[]; size?: number; children: (page: T[]) => ComponentChildren; testId?: string }) {
-  const { t } = useCtx();
-  const size = props.size ?? 50;
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(props.items.length / size));
-  const current = Math.min(page, pages - 1);
-  const slice = props.items.slice(current * size, current * size + size);
-  return (
-    <div data-testid={props.testId}>
-      {props.children(slice)}
-      {pages > 1 && (
-        <div class="pager">
-          <button class="plain" disabled={current === 0} onClick={() => setPage(current - 1)}>‹</button>
-          <span data-testid={props.testId && `${props.testId}-page`}>{t('pager.page', { page: current + 1, pages, total: props.items.length })}</span>
-          <button class="plain" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>›</button>
-        </div>
-      )}
-    </div>
-  );
 }
 
 const BOX_W = 216;

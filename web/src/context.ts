@@ -8,6 +8,7 @@ import type { Enterprise } from './ledger';
 import type { Activity } from './components';
 import { translate, type Key, type Lang } from './i18n';
 import { formatAmount } from './units';
+import type { BlockChanges } from './changes';
 
 export interface Ctx {
   api: ApiPromise;
@@ -20,6 +21,8 @@ export interface Ctx {
   /** The chain's clock (ms) and best block number; views reload when the block changes. */
   now: number;
   block: number;
+  /** What the block changed: a list is read again only when it concerns what the list shows. */
+  changes: BlockChanges;
   enterprises: Map<string, Enterprise>;
   /** The indexer's address (`?indexer=`): history, statements and the maturity ladder; null
    * without one (the page then says history is unavailable). */

@@ -1,4 +1,5 @@
-// The page's data layer: a read of the chain that runs again at every block and whenever its
+// The page's data layer: a read of the chain that runs again at a block — every block, or only
+// the blocks whose events concern what it shows (`when`, see changes.ts) — and whenever its
 // inputs change, keeps the last answer while the next one is on its way, and never has two reads
 // of one query in flight (a read slower than a block is followed by one more read, not by one
 // per block missed). When its `key` changes (another account), what was shown is dropped, and so
@@ -6,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiPromise } from '@polkadot/api';
 import { useCtx } from './context';
+import type { BlockChanges } from './changes';
 
 export interface ChainQuery<T> {
   /** The last answer, or `initial` until the first arrives (for the current key). */
@@ -25,14 +27,19 @@ export interface QueryOptions {
   key?: string | number;
 }
 
+/** Read again at a block only if `when(changes, lastAnswer)` (or the page must read everything). */
+export interface ChangeOptions<T> extends QueryOptions {
+  when?: (changes: BlockChanges, last: T) => boolean;
+}
+
 /** `read(api)` at every block and when `deps` change (compared one by one). */
 export function useChainQuery<T>(
   read: (api: ApiPromise) => Promise<T>,
   deps: unknown[],
   initial: T,
-  { enabled = true, everyBlock = true, key = '' }: QueryOptions = {},
+  { enabled = true, everyBlock = true, key = '', when }: ChangeOptions<T> = {},
 ): ChainQuery<T> {
-  const { api, block } = useCtx();
+  const { api, changes } = useCtx();
   const [state, setState] = useState<ChainQuery<T>>({ data: initial, loaded: false, error: null });
   const reader = useRef(read);
   reader.current = read;
@@ -42,6 +49,13 @@ export function useChainQuery<T>(
     q.current.epoch++;
   }
   const epoch = q.current.epoch;
+  // The block whose changes last called for a read (seen once per block).
+  const seen = useRef({ block: -1, read: 0 });
+  if (everyBlock && changes.block !== seen.current.block) {
+    seen.current.block = changes.block;
+    if (changes.all || !when || when(changes, state.data)) seen.current.read = changes.block;
+  }
+  const readAt = everyBlock ? seen.current.read : -1;
 
   useEffect(() => {
     if (epoch > 0) setState({ data: initial, loaded: false, error: null });
@@ -69,7 +83,7 @@ export function useChainQuery<T>(
     };
     run();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, enabled, everyBlock ? block : -1, epoch, ...deps]);
+  }, [api, enabled, readAt, epoch, ...deps]);
 
   // Unmounted: no answer lands any more.
   useEffect(() => () => { q.current.epoch++; }, []);

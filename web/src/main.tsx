@@ -10,6 +10,7 @@ import { ActivityList, type Activity } from './components';
 import { initialLang, translate, type Key, type Lang } from './i18n';
 import * as ledger from './ledger';
 import { indexerUrl } from './history';
+import { changesAt, everything, type BlockChanges } from './changes';
 import { SupplierView } from './views/supplier/SupplierView';
 import { BankView } from './views/bank/BankView';
 import { CoreView } from './views/core/CoreView';
@@ -37,7 +38,7 @@ function App() {
   const t = (key: Key, params?: Record<string, string | number>) => translate(lang, key, params);
   const [api, setApi] = useState<ApiPromise | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [head, setHead] = useState({ block: 0, now: 0 });
+  const [head, setHead] = useState<{ block: number; now: number; changes: BlockChanges }>({ block: 0, now: 0, changes: everything(0) });
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [who, setWho] = useState<string>(localStorage.getItem('cascade.account') ?? '');
   const [enterprises, setEnterprises] = useState<Map<string, ledger.Enterprise>>(new Map());
@@ -85,14 +86,23 @@ function App() {
       setWho((current) => (all.some((a) => a.address === current) ? current : all[0]?.address ?? ''));
     })();
   }, [api]);
-  // Live: every new block brings the chain's clock and lets the views reload.
+  // Live: every new block brings the chain's clock and what it changed (its events), and lets
+  // the views reload what it concerns. Heads are taken in the order they arrive, one at a time; a
+  // head that is not the one after the last (a gap, a re-organisation) reloads everything.
   useEffect(() => {
     if (!api) return;
     let open = true;
-    const unsub = api.rpc.chain.subscribeNewHeads(async (header) => {
-      const now = await ledger.chainTime(api);
-      // A head that arrives after a later one (its clock read took longer) is not shown.
-      if (open) setHead((h) => (header.number.toNumber() >= h.block ? { block: header.number.toNumber(), now } : h));
+    let last = -1;
+    let queue: Promise<void> = Promise.resolve();
+    const unsub = api.rpc.chain.subscribeNewHeads((header) => {
+      const number = header.number.toNumber();
+      const hash = header.hash.toHex();
+      const gap = number !== last + 1;
+      last = number;
+      queue = queue.then(async () => {
+        const [now, changes] = await Promise.all([ledger.chainTime(api), changesAt(api, hash, number, gap)]);
+        if (open) setHead({ block: number, now, changes });
+      }).catch((e) => console.error('head', number, 'not followed:', e));
     });
     return () => { open = false; unsub.then((u) => u()); };
   }, [api]);
@@ -100,8 +110,12 @@ function App() {
     if (!api) return;
     ledger.assetUnit(api, SETTLEMENT_ASSET).then(setUnit);
   }, [api]);
-  // Enterprises' names change rarely: reload every 10 blocks.
-  const namesEpoch = Math.floor(head.block / 10);
+  // Enterprises' names and roles: read again when a block has an event of theirs (or the page
+  // must read everything).
+  const [namesEpoch, setNamesEpoch] = useState(0);
+  if (head.changes.all || head.changes.sections.has('enterprises')) {
+    if (namesEpoch !== head.block) setNamesEpoch(head.block);
+  }
   useEffect(() => {
     if (!api) return;
     ledger.enterprises(api).then((list) => {
@@ -120,7 +134,7 @@ function App() {
   const account = accounts.find((a) => a.address === who) ?? null;
   const shownRole = role ?? defaultRole(account ? enterprises.get(account.address) : undefined);
   const ctx: Ctx | null = useMemo(() => api && head.now && enterprisesLoaded ? {
-    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, enterprises, report, indexer: INDEXER,
+    api, lang, account, asset: SETTLEMENT_ASSET, unit, now: head.now, block: head.block, changes: head.changes, enterprises, report, indexer: INDEXER,
   } : null, [api, lang, account, unit, head, enterprises, enterprisesLoaded, report]);
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const me = account ? enterprises.get(account.address) : undefined;

@@ -1,11 +1,14 @@
 // A list read from the chain one page at a time (`cascade_*Of` with a cursor): the page shown is
-// read again at every block — one request a block whatever the list's length — and moving on
-// reads the next page from the cursor the last one gave; moving back uses the cursors kept.
+// read again at a block whose events name the list's subject or an item on the page (changes.ts)
+// — at most one request a block whatever the list's length, none at a block that does not
+// concern it — and moving on reads the next page from the cursor the last one gave; moving back
+// uses the cursors kept.
 import { useState } from 'preact/hooks';
 import type { ListMethod } from '@cascade/api';
 import * as ledger from './ledger';
 import { useChainQuery } from './data';
 import { useCtx } from './context';
+import { touches } from './changes';
 
 export interface ChainPage<T> {
   items: T[];
@@ -17,8 +20,11 @@ export interface ChainPage<T> {
   prev: () => void;
 }
 
-/** Page `index` of `method(subject)`, `size` items a page. */
-export function useChainPage<T>(method: ListMethod, subject: string, size: number, enabled = true): ChainPage<T> {
+/**
+ * Page `index` of `method(subject)`, `size` items a page; `ids(item)`: the ledger ids (changes.ts
+ * `id`) whose events change how an item reads (its own, its note's, its receivable's).
+ */
+export function useChainPage<T>(method: ListMethod, subject: string, size: number, ids: (item: T) => string[], enabled = true): ChainPage<T> {
   // cursors[i]: where page i starts (null: the first).
   const [at, setAt] = useState({ subject, cursors: [null] as (string | null)[], index: 0 });
   const current = at.subject === subject ? at : { subject, cursors: [null], index: 0 };
@@ -28,7 +34,11 @@ export function useChainPage<T>(method: ListMethod, subject: string, size: numbe
     (api) => ledger.page<T>(api, method, subject, cursor, size),
     [method, subject, cursor, size],
     { items: [] as T[], next: null as string | null },
-    { enabled: enabled && !!subject, key: `${subject}/${cursor ?? ''}` },
+    {
+      enabled: enabled && !!subject,
+      key: `${subject}/${cursor ?? ''}`,
+      when: (changes, last) => touches(changes, subject, last.items.flatMap(ids)),
+    },
   );
   return {
     items: data.items,

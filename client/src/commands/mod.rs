@@ -2,6 +2,7 @@
 //! (`USES`, checked against the node's metadata before it runs) and `run`.
 
 pub mod accept;
+pub mod attest;
 pub mod call_loan;
 pub mod exposure;
 pub mod issue;
@@ -66,6 +67,8 @@ pub enum Command {
 	/// An account's statement (对账单) from the indexer: opening position, every movement,
 	/// closing position [default: the signer].
 	Statement(statement::Args),
+	/// Grade an enterprise (an Attestor): its tier A–D or its green grade, until a time.
+	Attest(attest::Args),
 }
 
 impl Command {
@@ -84,6 +87,7 @@ impl Command {
 			Command::CallLoan(_) => call_loan::USES,
 			Command::SettleClaim(_) => settle_claim::USES,
 			Command::Statement(_) => statement::USES,
+			Command::Attest(_) => attest::USES,
 		};
 		own.iter().chain(SENDING).copied().collect()
 	}
@@ -104,6 +108,7 @@ impl Command {
 			Command::CallLoan(args) => call_loan::run(&ctx, args).await,
 			Command::SettleClaim(args) => settle_claim::run(&ctx, args).await,
 			Command::Statement(args) => statement::run(&ctx, args).await,
+			Command::Attest(args) => attest::run(&ctx, args).await,
 		}
 	}
 }

@@ -25,7 +25,7 @@ const METADATA = join(ROOT, 'client', 'metadata', 'cascade.scale');
 const OUT = join(HERE, '..', 'src', 'generated', 'types.ts');
 /** The JSON-RPC methods that answer a runtime API method's output: cascade_<camelCase>. */
 const RPC_METHODS = ['receivable', 'note', 'notes_of', 'lineage', 'tree', 'exposure', 'quote', 'claims_of',
-  'financings_of', 'programs_of', 'requests_of', 'receivables_of', 'lines_of'];
+  'financings_of', 'programs_of', 'requests_of', 'receivables_of', 'lines_of', 'attestations_of', 'program_quote'];
 
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
@@ -142,6 +142,8 @@ function declareEnum(t) {
   const arms = t.def.asVariant.variants.map((v) => {
     const tag = lowerFirst(v.name.toString());
     if (v.fields.length === 0) return `'${tag}'`;
+    // A newtype variant (`Tier(TierGrade)`): serde writes `{ tier: … }`.
+    if (v.fields.length === 1 && v.fields[0].name.isNone) return `{ ${tag}: ${ts(v.fields[0].type.toNumber())} }`;
     const inner = v.fields.map((f) => `${camel(f.name.unwrap().toString())}: ${ts(f.type.toNumber(), f.typeName.isSome ? f.typeName.unwrap() : '')}`).join('; ');
     return `{ ${tag}: { ${inner} } }`;
   });

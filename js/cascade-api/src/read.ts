@@ -7,7 +7,7 @@ import type { DispatchError } from '@polkadot/types/interfaces';
 import { rawCall } from './connect.js';
 import { MAX_PAGE, type ListMethod } from './rpc.js';
 import { dispatchErrorOf, type TxError } from './tx.js';
-import type { Claim, Exposure, Financing, Line, Note, Page, Program, Quote, Receivable, Request } from './types.js';
+import type { Attestation, Claim, Exposure, Financing, FinancingKind, Line, Note, Page, Program, ProgramQuote, Quote, Receivable, Request } from './types.js';
 
 /** A whole-object RPC method, answered as JSON (null where the node answers null). */
 async function json<T>(api: ApiPromise, method: string, params: unknown[]): Promise<T> {
@@ -58,6 +58,15 @@ export const exposure = (api: ApiPromise, core: string): Promise<Exposure> => js
 /** What financing `note` at `annualRate` (ppm a year) pays now; null for a note that is not there. */
 export const quote = (api: ApiPromise, noteId: number, annualRate: number): Promise<Quote | null> =>
   json(api, 'quote', [noteId, annualRate]);
+
+/** `who`'s attestations (tier, green grade), each with whether it counts now. */
+export const attestationsOf = (api: ApiPromise, who: string): Promise<Attestation[]> => json(api, 'attestationsOf', [who]);
+/** What financing `note` through `program` as `kind` would be now for its holder (null: no such note or program). */
+export const programQuote = (api: ApiPromise, noteId: number, program: number, kind: FinancingKind): Promise<ProgramQuote | null> =>
+  json<ProgramQuote>(api, 'programQuote', [noteId, program, kind]).catch((e: { code?: number }) => {
+    if (e?.code === 4040) return null;
+    throw e;
+  });
 
 /** Every note `who` holds or is offered, read a page at a time. */
 export const notesOf = (api: ApiPromise, who: string): Promise<Note[]> => readAll(api, 'cascade_notesOf', who);

@@ -79,6 +79,16 @@ export const rpc: Record<string, Record<string, DefinitionRpc>> = {
       params: [{ name: 'core', type: 'Text' }, at],
       type: 'Vec<Json>',
     },
+    attestationsOf: {
+      description: "An enterprise's attestations (tier, green grade), each with whether it counts now",
+      params: [{ name: 'account', type: 'Text' }, at],
+      type: 'Vec<Json>',
+    },
+    programQuote: {
+      description: "What financing a note through a program would be now for the note's holder, priced by its grades",
+      params: [{ name: 'note', type: 'u64' }, { name: 'program', type: 'u64' }, { name: 'kind', type: 'Json' }, at],
+      type: 'Json',
+    },
   },
 };
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::credit_code;
+use cascade_primitives::{AttestationKind, Grade, GreenGrade, Office, TierGrade};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
@@ -18,6 +19,14 @@ fn enroll<T: Config>(name: &'static str, index: u32, roles: Roles) -> T::Account
 		alloc::vec![b'n'; T::MaxNameLength::get() as usize].try_into().expect("fits");
 	Pallet::<T>::do_register(who.clone(), name, code(1_000 + index), roles).expect("registers");
 	who
+}
+
+/// An Attestor (a bank) and a supplier it may attest.
+fn attestor_and_supplier<T: Config>() -> (T::AccountId, T::AccountId) {
+	let bank = enroll::<T>("bank", 1, Roles::only(Role::Financier));
+	let supplier = enroll::<T>("supplier", 3, Roles::only(Role::Supplier));
+	Pallet::<T>::do_grant_role(bank.clone(), Office::Attestor).expect("grants");
+	(bank, supplier)
 }
 
 fn financier_and_core<T: Config>() -> (T::AccountId, T::AccountId) {
@@ -171,6 +180,71 @@ mod benchmarks {
 		use frame_support::traits::fungibles::Inspect;
 		assert_eq!(T::Assets::balance(asset, &who), 1_000u32.into());
 		Ok(())
+	}
+
+	#[benchmark]
+	fn grant_role() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who: T::AccountId = account("who", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), Office::Attestor);
+
+		assert!(Offices::<T>::contains_key(&who, Office::Attestor));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke_role() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who: T::AccountId = account("who", 0, 0);
+		Pallet::<T>::do_grant_role(who.clone(), Office::Registrar).expect("grants");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), Office::Registrar);
+
+		assert!(!Offices::<T>::contains_key(&who, Office::Registrar));
+		Ok(())
+	}
+
+	// The worst path replaces an attestation of the same kind.
+	#[benchmark]
+	fn attest() {
+		let (bank, supplier) = attestor_and_supplier::<T>();
+		Pallet::<T>::do_attest(
+			bank.clone(),
+			supplier.clone(),
+			Grade::Tier(TierGrade::D),
+			Moment::MAX,
+		)
+		.expect("attests");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), supplier.clone(), Grade::Tier(TierGrade::A), Moment::MAX);
+
+		assert_eq!(
+			EnterpriseAttestations::<T>::get(&supplier, AttestationKind::Tier).map(|a| a.grade),
+			Some(Grade::Tier(TierGrade::A))
+		);
+	}
+
+	#[benchmark]
+	fn revoke_attestation() {
+		let (bank, supplier) = attestor_and_supplier::<T>();
+		Pallet::<T>::do_attest(
+			bank.clone(),
+			supplier.clone(),
+			Grade::Green(GreenGrade::Red),
+			Moment::MAX,
+		)
+		.expect("attests");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(bank), supplier.clone(), AttestationKind::Green);
+
+		assert!(!EnterpriseAttestations::<T>::contains_key(&supplier, AttestationKind::Green));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

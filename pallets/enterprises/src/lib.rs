@@ -21,8 +21,16 @@
 //! (by its financier) or refused (by its core) with nothing drawn, so a core can always clear
 //! lines it did not ask for, one `O(1)` call each.
 //!
-//! Other pallets see this one through [`cascade_primitives::EnterpriseRegistry`] and
-//! [`cascade_primitives::CreditLineDraws`].
+//! - Offices: the Operator makes an account (an enterprise or not) an Attestor (a bank or an
+//!   admitted rating body) or a Registrar (the link to 动产融资统一登记公示系统). An Attestor
+//!   attests an enterprise's tier (A–D) or green grade (DeepGreen, LightGreen, Yellow, Red) with
+//!   an expiry; programs price by what is in force (see `attestations.rs`).
+//!
+//! - Feeless ledger work: an active enterprise's calls to the ledger go without fees, a bounded
+//!   number a block (`feeless.rs`, the [`FeelessQuota`] transaction extension).
+//!
+//! Other pallets see this one through [`cascade_primitives::EnterpriseRegistry`],
+//! [`cascade_primitives::CreditLineDraws`] and [`cascade_primitives::Attestations`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -30,10 +38,12 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod attestations;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod credit_code;
 mod credit_lines;
+mod feeless;
 mod queries;
 mod registry;
 mod settlement_assets;
@@ -48,6 +58,7 @@ pub mod testing;
 mod tests;
 
 pub use credit_code::CreditCode;
+pub use feeless::FeelessQuota;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -81,6 +92,9 @@ pub mod pallet {
 	);
 	/// The enterprise profile as stored.
 	pub type EnterpriseOf<T> = Enterprise<<T as Config>::MaxNameLength>;
+	/// An attestation as stored.
+	pub type AttestationOf<T> =
+		cascade_primitives::Attestation<<T as frame_system::Config>::AccountId>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -108,6 +122,7 @@ pub mod pallet {
 			type MaxLinesPerCore = ConstU32<8>;
 			type MaxNameLength = ConstU32<64>;
 			type MaxGenesisLines = ConstU32<8>;
+			type FeelessPerBlock = ConstU32<3>;
 			type WeightInfo = ();
 		}
 	}
@@ -157,6 +172,11 @@ pub mod pallet {
 		/// Most credit lines in genesis (they are anchored to the first block's time).
 		#[pallet::constant]
 		type MaxGenesisLines: Get<u32>;
+
+		/// Most calls to the ledger one enterprise makes without fees in one block; past that it
+		/// pays as everyone else does.
+		#[pallet::constant]
+		type FeelessPerBlock: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -222,6 +242,42 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type UnanchoredLines<T: Config> =
 		StorageValue<_, BoundedVec<LineId, T::MaxGenesisLines>, ValueQuery>;
+
+	/// The offices the Operator granted: (account, office).
+	#[pallet::storage]
+	pub type Offices<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		cascade_primitives::Office,
+		(),
+		OptionQuery,
+	>;
+
+	/// The attestations in place: one per kind per enterprise (whether each counts is decided
+	/// when it is read: its expiry and its attestor's office).
+	#[pallet::storage]
+	pub type EnterpriseAttestations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		cascade_primitives::AttestationKind,
+		AttestationOf<T>,
+		OptionQuery,
+	>;
+
+	/// Each enterprise's feeless calls: the block of the last and how many it made in that
+	/// block (a count from an earlier block is zero).
+	#[pallet::storage]
+	pub type FeelessUsed<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), OptionQuery>;
+
+	/// The id the next attestation gets.
+	#[pallet::storage]
+	pub type NextAttestationId<T: Config> =
+		StorageValue<_, cascade_primitives::AttestationId, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -303,6 +359,27 @@ pub mod pallet {
 		SettlementAssetCreated { asset: T::AssetId, min_balance: BalanceOf<T> },
 		/// The Operator minted settlement money.
 		SettlementMinted { asset: T::AssetId, beneficiary: T::AccountId, amount: BalanceOf<T> },
+		/// The Operator gave an account an office (Attestor, Registrar).
+		RoleGranted { who: T::AccountId, role: cascade_primitives::Office },
+		/// The Operator took an office from an account (an Attestor's attestations stop
+		/// counting).
+		RoleRevoked { who: T::AccountId, role: cascade_primitives::Office },
+		/// An Attestor attested an enterprise's grade until `expires_at`; `replaced` is the
+		/// attestation of that kind it replaces.
+		Attested {
+			enterprise: T::AccountId,
+			attestation: cascade_primitives::AttestationId,
+			grade: cascade_primitives::Grade,
+			expires_at: Moment,
+			attestor: T::AccountId,
+			replaced: Option<cascade_primitives::AttestationId>,
+		},
+		/// An Attestor withdrew its attestation.
+		AttestationRevoked {
+			enterprise: T::AccountId,
+			kind: cascade_primitives::AttestationKind,
+			attestation: cascade_primitives::AttestationId,
+		},
 	}
 
 	#[pallet::error]
@@ -365,6 +442,20 @@ pub mod pallet {
 		FinancierSuspended,
 		/// More released than was drawn (never expected).
 		ReleaseExceedsUsed,
+		/// The account holds this office already.
+		RoleHeld,
+		/// The account does not hold this office.
+		RoleNotHeld,
+		/// The caller is not an Attestor.
+		NotAttestor,
+		/// An Attestor may not attest itself.
+		SelfAttestation,
+		/// The enterprise has no attestation of this kind.
+		NoAttestation,
+		/// Another Attestor made this attestation.
+		NotAttestationAuthor,
+		/// No attestation id is left (never expected).
+		AttestationIdsExhausted,
 	}
 
 	#[pallet::hooks]
@@ -609,6 +700,105 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_refuse_credit_line(who, line)
 		}
+
+		/// Give an account an office: `Attestor` (attests tiers and green grades) or `Registrar`
+		/// (confirms that financings were registered). The account need not be an enterprise.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `who`: the account.
+		/// - `role`: the office.
+		///
+		/// Emits [`Event::RoleGranted`].
+		///
+		/// Errors: [`Error::RoleHeld`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::grant_role())]
+		pub fn grant_role(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			role: cascade_primitives::Office,
+		) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_grant_role(who, role)
+		}
+
+		/// Take an office from an account. An Attestor's attestations stop counting at once (they
+		/// stay on record).
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `who`: the account.
+		/// - `role`: the office it holds.
+		///
+		/// Emits [`Event::RoleRevoked`].
+		///
+		/// Errors: [`Error::RoleNotHeld`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::revoke_role())]
+		pub fn revoke_role(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			role: cascade_primitives::Office,
+		) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_revoke_role(who, role)
+		}
+
+		/// Attest an enterprise's grade until `expires_at`. `grade` names its kind
+		/// (`Tier(A)`, `Green(DeepGreen)`); it replaces the enterprise's attestation of that kind.
+		///
+		/// The origin must be signed by an Attestor.
+		///
+		/// - `enterprise`: a registered enterprise other than the caller.
+		/// - `grade`: the grade.
+		/// - `expires_at`: it counts before this moment only (ms, in the future).
+		///
+		/// Emits [`Event::Attested`].
+		///
+		/// Errors: [`Error::NotAttestor`], [`Error::SelfAttestation`], [`Error::NotRegistered`],
+		/// [`Error::ExpiryInPast`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::attest())]
+		pub fn attest(
+			origin: OriginFor<T>,
+			enterprise: T::AccountId,
+			grade: cascade_primitives::Grade,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let attestor = ensure_signed(origin)?;
+			Self::do_attest(attestor, enterprise, grade, expires_at)
+		}
+
+		/// Withdraw an attestation one made: from now on the enterprise has none of that kind.
+		///
+		/// The origin must be signed by the Attestor that made it (and is still an Attestor).
+		///
+		/// - `enterprise`: the attested enterprise.
+		/// - `kind`: `Tier` or `Green`.
+		///
+		/// Emits [`Event::AttestationRevoked`].
+		///
+		/// Errors: [`Error::NotAttestor`], [`Error::NoAttestation`],
+		/// [`Error::NotAttestationAuthor`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::revoke_attestation())]
+		pub fn revoke_attestation(
+			origin: OriginFor<T>,
+			enterprise: T::AccountId,
+			kind: cascade_primitives::AttestationKind,
+		) -> DispatchResult {
+			let attestor = ensure_signed(origin)?;
+			Self::do_revoke_attestation(attestor, enterprise, kind)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -617,11 +807,14 @@ pub mod pallet {
 		/// - every enterprise's credit code maps back to it in `CreditCodes`, and every entry of
 		///   `CreditCodes` names an enterprise with that code;
 		/// - every enterprise has a non-empty name and role set and a valid credit code;
+		/// - every enterprise's account exists (registration gives it a provider reference);
 		/// - every credit line has `used ≤ limit` and an id below `NextLineId`;
 		/// - `LinesByCore` holds exactly the (core, line) pairs of the stored lines that are not
 		///   retired (revoked with nothing drawn), and `LinesPerCore` counts them per core,
 		///   within `MaxLinesPerCore`;
-		/// - every settlement asset exists and is owned by this pallet's account.
+		/// - every settlement asset exists and is owned by this pallet's account;
+		/// - every attestation is stored under its grade's kind, has an id below
+		///   `NextAttestationId`, expires after it was made, and is of a registered enterprise.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			for (who, e) in Enterprises::<T>::iter() {
 				ensure!(
@@ -631,6 +824,10 @@ pub mod pallet {
 				ensure!(!e.name.is_empty(), "enterprise with an empty name");
 				ensure!(!e.roles.is_empty(), "enterprise with no roles");
 				ensure!(credit_code::is_valid(&e.credit_code), "enterprise with an invalid code");
+				ensure!(
+					frame_system::Pallet::<T>::providers(&who) > 0,
+					"a registered enterprise's account does not exist"
+				);
 			}
 			for (code, who) in CreditCodes::<T>::iter() {
 				let e = Enterprises::<T>::get(&who).ok_or("credit code of an unknown account")?;
@@ -672,6 +869,21 @@ pub mod pallet {
 				ensure!(
 					T::Assets::owner(asset) == Some(Self::account_id()),
 					"a settlement asset is not owned by the enterprises pallet"
+				);
+			}
+			Self::check_attestations()
+		}
+
+		/// The attestations' part of [`Self::do_try_state`].
+		pub fn check_attestations() -> Result<(), sp_runtime::TryRuntimeError> {
+			let next = NextAttestationId::<T>::get();
+			for (who, kind, a) in EnterpriseAttestations::<T>::iter() {
+				ensure!(a.grade.kind() == kind, "an attestation is stored under another kind");
+				ensure!(a.id < next, "attestation id at or above NextAttestationId");
+				ensure!(a.attested_at < a.expires_at, "an attestation expires before it was made");
+				ensure!(
+					Enterprises::<T>::contains_key(&who),
+					"an attestation of an unknown account"
 				);
 			}
 			Ok(())

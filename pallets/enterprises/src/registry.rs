@@ -19,6 +19,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!CreditCodes::<T>::contains_key(credit_code), Error::<T>::CreditCodeTaken);
 
 		CreditCodes::<T>::insert(credit_code, &who);
+		// Registered, the account exists (it may sign) without holding any token: a supplier
+		// needs nothing but the portal (its ledger calls are feeless).
+		frame_system::Pallet::<T>::inc_providers(&who);
 		Enterprises::<T>::insert(
 			&who,
 			Enterprise { name, credit_code, roles, status: Status::Active },

@@ -58,6 +58,10 @@ pub trait WeightInfo {
 	fn refuse_credit_line() -> Weight;
 	fn create_settlement_asset() -> Weight;
 	fn mint_settlement() -> Weight;
+	fn grant_role() -> Weight;
+	fn revoke_role() -> Weight;
+	fn attest() -> Weight;
+	fn revoke_attestation() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -195,6 +199,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn grant_role() -> Weight {
+		Weight::from_parts(14_000_000, 3520)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn revoke_role() -> Weight {
+		Weight::from_parts(14_000_000, 3520)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn attest() -> Weight {
+		Weight::from_parts(30_000_000, 3665)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn revoke_attestation() -> Weight {
+		Weight::from_parts(20_000_000, 3600)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -248,5 +272,25 @@ impl WeightInfo for () {
 		Weight::from_parts(35_563_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn grant_role() -> Weight {
+		Weight::from_parts(14_000_000, 3520)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn revoke_role() -> Weight {
+		Weight::from_parts(14_000_000, 3520)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn attest() -> Weight {
+		Weight::from_parts(30_000_000, 3665)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn revoke_attestation() -> Weight {
+		Weight::from_parts(20_000_000, 3600)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

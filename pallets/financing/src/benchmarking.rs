@@ -3,6 +3,7 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
+use frame_support::BoundedVec;
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Bounded, Permill};
 
@@ -34,10 +35,39 @@ fn program_of<T: Config>(
 	(id, financier)
 }
 
-/// A fresh note factored (with recourse) to financier 0; returns (note, factor, core, asset).
+/// Price `program` of `financier` by grade, every list full, 80 % advanced.
+fn price<T: Config>(program: ProgramId, financier: &T::AccountId) {
+	use cascade_primitives::{GreenGrade, TierGrade};
+	let tiers = [TierGrade::A, TierGrade::B, TierGrade::C, TierGrade::D];
+	let greens =
+		[GreenGrade::DeepGreen, GreenGrade::LightGreen, GreenGrade::Yellow, GreenGrade::Red];
+	Pallet::<T>::do_set_program_pricing(
+		financier.clone(),
+		program,
+		tiers
+			.iter()
+			.map(|g| (*g, -1_000))
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.expect("four"),
+		greens.iter().map(|g| (*g, 500)).collect::<alloc::vec::Vec<_>>().try_into().expect("four"),
+		tiers
+			.iter()
+			.map(|g| (*g, BalanceOf::<T>::max_value() / 8u32.into()))
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.expect("four"),
+		Permill::from_percent(80),
+	)
+	.expect("prices");
+}
+
+/// A fresh note factored (with recourse) to financier 0 through a program priced by grade, 80 %
+/// advanced (so the factor owes its seller a reserve); returns (note, factor, core, asset).
 fn factored<T: Config>() -> (NoteId, T::AccountId, T::AccountId, T::AssetId) {
 	let (note, holder, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
 	let (program, factor) = program_of::<T>(0, &core, asset);
+	price::<T>(program, &factor);
 	Pallet::<T>::do_finance_by_program(
 		holder,
 		note,
@@ -118,12 +148,16 @@ mod benchmarks {
 		assert_eq!(Programs::<T>::get(program).map(|p| p.closed), Some(true));
 	}
 
-	// The worst case: a factor sells the note it bought on to another bank, so the earlier
-	// factoring closes as sold on and its program recovers.
+	// The worst case: a factor with a tier and a green grade sells the note it bought on to
+	// another bank through a program priced by grade with a limit for its tier, so the earlier
+	// factoring closes as sold on, its program recovers, and the factor pays its own seller the
+	// reserve left.
 	#[benchmark]
 	fn finance() {
 		let (note, factor, core, asset) = factored::<T>();
-		let (program, _) = program_of::<T>(1, &core, asset);
+		let (program, financier) = program_of::<T>(1, &core, asset);
+		price::<T>(program, &financier);
+		T::BenchmarkHelper::attest(&factor);
 		let id = NextFinancingId::<T>::get();
 
 		#[extrinsic_call]
@@ -131,6 +165,56 @@ mod benchmarks {
 
 		assert!(Financings::<T>::contains_key(id));
 		assert_eq!(Financings::<T>::get(id - 1).map(|f| f.status), Some(FinancingStatus::SoldOn));
+		assert!(!Reserves::<T>::contains_key(id - 1), "the reserve was paid");
+		assert!(
+			Financings::<T>::get(id).is_some_and(|f| f.annual_rate != rate()),
+			"priced by grade"
+		);
+	}
+
+	#[benchmark]
+	fn set_program_pricing() {
+		use cascade_primitives::{GreenGrade, TierGrade};
+		let (_, _, core, asset) = T::BenchmarkHelper::active_note(amount::<T>());
+		let (program, financier) = program_of::<T>(0, &core, asset);
+		// Replacing a pricing.
+		price::<T>(program, &financier);
+		let tiers = [TierGrade::A, TierGrade::B, TierGrade::C, TierGrade::D];
+		let greens =
+			[GreenGrade::DeepGreen, GreenGrade::LightGreen, GreenGrade::Yellow, GreenGrade::Red];
+		let tier_adjustments: BoundedVec<_, GradeCount> = tiers
+			.iter()
+			.map(|g| (*g, 2_000))
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.expect("four");
+		let green_adjustments: BoundedVec<_, GradeCount> = greens
+			.iter()
+			.map(|g| (*g, -2_000))
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.expect("four");
+		let tier_limits: BoundedVec<_, GradeCount> = tiers
+			.iter()
+			.map(|g| (*g, amount::<T>()))
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.expect("four");
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(financier),
+			program,
+			tier_adjustments,
+			green_adjustments,
+			tier_limits,
+			Permill::from_percent(90),
+		);
+
+		assert_eq!(
+			ProgramPricings::<T>::get(program).map(|p| p.advance_rate),
+			Some(Permill::from_percent(90))
+		);
 	}
 
 	#[benchmark]

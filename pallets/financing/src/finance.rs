@@ -1,6 +1,8 @@
 //! Executing a financing: factoring (delivery versus payment) or a pledge loan.
 
-use crate::{pallet::*, Financing, FinancingKind, FinancingStatus, NoteId, ProgramId};
+use crate::{
+	pallet::*, terms::TermsOf, Financing, FinancingKind, FinancingStatus, NoteId, ProgramId,
+};
 use cascade_primitives::{pricing, EnterpriseRegistry, NoteLedger, NoteStanding, NoteView, Role};
 use frame_support::{
 	ensure,
@@ -50,17 +52,20 @@ impl<T: Config> Pallet<T> {
 		Ok((interest, disbursed))
 	}
 
-	/// A factored note changes owner again through a new factoring: the earlier factoring ends.
+	/// A factored note changes owner again through a new factoring: the earlier factoring ends,
+	/// and its factor — just paid for the note — pays its seller what is left of the reserve.
 	/// (Pledging a note changes no owner: the factor keeps its recourse and the program its
 	/// outstanding advance.)
-	fn close_sold_on(id: cascade_primitives::FinancingId) {
+	fn close_sold_on(id: cascade_primitives::FinancingId, asset: T::AssetId) -> DispatchResult {
 		if let Some(mut f) = Financings::<T>::get(id) {
 			if f.status == FinancingStatus::Open {
 				f.status = FinancingStatus::SoldOn;
-				Self::recover_budget(f.program, f.disbursed);
+				Self::end_reserve(id, Some((&f.financier, &f.seller, asset)))?;
+				Self::recover_budget(&f);
 				Financings::<T>::insert(id, f);
 			}
 		}
+		Ok(())
 	}
 
 	pub(crate) fn do_finance_by_program(
@@ -81,29 +86,38 @@ impl<T: Config> Pallet<T> {
 		ensure!(program.core == view.obligor, Error::<T>::WrongObligor);
 		ensure!(program.asset == view.asset, Error::<T>::AssetMismatch);
 		ensure!(program.financier != seller, Error::<T>::SelfFinance);
-		let (_, disbursed) = Self::price(view.amount, program.annual_rate, view.maturity)?;
-		ensure!(program.budget >= disbursed, Error::<T>::BudgetExhausted);
-		program.budget -= disbursed;
+		ensure!(!view.needs_review, Error::<T>::TenorNeedsReview);
+		let pricing = ProgramPricings::<T>::get(program_id);
+		let terms = Self::terms(
+			program.annual_rate,
+			pricing.as_ref(),
+			&seller,
+			view.amount,
+			view.maturity,
+			kind == FinancingKind::Pledge,
+		)?;
+		ensure!(program.budget >= terms.disbursed, Error::<T>::BudgetExhausted);
+		let limit = Self::tier_limit(pricing.as_ref(), terms.tier.map(|t| t.grade));
+		Self::draw(program_id, &seller, terms.disbursed, limit)?;
+		program.budget -= terms.disbursed;
 		program.outstanding =
-			program.outstanding.checked_add(&disbursed).ok_or(ArithmeticError::Overflow)?;
+			program.outstanding.checked_add(&terms.disbursed).ok_or(ArithmeticError::Overflow)?;
 		let financier = program.financier.clone();
-		let rate = program.annual_rate;
 		Programs::<T>::insert(program_id, program);
-		Self::execute(seller, financier, view, kind, rate, Some(program_id)).map(|_| ())
+		Self::execute(seller, financier, view, kind, terms, Some(program_id)).map(|_| ())
 	}
 
-	/// Move the note (factoring) or pledge it, and pay the seller, in one go. Returns the
-	/// financing's id.
+	/// Move the note (factoring) or pledge it, and pay the seller, in one go, on `terms`.
+	/// Returns the financing's id.
 	pub(crate) fn execute(
 		seller: T::AccountId,
 		financier: T::AccountId,
 		view: ViewOf<T>,
 		kind: FinancingKind,
-		annual_rate: Permill,
+		terms: TermsOf<T>,
 		program: Option<ProgramId>,
 	) -> Result<cascade_primitives::FinancingId, DispatchError> {
 		ensure!(financier != seller, Error::<T>::SelfFinance);
-		let (interest, disbursed) = Self::price(view.amount, annual_rate, view.maturity)?;
 		let id = NextFinancingId::<T>::get();
 		NextFinancingId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
 
@@ -111,13 +125,27 @@ impl<T: Config> Pallet<T> {
 			FinancingKind::Factoring { .. } => {
 				T::Notes::move_note(view.note, &financier)?;
 				if let Some(previous) = FactoringOfNote::<T>::get(view.note) {
-					Self::close_sold_on(previous);
+					Self::close_sold_on(previous, view.asset)?;
 				}
 				FactoringOfNote::<T>::insert(view.note, id);
+				Self::keep_reserve(id, terms.reserve);
 			}
-			FinancingKind::Pledge => T::Notes::pledge(view.note, id)?,
+			FinancingKind::Pledge => {
+				// A factor may pledge a note it bought only once it owes its seller no reserve:
+				// the pledgee is paid first, and the reserve must not wait behind it.
+				if let Some(factoring) = FactoringOfNote::<T>::get(view.note) {
+					ensure!(!Reserves::<T>::contains_key(factoring), Error::<T>::ReserveOwed);
+				}
+				T::Notes::pledge(view.note, id)?
+			}
 		}
-		T::Assets::transfer(view.asset, &financier, &seller, disbursed, Preservation::Preserve)?;
+		T::Assets::transfer(
+			view.asset,
+			&financier,
+			&seller,
+			terms.disbursed,
+			Preservation::Preserve,
+		)?;
 		FinancingsOf::<T>::insert(&financier, id, ());
 		FinancingsOf::<T>::insert(&seller, id, ());
 		Financings::<T>::insert(
@@ -129,9 +157,9 @@ impl<T: Config> Pallet<T> {
 				note: view.note,
 				receivable: view.receivable,
 				amount: view.amount,
-				disbursed,
-				interest,
-				annual_rate,
+				disbursed: terms.disbursed,
+				interest: terms.interest,
+				annual_rate: terms.annual_rate,
 				started_at: T::Time::now(),
 				maturity: view.maturity,
 				program,
@@ -149,11 +177,12 @@ impl<T: Config> Pallet<T> {
 			receivable: view.receivable,
 			asset: view.asset,
 			amount: view.amount,
-			price: disbursed,
-			interest,
-			annual_rate,
+			price: terms.disbursed,
+			interest: terms.interest,
+			annual_rate: terms.annual_rate,
 			maturity: view.maturity,
 			program,
+			terms,
 		});
 		Ok(id)
 	}

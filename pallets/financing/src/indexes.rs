@@ -19,11 +19,22 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn open_claim(id: FinancingId, claim: ClaimOf<T>) {
 		ClaimsOf::<T>::insert(&claim.debtor, id, ());
 		ClaimsOf::<T>::insert(&claim.creditor, id, ());
+		ClaimsOwedBy::<T>::mutate(&claim.debtor, |n| *n = n.saturating_add(1));
 		Claims::<T>::insert(id, claim);
 	}
 
 	/// A claim paid in full leaves with its index entries.
+	/// `ClaimsOwedBy` counts the claims indexed under their debtor: a claim an upgrade's
+	/// backfill has yet to reach is counted when it is indexed.
 	pub(crate) fn close_claim(id: FinancingId, claim: &ClaimOf<T>) {
+		if ClaimsOf::<T>::contains_key(&claim.debtor, id) {
+			let left = ClaimsOwedBy::<T>::get(&claim.debtor).saturating_sub(1);
+			if left == 0 {
+				ClaimsOwedBy::<T>::remove(&claim.debtor);
+			} else {
+				ClaimsOwedBy::<T>::insert(&claim.debtor, left);
+			}
+		}
 		ClaimsOf::<T>::remove(&claim.debtor, id);
 		ClaimsOf::<T>::remove(&claim.creditor, id);
 		Claims::<T>::remove(id);
@@ -57,9 +68,9 @@ impl<T: Config> Pallet<T> {
 			return Weight::zero();
 		}
 		let Some(mut b) = IndexBackfill::<T>::get() else { return db.reads(1) };
-		// A financing: its record and claim read, four entries written.
+		// A financing: its record, claim and index entry read, five entries written.
 		while b.financings.0 < b.financings.1
-			&& meter.try_consume(Self::backfill_step(2, 4)).is_ok()
+			&& meter.try_consume(Self::backfill_step(4, 5)).is_ok()
 		{
 			let id = b.financings.0;
 			if let Some(f) = Financings::<T>::get(id) {
@@ -67,6 +78,9 @@ impl<T: Config> Pallet<T> {
 				FinancingsOf::<T>::insert(&f.seller, id, ());
 			}
 			if let Some(c) = Claims::<T>::get(id) {
+				if !ClaimsOf::<T>::contains_key(&c.debtor, id) {
+					ClaimsOwedBy::<T>::mutate(&c.debtor, |n| *n = n.saturating_add(1));
+				}
 				ClaimsOf::<T>::insert(&c.debtor, id, ());
 				ClaimsOf::<T>::insert(&c.creditor, id, ());
 			}
@@ -106,5 +120,11 @@ impl<T: Config> Pallet<T> {
 	/// Whether every financing, program and request is indexed (no backfill under way).
 	pub fn indexes_complete() -> bool {
 		!IndexBackfill::<T>::exists()
+	}
+}
+
+impl<T: Config> cascade_primitives::ClaimsOwed<T::AccountId> for Pallet<T> {
+	fn owes(who: &T::AccountId) -> bool {
+		ClaimsOwedBy::<T>::contains_key(who)
 	}
 }

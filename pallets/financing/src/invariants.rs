@@ -10,6 +10,65 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Pricing by grade:
+	/// - `Drawn` holds, for each program and seller, exactly the advances of the seller's
+	///   financings through the program that are still outstanding (never a zero entry);
+	/// - each reserve belongs to an open factoring, is at most the note's amount, and is not yet
+	///   paid in full (a paid one is removed: it is paid once);
+	/// - each pricing is of a known program, advances something, and names each grade once.
+	pub fn check_pricing() -> Result<(), TryRuntimeError> {
+		let mut drawn: BTreeMap<(ProgramId, T::AccountId), BalanceOf<T>> = BTreeMap::new();
+		for (_, f) in Financings::<T>::iter() {
+			if let (true, Some(p)) = (f.status.is_outstanding(), f.program) {
+				let d = drawn.entry((p, f.seller.clone())).or_insert_with(Zero::zero);
+				*d = d.saturating_add(f.disbursed);
+			}
+		}
+		drawn.retain(|_, d| !d.is_zero());
+		let mut entries = 0usize;
+		for (p, seller, d) in Drawn::<T>::iter() {
+			ensure!(!d.is_zero(), "a zero Drawn entry");
+			ensure!(
+				drawn.get(&(p, seller)) == Some(&d),
+				"Drawn differs from the seller's outstanding advances"
+			);
+			entries += 1;
+		}
+		ensure!(entries == drawn.len(), "Drawn misses a seller's advances");
+		for (id, r) in Reserves::<T>::iter() {
+			let f = Financings::<T>::get(id).ok_or("a reserve of an unknown financing")?;
+			ensure!(
+				f.status == FinancingStatus::Open && f.kind != FinancingKind::Pledge,
+				"a reserve of a financing other than an open factoring"
+			);
+			ensure!(r.total <= f.amount, "a reserve above the note's amount");
+			ensure!(r.paid < r.total, "a reserve paid in full is still kept");
+		}
+		for (id, p) in ProgramPricings::<T>::iter() {
+			ensure!(Programs::<T>::contains_key(id), "pricing of an unknown program");
+			ensure!(!p.advance_rate.is_zero(), "a pricing that advances nothing");
+			let once =
+				|grades: &[u8]| grades.iter().enumerate().all(|(i, g)| !grades[..i].contains(g));
+			ensure!(
+				once(
+					&p.tier_adjustments
+						.iter()
+						.map(|(g, _)| *g as u8)
+						.collect::<alloc::vec::Vec<_>>()
+				) && once(
+					&p.green_adjustments
+						.iter()
+						.map(|(g, _)| *g as u8)
+						.collect::<alloc::vec::Vec<_>>()
+				) && once(
+					&p.tier_limits.iter().map(|(g, _)| *g as u8).collect::<alloc::vec::Vec<_>>()
+				),
+				"a pricing names a grade twice"
+			);
+		}
+		Ok(())
+	}
+
 	/// The financing pallet's invariants:
 	///
 	/// - `FactoringOfNote` holds exactly the open factorings, each under its own note;
@@ -29,9 +88,12 @@ impl<T: Config> Pallet<T> {
 	/// - ids are below their counters;
 	/// - `ProgramsOf`, `FinancingsOf`, `RequestsOf` and `ClaimsOf` hold exactly each record
 	///   under each account it names (its financier; and its seller, holder, or debtor and
-	///   creditor); while a backfill is under way, the ids it has yet to reach may be missing.
+	///   creditor); while a backfill is under way, the ids it has yet to reach may be missing;
+	/// - pricing by grade (`check_pricing`): what each seller drew from each program, and the
+	///   reserves factors owe (DESIGN §5.7: a reserve is paid once, never more than it is).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_indexes()?;
+		Self::check_pricing()?;
 		let mut advanced: BTreeMap<ProgramId, BalanceOf<T>> = BTreeMap::new();
 		let mut factorings = 0u64;
 		let mut claimed = 0u64;
@@ -95,6 +157,21 @@ impl<T: Config> Pallet<T> {
 			"extra FactoringOfNote entries"
 		);
 		ensure!(Claims::<T>::iter().count() as u64 == claimed, "extra claims");
+		// Counted as they are indexed under their debtor (an upgrade's backfill indexes the
+		// older ones as it reaches them).
+		let mut owed: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, c) in Claims::<T>::iter() {
+			if ClaimsOf::<T>::contains_key(&c.debtor, id) {
+				*owed.entry(c.debtor).or_default() += 1;
+			}
+		}
+		for (debtor, n) in ClaimsOwedBy::<T>::iter() {
+			ensure!(
+				n > 0 && owed.get(&debtor) == Some(&n),
+				"ClaimsOwedBy miscounts a debtor's claims"
+			);
+		}
+		ensure!(ClaimsOwedBy::<T>::iter().count() == owed.len(), "ClaimsOwedBy misses a debtor");
 		let next_program = NextProgramId::<T>::get();
 		for (id, p) in Programs::<T>::iter() {
 			ensure!(id < next_program, "program id at or above NextProgramId");

@@ -27,7 +27,11 @@
 //!   through a new factoring); a factor that pledges a note it bought keeps its recourse.
 //!
 //! Pricing is [`cascade_primitives::pricing`]: actual/360, whole days to maturity rounded up,
-//! interest rounded up (so splitting a note never raises what its pieces fetch). A program's
+//! interest rounded up (so splitting a note never raises what its pieces fetch). A program may
+//! price by who the seller is (`set_program_pricing`, rules in `terms.rs`): rate adjustments
+//! per tier and green grade attested in the enterprises pallet, a limit per tier on what one
+//! seller may have drawn, and an advance rate — a pledge lends that share of the note, a
+//! factoring pays it now and the rest (the reserve) to the seller as the note is paid. A program's
 //! budget falls by what it advances and recovers when that money comes back (redemption, loan
 //! repayment, recourse or claim paid). A suspended financier's programs finance nothing new.
 //!
@@ -54,6 +58,7 @@ mod programs;
 mod queries;
 mod recourse;
 mod requests;
+mod terms;
 pub mod types;
 pub mod weights;
 
@@ -62,13 +67,14 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use terms::{PricingOf, TermsOf};
 pub use types::*;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cascade_primitives::{EnterpriseRegistry, NoteLedger, SettlementAssets};
+	use cascade_primitives::{Attestations, EnterpriseRegistry, NoteLedger, SettlementAssets};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungibles, Time},
@@ -109,6 +115,8 @@ pub mod pallet {
 	pub type RequestInfoOf<T> = RequestInfo<<T as frame_system::Config>::AccountId>;
 	/// A claim as the runtime API shows it.
 	pub type ClaimInfoOf<T> = ClaimInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A program's quote as the runtime API shows it.
+	pub type ProgramQuoteOf<T> = ProgramQuote<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	/// A quote as the runtime API shows it.
 	pub type QuoteOf<T> =
 		Quote<<T as frame_system::Config>::AccountId, <T as Config>::AssetId, BalanceOf<T>>;
@@ -175,6 +183,15 @@ pub mod pallet {
 		#[pallet::no_default]
 		type SettlementAssets: SettlementAssets<Self::AssetId>;
 
+		/// The sellers' tiers and green grades, which programs price by.
+		#[pallet::no_default]
+		type Attestations: Attestations<Self::AccountId>;
+
+		/// Who calls this pallet without fees (registered, active enterprises, within a quota
+		/// per block).
+		#[pallet::no_default]
+		type Feeless: cascade_primitives::FeelessWork<Self::AccountId>;
+
 		/// Most requests waiting for one financier's answer.
 		#[pallet::constant]
 		type MaxRequestsPerFinancier: Get<u32>;
@@ -212,6 +229,8 @@ pub mod pallet {
 		fn fund(asset: &AssetId, who: &AccountId, amount: Balance);
 		/// Make the note's receivable overdue (moving the clock past maturity and grace).
 		fn make_overdue(note: NoteId);
+		/// Give `who` (a registered enterprise) a tier and a green grade in force.
+		fn attest(who: &AccountId);
 	}
 
 	/// Financing programs, by id.
@@ -307,10 +326,40 @@ pub mod pallet {
 	pub type LoanAccruals<T: Config> =
 		StorageMap<_, Blake2_128Concat, FinancingId, Accrual<BalanceOf<T>>, OptionQuery>;
 
+	/// How programs price by who the seller is (`set_program_pricing`); a program without an
+	/// entry charges everyone its base rate and advances the whole note.
+	#[pallet::storage]
+	pub type ProgramPricings<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProgramId, PricingOf<T>, OptionQuery>;
+
+	/// What each seller has drawn from each program and not yet repaid (the advances of its
+	/// financings still outstanding): a program's tier limits bound it.
+	#[pallet::storage]
+	pub type Drawn<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProgramId,
+		Blake2_128Concat,
+		T::AccountId,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// The reserves factors still owe their sellers, by factoring (removed once paid in full).
+	#[pallet::storage]
+	pub type Reserves<T: Config> =
+		StorageMap<_, Blake2_128Concat, FinancingId, Reserve<BalanceOf<T>>, OptionQuery>;
+
 	/// Claims sellers (recourse) and borrowers (called loans) still owe, by financing.
 	#[pallet::storage]
 	pub type Claims<T: Config> =
 		StorageMap<_, Blake2_128Concat, FinancingId, ClaimOf<T>, OptionQuery>;
+
+	/// How many unpaid claims each debtor owes (no entry: none). A core that owes one issues
+	/// nothing new (the receivables pallet asks through `ClaimsOwed`).
+	#[pallet::storage]
+	pub type ClaimsOwedBy<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Index: each financier's programs.
 	#[pallet::storage]
@@ -431,7 +480,20 @@ pub mod pallet {
 			annual_rate: Permill,
 			maturity: Moment,
 			program: Option<ProgramId>,
+			/// What the price is made of: base rate, the seller's grades and what they add,
+			/// the advance, the reserve.
+			terms: TermsOf<T>,
 		},
+		/// A program's pricing by grade was set (replacing what it had).
+		ProgramPricingSet {
+			program: ProgramId,
+			tier_adjustments: BoundedVec<(TierGrade, i32), GradeCount>,
+			green_adjustments: BoundedVec<(GreenGrade, i32), GradeCount>,
+			tier_limits: BoundedVec<(TierGrade, BalanceOf<T>), GradeCount>,
+			advance_rate: Permill,
+		},
+		/// A factor that sold a note on paid its seller what was left of the reserve.
+		ReservePaid { financing: FinancingId, amount: BalanceOf<T> },
 		/// A holder asked a financier for financing.
 		Requested {
 			request: RequestId,
@@ -557,6 +619,19 @@ pub mod pallet {
 		TooManyRequestsFrom,
 		/// No request from this holder waits for the caller.
 		NoRequestsFrom,
+		/// A pricing list names a grade twice.
+		DuplicateGrade,
+		/// A rate adjustment is beyond ±100 % (±1,000,000 ppm).
+		AdjustmentOutOfRange,
+		/// An advance rate must be above zero.
+		ZeroAdvance,
+		/// The seller would have drawn more than its tier's limit from the program.
+		TierLimitExceeded,
+		/// The factor still owes the seller the note's reserve: it cannot pledge the note.
+		ReserveOwed,
+		/// The note's term (issue to maturity) is beyond the soft tenor: programs do not
+		/// finance it; a bank may, on request, after its own review (银发〔2025〕77号).
+		TenorNeedsReview,
 	}
 
 	#[pallet::hooks]
@@ -599,6 +674,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::open_program())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _core: &T::AccountId, _asset: &T::AssetId, _annual_rate: &Permill, _budget: &BalanceOf<T>, _expires_at: &Moment| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn open_program(
 			origin: OriginFor<T>,
 			core: T::AccountId,
@@ -625,6 +701,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::close_program())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _program: &ProgramId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn close_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_close_program(who, program)
@@ -654,6 +731,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::finance())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId, _program: &ProgramId, _kind: &FinancingKind| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn finance(
 			origin: OriginFor<T>,
 			note: NoteId,
@@ -681,6 +759,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::request())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId, _financier: &T::AccountId, _kind: &FinancingKind, _annual_rate: &Permill| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn request(
 			origin: OriginFor<T>,
 			note: NoteId,
@@ -706,6 +785,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::approve())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _request: &RequestId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn approve(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_approve(who, request)
@@ -724,6 +804,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::decline())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _request: &RequestId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn decline(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_decline(who, request)
@@ -743,6 +824,7 @@ pub mod pallet {
 		/// for `MaxRequestsPerHolder` and refunded for the rest.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::decline_all_from(T::MaxRequestsPerHolder::get()))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _holder: &T::AccountId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn decline_all_from(
 			origin: OriginFor<T>,
 			holder: T::AccountId,
@@ -765,6 +847,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _request: &RequestId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn withdraw(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw(who, request)
@@ -787,6 +870,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::repay_loan())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _financing: &FinancingId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn repay_loan(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_repay_loan(who, financing)
@@ -812,6 +896,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::exercise_recourse())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _financing: &FinancingId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn exercise_recourse(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_exercise_recourse(who, financing)
@@ -833,6 +918,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::settle_claim())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _financing: &FinancingId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn settle_claim(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_settle_claim(who, financing)
@@ -855,9 +941,64 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::call_loan())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _financing: &FinancingId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn call_loan(origin: OriginFor<T>, financing: FinancingId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_call_loan(who, financing)
+		}
+
+		/// Price a program by who the seller is, replacing its pricing: rate adjustments per
+		/// tier and green grade (added to the base rate; the rate charged is never below 0),
+		/// the most one seller of a tier may have drawn from the program at once (a seller
+		/// with no tier in force counts as D), and the advance rate (a pledge lends that share
+		/// of the note, less interest; a factoring pays it, less interest, now and the rest —
+		/// the reserve — to the seller as the note is paid). Financings already made keep
+		/// their terms.
+		///
+		/// The origin must be signed by the program's financier.
+		///
+		/// - `program`: an open program of the caller.
+		/// - `tier_adjustments`: `(grade, ppm a year)`, each grade at most once, within ±100 %.
+		/// - `green_adjustments`: `(grade, ppm a year)`, likewise.
+		/// - `tier_limits`: `(grade, amount)`, each grade at most once.
+		/// - `advance_rate`: above zero.
+		///
+		/// Emits [`Event::ProgramPricingSet`].
+		///
+		/// Errors: [`Error::UnknownProgram`], [`Error::NotProgramFinancier`],
+		/// [`Error::ProgramClosed`], [`Error::DuplicateGrade`], [`Error::AdjustmentOutOfRange`],
+		/// [`Error::ZeroAdvance`].
+		///
+		/// Complexity: `O(1)` (the lists hold at most four entries each).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_program_pricing())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _program: &ProgramId, _tier_adjustments: &BoundedVec<(TierGrade, i32), GradeCount>, _green_adjustments: &BoundedVec<(GreenGrade, i32), GradeCount>, _tier_limits: &BoundedVec<(TierGrade, BalanceOf<T>), GradeCount>, _advance_rate: &Permill| -> bool { Pallet::<T>::feeless(origin) })]
+		pub fn set_program_pricing(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			tier_adjustments: BoundedVec<(TierGrade, i32), GradeCount>,
+			green_adjustments: BoundedVec<(GreenGrade, i32), GradeCount>,
+			tier_limits: BoundedVec<(TierGrade, BalanceOf<T>), GradeCount>,
+			advance_rate: Permill,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_program_pricing(
+				who,
+				program,
+				tier_adjustments,
+				green_adjustments,
+				tier_limits,
+				advance_rate,
+			)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Whether a call of `origin` goes without fees: signed by a registered, active
+		/// enterprise within its feeless quota for the block (`T::Feeless`).
+		pub fn feeless(origin: &OriginFor<T>) -> bool {
+			use cascade_primitives::FeelessWork as _;
+			frame_system::ensure_signed(origin.clone()).is_ok_and(|who| T::Feeless::allows(&who))
 		}
 	}
 }

@@ -151,7 +151,7 @@ impl<T: Config> Pallet<T> {
 		T::Notes::release_pledge(f.note)?;
 		Self::forget_balance(id);
 		f.status = FinancingStatus::LoanRepaid;
-		Self::recover_budget(f.program, f.disbursed);
+		Self::recover_budget(&f);
 		Financings::<T>::insert(id, f);
 		Self::deposit_event(Event::LoanRepaid { financing: id, paid });
 		Ok(())
@@ -201,7 +201,7 @@ impl<T: Config> Pallet<T> {
 					// Covered, or the note is paid in full: the lender keeps what it got.
 					Self::forget_balance(id);
 					f.status = FinancingStatus::Redeemed;
-					Self::recover_budget(f.program, f.disbursed);
+					Self::recover_budget(&f);
 				} else {
 					LoanBalances::<T>::insert(id, balance);
 					LoanAccruals::<T>::insert(id, accrual);
@@ -226,7 +226,7 @@ impl<T: Config> Pallet<T> {
 						FinancingKind::Pledge => FinancingStatus::Redeemed,
 						FinancingKind::Factoring { .. } => FinancingStatus::RecourseSettled,
 					};
-					Self::recover_budget(f.program, f.disbursed);
+					Self::recover_budget(&f);
 				} else {
 					let owed = claim.amount;
 					Claims::<T>::insert(id, claim);
@@ -250,7 +250,7 @@ impl<T: Config> Pallet<T> {
 				to_financier: to_lender,
 			});
 		}
-		Ok(Payout { to_pledgee: Some((lender, to_lender)), release: paid_off })
+		Ok(Payout { to_pledgee: Some((lender, to_lender)), release: paid_off, to_seller: None })
 	}
 
 	/// The open factoring of `note` ends with its redemption: the advance came back.
@@ -261,7 +261,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		f.status = FinancingStatus::Redeemed;
-		Self::recover_budget(f.program, f.disbursed);
+		Self::recover_budget(&f);
 		Financings::<T>::insert(id, f);
 		Self::deposit_event(Event::FinancingRedeemed { financing: id, to_financier: Zero::zero() });
 	}
@@ -270,20 +270,34 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> RedeemHook<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn on_payout(
 		note: NoteId,
-		_holder: &T::AccountId,
+		holder: &T::AccountId,
 		pledge: Option<FinancingId>,
 		share: BalanceOf<T>,
 		last: bool,
 		interest_until: Moment,
 	) -> Result<Payout<T::AccountId, BalanceOf<T>>, DispatchError> {
+		// A factoring with a reserve pays its seller the reserve's part of each payout to the
+		// factor (never beside a pledge: a factor owing a reserve may not pledge the note).
+		let reserve = match (pledge, FactoringOfNote::<T>::get(note)) {
+			(None, Some(id)) => match Financings::<T>::get(id) {
+				Some(f) if f.status == FinancingStatus::Open && &f.financier == holder => {
+					let part = Self::reserve_share(id, f.amount, share, last)?;
+					(!part.is_zero()).then(|| (f.seller, part))
+				}
+				_ => None,
+			},
+			_ => None,
+		};
 		// A factor's advance has come back once its note is paid in full (a factor that
 		// pledged a note it bought: both financings end with the last payout).
 		if last {
 			Self::redeem_factoring(note);
 		}
-		match pledge {
-			Some(id) => Self::pay_pledge(id, note, share, last, interest_until),
-			None => Ok(Payout::default()),
-		}
+		let mut payout = match pledge {
+			Some(id) => Self::pay_pledge(id, note, share, last, interest_until)?,
+			None => Payout::default(),
+		};
+		payout.to_seller = reserve;
+		Ok(payout)
 	}
 }

@@ -53,6 +53,8 @@ impl pallet_receivables::Config for Test {
 	type Enterprises = Enterprises;
 	type Lines = Enterprises;
 	type RedeemHook = Financing;
+	type Claims = Financing;
+	type Feeless = Enterprises;
 	type Time = Timestamp;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -64,6 +66,8 @@ impl crate::Config for Test {
 	type Enterprises = Enterprises;
 	type Notes = Receivables;
 	type SettlementAssets = Enterprises;
+	type Attestations = Enterprises;
+	type Feeless = Enterprises;
 	type MaxRequestsPerFinancier = ConstU32<MAX_REQUESTS>;
 	type MaxRequestsPerHolder = ConstU32<MAX_REQUESTS_FROM>;
 	type Time = Timestamp;
@@ -281,5 +285,15 @@ impl crate::BenchmarkHelper<AccountId, u32, Balance> for BenchHelper {
 		let r = pallet_receivables::Notes::<Test>::get(note).unwrap().receivable;
 		set_time(MATURITY + 4 * DAY);
 		assert_ok!(Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r));
+	}
+	fn attest(who: &AccountId) {
+		use cascade_primitives::{Grade, GreenGrade, Office, TierGrade};
+		const RATER: AccountId = 40;
+		if !pallet_enterprises::Offices::<Test>::contains_key(RATER, Office::Attestor) {
+			assert_ok!(Enterprises::grant_role(RuntimeOrigin::root(), RATER, Office::Attestor));
+		}
+		for grade in [Grade::Tier(TierGrade::A), Grade::Green(GreenGrade::DeepGreen)] {
+			assert_ok!(Enterprises::attest(RuntimeOrigin::signed(RATER), *who, grade, u64::MAX));
+		}
 	}
 }

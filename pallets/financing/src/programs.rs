@@ -66,15 +66,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Money advanced through `program` came back: its budget recovers.
-	pub(crate) fn recover_budget(program: Option<ProgramId>, amount: BalanceOf<T>) {
-		if let Some(id) = program {
+	/// The money `f` advanced came back (repaid, redeemed, recovered by recourse or a claim, or
+	/// the note sold on): its program's budget recovers it and its seller's draw on the program
+	/// falls by it.
+	pub(crate) fn recover_budget(f: &FinancingOf<T>) {
+		if let Some(id) = f.program {
 			Programs::<T>::mutate(id, |p| {
 				if let Some(p) = p.as_mut() {
-					p.budget = p.budget.saturating_add(amount);
-					p.outstanding = p.outstanding.saturating_sub(amount);
+					p.budget = p.budget.saturating_add(f.disbursed);
+					p.outstanding = p.outstanding.saturating_sub(f.disbursed);
 				}
 			});
+			Self::undraw(id, &f.seller, f.disbursed);
 		}
 	}
 }

@@ -3,13 +3,20 @@
 //! index (cascade_primitives::paging), never a scan of the pallet — and what financing a note
 //! would pay now. Never called from a dispatchable.
 
-use crate::{pallet::*, ClaimInfo, Decimal, FinancingId, FinancingStatus, NoteId, Quote};
+use crate::{
+	pallet::*, ClaimInfo, Decimal, FinancingId, FinancingKind, FinancingStatus, NoteId, ProgramId,
+	ProgramQuote, Quote,
+};
 use alloc::vec::Vec;
 use cascade_primitives::{
 	paging::{page_of_keys, List, ListKind, Page, PageError, PageRequest},
 	pricing, NoteLedger, NoteStanding,
 };
-use frame_support::{storage::KeyPrefixIterator, traits::Time};
+use frame_support::{
+	storage::{with_transaction, KeyPrefixIterator, TransactionOutcome},
+	traits::Time,
+};
+use sp_runtime::DispatchError;
 use sp_runtime::Permill;
 
 /// One page of the ids under an account's index, each as the record it names shows it.
@@ -131,4 +138,78 @@ impl<T: Config> Pallet<T> {
 			financeable: view.standing == NoteStanding::Active && view.financeable && days > 0,
 		})
 	}
+
+	/// What financing `note` through `program` as `kind` would be now for the note's holder: the
+	/// terms its grades get, the tier limit that applies and what it has drawn, and whether
+	/// `finance` would go through (tried and rolled back: the same checks, the same money).
+	/// `None` for an unknown note or program, or terms that do not compute.
+	pub fn program_quote(
+		note: NoteId,
+		program: ProgramId,
+		kind: FinancingKind,
+	) -> Option<ProgramQuoteOf<T>> {
+		let view = T::Notes::note(note)?;
+		let p = Programs::<T>::get(program)?;
+		let pricing = ProgramPricings::<T>::get(program);
+		let now = T::Time::now();
+		let seller = view.holder.clone();
+		let terms = Self::terms(
+			p.annual_rate,
+			pricing.as_ref(),
+			&seller,
+			view.amount,
+			view.maturity,
+			kind == FinancingKind::Pledge,
+		)
+		.ok()?;
+		let limit = Self::tier_limit(pricing.as_ref(), terms.tier.map(|t| t.grade));
+		let outcome = with_transaction(|| {
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(Self::do_finance_by_program(
+				seller.clone(),
+				note,
+				program,
+				kind,
+			)))
+		});
+		let refusal = match outcome {
+			Ok(Ok(())) => None,
+			Ok(Err(e)) | Err(e) => Some(error_name(e)),
+		};
+		Some(ProgramQuote {
+			note,
+			program,
+			amount: Decimal(view.amount),
+			now,
+			maturity: view.maturity,
+			days: pricing::days_to_maturity(now, view.maturity),
+			terms: terms.map(Decimal),
+			limit: limit.map(Decimal),
+			drawn: Decimal(Drawn::<T>::get(program, &seller)),
+			seller,
+			refusal,
+		})
+	}
+}
+
+/// An error's name as the API shows it: a pallet error's variant (`TierLimitExceeded`), else the
+/// kind of error (`Token`, `Arithmetic`, …).
+fn error_name(e: DispatchError) -> alloc::string::String {
+	let name = match e {
+		DispatchError::Module(m) => m.message.unwrap_or("Module"),
+		DispatchError::Token(_) => "Token",
+		DispatchError::Arithmetic(_) => "Arithmetic",
+		DispatchError::BadOrigin => "BadOrigin",
+		DispatchError::CannotLookup => "CannotLookup",
+		DispatchError::ConsumerRemaining => "ConsumerRemaining",
+		DispatchError::NoProviders => "NoProviders",
+		DispatchError::TooManyConsumers => "TooManyConsumers",
+		DispatchError::Transactional(_) => "Transactional",
+		DispatchError::Exhausted => "Exhausted",
+		DispatchError::Corruption => "Corruption",
+		DispatchError::Unavailable => "Unavailable",
+		DispatchError::RootNotAllowed => "RootNotAllowed",
+		DispatchError::Trie(_) => "Trie",
+		DispatchError::Other(other) => other,
+	};
+	name.into()
 }

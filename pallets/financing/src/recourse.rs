@@ -60,6 +60,8 @@ impl<T: Config> Pallet<T> {
 
 		T::Notes::move_note(f.note, &f.seller)?;
 		FactoringOfNote::<T>::remove(f.note);
+		// The seller has its note back, and with it every later payout: no reserve is owed.
+		Self::end_reserve(id, None)?;
 		let paid = Self::payable(view.asset, &f.seller, owed);
 		if !paid.is_zero() {
 			T::Assets::transfer(view.asset, &f.seller, &who, paid, Preservation::Preserve)?;
@@ -67,7 +69,7 @@ impl<T: Config> Pallet<T> {
 		let rest = owed - paid;
 		if rest.is_zero() {
 			f.status = FinancingStatus::RecourseSettled;
-			Self::recover_budget(f.program, f.disbursed);
+			Self::recover_budget(&f);
 		} else {
 			// The note stays the factor's security until the claim is paid.
 			T::Notes::pledge(f.note, id)?;
@@ -103,7 +105,7 @@ impl<T: Config> Pallet<T> {
 				FinancingKind::Pledge => FinancingStatus::LoanRepaid,
 				FinancingKind::Factoring { .. } => FinancingStatus::RecourseSettled,
 			};
-			Self::recover_budget(f.program, f.disbursed);
+			Self::recover_budget(&f);
 			Financings::<T>::insert(id, f);
 		} else {
 			Claims::<T>::insert(id, claim);

@@ -76,7 +76,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Enterprises::is_active_with(&who, Role::Financier), Error::<T>::NotFinancier);
 		let view = Self::financeable_note_of(&r.holder, r.note)?;
 		Self::remove_request(request, &r);
-		let financing = Self::execute(r.holder, who, view, r.kind, r.annual_rate, None)?;
+		// A request is the bank's own review: its rate, everything advanced.
+		let terms = Self::terms(
+			r.annual_rate,
+			None,
+			&r.holder,
+			view.amount,
+			view.maturity,
+			r.kind == crate::FinancingKind::Pledge,
+		)?;
+		let financing = Self::execute(r.holder, who, view, r.kind, terms, None)?;
 		Self::deposit_event(Event::Approved { request, financing });
 		Ok(())
 	}

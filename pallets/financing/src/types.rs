@@ -1,7 +1,10 @@
 //! Programs, financings, requests and recourse claims.
 
-pub use cascade_primitives::{Decimal, FinancingId, Moment, NoteId, ReceivableId};
+pub use cascade_primitives::{
+	AttestationId, Decimal, FinancingId, GreenGrade, Moment, NoteId, ReceivableId, TierGrade,
+};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 
@@ -60,6 +63,131 @@ pub struct Program<AccountId, AssetId, Balance> {
 	pub expires_at: Moment,
 	/// Closed by its financier: no new financing.
 	pub closed: bool,
+}
+
+/// Most entries in each of a program's pricing lists: one per grade.
+pub type GradeCount = ConstU32<4>;
+
+/// How a program prices by who the seller is (`set_program_pricing`); a program without one
+/// charges its base rate to everyone, sets no limit per seller and advances the whole note.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct ProgramPricing<Balance> {
+	/// Added to the base rate for a seller of the tier grade (ppm a year; negative: cheaper).
+	pub tier_adjustments: BoundedVec<(TierGrade, i32), GradeCount>,
+	/// Added to the base rate for a seller of the green grade (ppm a year).
+	pub green_adjustments: BoundedVec<(GreenGrade, i32), GradeCount>,
+	/// The most one seller of the tier grade may have drawn (advanced to it and not yet
+	/// recovered) from the program at once; a seller with no tier in force counts as D.
+	pub tier_limits: BoundedVec<(TierGrade, Balance), GradeCount>,
+	/// The share of a note's amount advanced: a pledge lends it (less interest); a factoring
+	/// pays it (less interest) now and the rest, the reserve, when the note is paid.
+	pub advance_rate: Permill,
+}
+
+/// A seller's tier a price used, and the attestation that gave it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AttestedTier {
+	pub attestation: AttestationId,
+	pub grade: TierGrade,
+}
+
+/// A seller's green grade a price used, and the attestation that gave it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AttestedGreen {
+	pub attestation: AttestationId,
+	pub grade: GreenGrade,
+}
+
+/// What one financing's price is made of: the base rate, what the seller's grades add, how much
+/// is advanced, and the interest. Amounts are `Balance` on chain and decimal strings in the API.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Terms<Balance> {
+	/// The program's (or the request's) rate.
+	pub base_rate: Permill,
+	/// The seller's tier in force, if any, and what it adds (ppm a year).
+	pub tier: Option<AttestedTier>,
+	pub tier_adjustment: i32,
+	/// The seller's green grade in force, if any, and what it adds (ppm a year).
+	pub green: Option<AttestedGreen>,
+	pub green_adjustment: i32,
+	/// base + adjustments, never below 0 nor above 100 %: the rate charged.
+	pub annual_rate: Permill,
+	pub advance_rate: Permill,
+	/// `advance_rate × amount`, rounded down.
+	pub advance: Balance,
+	/// Factoring: `amount − advance`, paid to the seller as the note is paid. Zero for a pledge.
+	pub reserve: Balance,
+	/// On the advance, to maturity, rounded up once.
+	pub interest: Balance,
+	/// `advance − interest`: what the seller or borrower receives now.
+	pub disbursed: Balance,
+}
+
+impl<Balance> Terms<Balance> {
+	/// The same terms with amounts of another type (decimal strings for the API).
+	pub fn map<B>(self, f: impl Fn(Balance) -> B) -> Terms<B> {
+		Terms {
+			base_rate: self.base_rate,
+			tier: self.tier,
+			tier_adjustment: self.tier_adjustment,
+			green: self.green,
+			green_adjustment: self.green_adjustment,
+			annual_rate: self.annual_rate,
+			advance_rate: self.advance_rate,
+			advance: f(self.advance),
+			reserve: f(self.reserve),
+			interest: f(self.interest),
+			disbursed: f(self.disbursed),
+		}
+	}
+}
+
+/// A factoring's reserve (`amount − advance`): owed to the seller by the factor, paid out of the
+/// note's payouts pro rata as they come, the rest with the last. Kept while anything of it is
+/// unpaid.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Reserve<Balance> {
+	pub total: Balance,
+	pub paid: Balance,
 }
 
 /// Where a financing stands.
@@ -356,6 +484,32 @@ pub struct Quote<AccountId, AssetId, Balance> {
 	pub disbursed: Decimal<Balance>,
 	/// Whether the note may be financed now (active, financeable, not yet due).
 	pub financeable: bool,
+}
+
+/// What financing a note through a program would be now, for the note's holder: the terms (with
+/// the holder's grades), the tier limit that applies and what the holder has drawn, and whether
+/// the program would finance it (the refusal's name otherwise).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ProgramQuote<AccountId, Balance> {
+	pub note: NoteId,
+	pub program: ProgramId,
+	/// The note's holder, whose grades price it.
+	pub seller: AccountId,
+	pub amount: Decimal<Balance>,
+	pub now: Moment,
+	pub maturity: Moment,
+	/// Whole days to maturity, rounded up.
+	pub days: u64,
+	pub terms: Terms<Decimal<Balance>>,
+	/// The most the seller may have drawn from the program (its tier's limit), if one applies.
+	pub limit: Option<Decimal<Balance>>,
+	/// What the seller has drawn from the program and not yet repaid.
+	pub drawn: Decimal<Balance>,
+	/// Null if `finance` would go through now; else the error it would fail with
+	/// (`TierLimitExceeded`, `BudgetExhausted`, `NotePending`, …).
+	pub refusal: Option<alloc::string::String>,
 }
 
 #[cfg(test)]

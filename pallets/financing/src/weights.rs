@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn call_loan() -> Weight;
 	fn exercise_recourse() -> Weight;
 	fn settle_claim() -> Weight;
+	fn set_program_pricing() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -373,6 +374,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
+	fn set_program_pricing() -> Weight {
+		Weight::from_parts(25_000_000, 3602)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -440,5 +446,10 @@ impl WeightInfo for () {
 		Weight::from_parts(91_547_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
+	}
+	fn set_program_pricing() -> Weight {
+		Weight::from_parts(25_000_000, 3602)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -579,6 +579,18 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_soft_tenor() -> Result<(), BenchmarkError> {
+		let origin =
+			T::OperatorOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 90 * DAY);
+
+		assert_eq!(SoftTenor::<T>::get(), 90 * DAY);
+
+		Ok(())
+	}
+
 	// Scaling: the same calls on a note `d + 1` levels deep (up to `MaxDepth`: a note there may
 	// still move whole, a note one level up still split), and in a receivable of `1 + 16·n`
 	// notes. Their weights must not grow with `d` or `n`.

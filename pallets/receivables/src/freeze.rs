@@ -64,4 +64,11 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::ParametersSet { max_tenor, grace_period, min_note_amount });
 		Ok(())
 	}
+
+	pub(crate) fn do_set_soft_tenor(soft_tenor: Moment) -> DispatchResult {
+		ensure!(soft_tenor > 0, Error::<T>::InvalidParameters);
+		SoftTenor::<T>::put(soft_tenor);
+		Self::deposit_event(Event::SoftTenorSet { soft_tenor });
+		Ok(())
+	}
 }

@@ -24,6 +24,29 @@ impl<T: Config> Pallet<T> {
 		Self::check_due_queue()?;
 		Self::check_indexes()?;
 		Self::check_exposure()?;
+		Self::check_defaults()?;
+		Ok(())
+	}
+
+	/// 77号文's guard: `OverdueOf` counts exactly each issuer's Overdue receivables (no entry of
+	/// zero), so an issuer is refused new issues exactly while it has one.
+	pub fn check_defaults() -> Result<(), TryRuntimeError> {
+		let mut overdue: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (_, r) in Receivables::<T>::iter() {
+			if r.status == ReceivableStatus::Overdue {
+				*overdue.entry(r.issuer).or_default() += 1;
+			}
+		}
+		let mut entries = 0usize;
+		for (issuer, n) in OverdueOf::<T>::iter() {
+			ensure!(n > 0, "OverdueOf holds a zero");
+			ensure!(
+				overdue.get(&issuer) == Some(&n),
+				"OverdueOf miscounts an issuer's overdue receivables"
+			);
+			entries += 1;
+		}
+		ensure!(entries == overdue.len(), "OverdueOf misses an issuer");
 		Ok(())
 	}
 

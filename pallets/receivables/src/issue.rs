@@ -3,7 +3,7 @@
 use crate::{
 	pallet::*, LineId, Moment, Note, NoteState, Receivable, ReceivableId, ReceivableStatus,
 };
-use cascade_primitives::{CreditLineDraws, EnterpriseRegistry, Role};
+use cascade_primitives::{ClaimsOwed, CreditLineDraws, EnterpriseRegistry, Role};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -28,6 +28,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Enterprises::is_active_with(&issuer, Role::Core), Error::<T>::NotCore);
 		ensure!(issuer != supplier, Error::<T>::SelfIssue);
 		ensure!(T::Enterprises::is_active_with(&supplier, Role::Supplier), Error::<T>::NotSupplier);
+		// 银发〔2025〕77号: no new vouchers from a core that has not paid at maturity.
+		ensure!(
+			OverdueOf::<T>::get(&issuer) == 0 && !T::Claims::owes(&issuer),
+			Error::<T>::IssuerInDefault
+		);
 		let params = Params::<T>::get();
 		ensure!(face >= Self::min_note_in(asset), Error::<T>::BelowMinimum);
 		let now = Self::now();

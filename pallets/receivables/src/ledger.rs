@@ -143,6 +143,8 @@ impl<T: Config> NoteLedger<T::AccountId, T::AssetId, BalanceOf<T>> for Pallet<T>
 			} else {
 				None
 			},
+			needs_review: receivable.maturity.saturating_sub(receivable.issued_at)
+				> SoftTenor::<T>::get(),
 		})
 	}
 

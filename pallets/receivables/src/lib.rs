@@ -180,6 +180,15 @@ pub mod pallet {
 		#[pallet::no_default]
 		type RedeemHook: RedeemHook<Self::AccountId, Self::Balance>;
 
+		/// Whether an account owes an unpaid claim: a core that does issues nothing new.
+		#[pallet::no_default]
+		type Claims: cascade_primitives::ClaimsOwed<Self::AccountId>;
+
+		/// Who calls this pallet without fees (registered, active enterprises, within a quota
+		/// per block).
+		#[pallet::no_default]
+		type Feeless: cascade_primitives::FeelessWork<Self::AccountId>;
+
 		/// The chain's clock (milliseconds since the Unix epoch).
 		#[pallet::no_default]
 		type Time: Time<Moment = Moment>;
@@ -299,6 +308,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Params<T: Config> =
 		StorageValue<_, Parameters<BalanceOf<T>>, ValueQuery, DefaultParameters<T>>;
+
+	/// 183 days: 银发〔2025〕77号's six months.
+	#[pallet::type_value]
+	pub fn DefaultSoftTenor() -> Moment {
+		183 * cascade_primitives::MILLIS_PER_DAY
+	}
+
+	/// The longest term (issue to maturity, ms) programs finance without a bank's review:
+	/// notes of longer receivables are financed only through `request`/`approve`.
+	#[pallet::storage]
+	pub type SoftTenor<T: Config> = StorageValue<_, Moment, ValueQuery, DefaultSoftTenor>;
+
+	/// How many of each issuer's receivables are Overdue: an issuer with any issues nothing
+	/// new (`IssuerInDefault`) until they are repaid.
+	#[pallet::storage]
+	pub type OverdueOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The receivables, by id.
 	#[pallet::storage]
@@ -520,14 +545,15 @@ pub mod pallet {
 			outstanding: BalanceOf<T>,
 		},
 		/// A note was paid part of what it is owed (its share of a partial repayment): `amount`
-		/// to `holder`, after `to_pledgee` to the pledgee of a pledged note; `left` is still
-		/// owed on it.
+		/// to `holder`, after `to_pledgee` to the pledgee of a pledged note and `to_seller` to
+		/// the seller of a factoring with a reserve; `left` is still owed on it.
 		PartPaid {
 			note: NoteId,
 			receivable: ReceivableId,
 			holder: T::AccountId,
 			amount: BalanceOf<T>,
 			to_pledgee: Option<(T::AccountId, BalanceOf<T>)>,
+			to_seller: Option<(T::AccountId, BalanceOf<T>)>,
 			left: BalanceOf<T>,
 		},
 		/// Clearing could not pay a note (the payout failed, e.g. below the asset's minimum
@@ -539,13 +565,15 @@ pub mod pallet {
 		/// others sent to it) went back to the issuer.
 		EscrowReturned { escrow: T::AccountId, to: T::AccountId, amount: BalanceOf<T> },
 		/// A note was paid in full out of escrow (it is Redeemed): this last payment paid
-		/// `amount` to `holder`, after `to_pledgee` to the pledgee of a pledged note.
+		/// `amount` to `holder`, after `to_pledgee` to the pledgee of a pledged note and
+		/// `to_seller` to the seller of a factoring with a reserve.
 		Redeemed {
 			note: NoteId,
 			receivable: ReceivableId,
 			holder: T::AccountId,
 			amount: BalanceOf<T>,
 			to_pledgee: Option<(T::AccountId, BalanceOf<T>)>,
+			to_seller: Option<(T::AccountId, BalanceOf<T>)>,
 		},
 		/// Every note of a receivable is paid out.
 		Settled { receivable: ReceivableId },
@@ -557,6 +585,14 @@ pub mod pallet {
 		Unfrozen { note: NoteId },
 		/// The Operator set the parameters.
 		ParametersSet { max_tenor: Moment, grace_period: Moment, min_note_amount: BalanceOf<T> },
+		/// The Operator set the soft tenor: programs finance no note of a longer term.
+		SoftTenorSet { soft_tenor: Moment },
+		/// An issuer's receivable went overdue while it had none: it issues nothing new until
+		/// its overdue receivables are repaid (银发〔2025〕77号).
+		IssuerInDefault { issuer: T::AccountId },
+		/// An issuer repaid its last overdue receivable: it may issue again (unless it owes a
+		/// claim).
+		IssuerCured { issuer: T::AccountId },
 		/// A note was sold to `to` against payment (financing).
 		NoteMoved { note: NoteId, from: T::AccountId, to: T::AccountId },
 		/// A note was pledged to a financing.
@@ -642,6 +678,8 @@ pub mod pallet {
 		NotPledged,
 		/// A parameter is zero.
 		InvalidParameters,
+		/// The issuer has an overdue receivable or owes an unpaid claim: it issues nothing new.
+		IssuerInDefault,
 		/// The amount is zero.
 		ZeroAmount,
 		/// The amount is more than what is still outstanding on the receivable.
@@ -752,6 +790,7 @@ pub mod pallet {
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::issue())]
 		#[allow(clippy::too_many_arguments)] // the argument list is the public interface
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _supplier: &T::AccountId, _asset: &T::AssetId, _face: &BalanceOf<T>, _maturity: &Moment, _credit_line: &LineId, _doc_hash: &H256, _invoice_ref: &InvoiceRefOf<T>| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn issue(
 			origin: OriginFor<T>,
 			supplier: T::AccountId,
@@ -791,6 +830,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::accept())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn accept(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept(who, note)
@@ -811,6 +851,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::reject())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn reject(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_reject(who, note)
@@ -832,6 +873,7 @@ pub mod pallet {
 		/// for `MaxOffersPerSender` and refunded for the rest.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::reject_all_from(T::MaxOffersPerSender::get()))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _sender: &T::AccountId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn reject_all_from(
 			origin: OriginFor<T>,
 			sender: T::AccountId,
@@ -855,6 +897,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn revoke(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_revoke(who, note)
@@ -875,6 +918,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::cancel())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _receivable: &ReceivableId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn cancel(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel(who, receivable)
@@ -897,6 +941,7 @@ pub mod pallet {
 		/// Complexity: `O(P)` in the number of parts; `O(1)` in depth and tree size.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::split(amounts.len() as u32))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId, _amounts: &BoundedVec<BalanceOf<T>, T::MaxSplit>| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn split(
 			origin: OriginFor<T>,
 			note: NoteId,
@@ -922,6 +967,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId, _to: &T::AccountId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn transfer(origin: OriginFor<T>, note: NoteId, to: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_transfer(who, note, to)
@@ -944,6 +990,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::split_transfer())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId, _to: &T::AccountId, _amount: &BalanceOf<T>| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn split_transfer(
 			origin: OriginFor<T>,
 			note: NoteId,
@@ -973,6 +1020,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::repay())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _receivable: &ReceivableId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn repay(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_repay(who, receivable, None)
@@ -999,6 +1047,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::repay_part())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _receivable: &ReceivableId, _amount: &BalanceOf<T>| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn repay_part(
 			origin: OriginFor<T>,
 			receivable: ReceivableId,
@@ -1027,6 +1076,7 @@ pub mod pallet {
 		/// Complexity: `O(max_notes)`; charged for the notes visited.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::settle((*max_notes).min(T::MaxSettleNotes::get())))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _receivable: &ReceivableId, _max_notes: &u32| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn settle(
 			origin: OriginFor<T>,
 			receivable: ReceivableId,
@@ -1062,6 +1112,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(Pallet::<T>::redeem_weight())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _note: &NoteId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn redeem(origin: OriginFor<T>, note: NoteId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_redeem(note)
@@ -1082,6 +1133,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::mark_overdue())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _receivable: &ReceivableId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn mark_overdue(origin: OriginFor<T>, receivable: ReceivableId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_mark_overdue(receivable)
@@ -1151,6 +1203,27 @@ pub mod pallet {
 			Self::do_set_parameters(max_tenor, grace_period, min_note_amount)
 		}
 
+		/// Set the soft tenor: the longest term (issue to maturity) of a note that programs
+		/// finance; a note of a longer receivable is financed only through a bank's own review
+		/// (`request`/`approve`). 银发〔2025〕77号 asks for that review of terms beyond six
+		/// months; the default is 183 days.
+		///
+		/// The origin must be the Operator.
+		///
+		/// - `soft_tenor`: ms, above zero.
+		///
+		/// Emits [`Event::SoftTenorSet`].
+		///
+		/// Errors: [`Error::InvalidParameters`].
+		///
+		/// Complexity: `O(1)`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::set_soft_tenor())]
+		pub fn set_soft_tenor(origin: OriginFor<T>, soft_tenor: Moment) -> DispatchResult {
+			T::OperatorOrigin::ensure_origin(origin)?;
+			Self::do_set_soft_tenor(soft_tenor)
+		}
+
 		/// Return money stranded in a receivable's escrow to its issuer: anything sent to the
 		/// escrow after the receivable was settled or cancelled (when the escrow's own money
 		/// has gone back already), or at any time money in an asset other than the
@@ -1171,6 +1244,7 @@ pub mod pallet {
 		/// Complexity: `O(1)`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::sweep_escrow())]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, _receivable: &ReceivableId, _asset: &T::AssetId| -> bool { Pallet::<T>::feeless(origin) })]
 		pub fn sweep_escrow(
 			origin: OriginFor<T>,
 			receivable: ReceivableId,
@@ -1190,6 +1264,15 @@ pub mod pallet {
 		pub fn upgrade_probe(origin: OriginFor<T>) -> DispatchResult {
 			ensure_signed(origin)?;
 			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Whether a call of `origin` goes without fees: signed by a registered, active
+		/// enterprise within its feeless quota for the block (`T::Feeless`).
+		pub fn feeless(origin: &OriginFor<T>) -> bool {
+			use cascade_primitives::FeelessWork as _;
+			frame_system::ensure_signed(origin.clone()).is_ok_and(|who| T::Feeless::allows(&who))
 		}
 	}
 }

@@ -67,7 +67,11 @@ impl cascade_primitives::RedeemHook<AccountId, Balance> for MockPledges {
 		let mut calls = PledgeCalls::get();
 		calls.push((financing, note, share));
 		PledgeCalls::set(calls);
-		Ok(cascade_primitives::Payout { to_pledgee: PledgeOwed::get(), release: false })
+		Ok(cascade_primitives::Payout {
+			to_pledgee: PledgeOwed::get(),
+			release: false,
+			to_seller: None,
+		})
 	}
 }
 
@@ -78,6 +82,8 @@ impl crate::Config for Test {
 	type Enterprises = Enterprises;
 	type Lines = Enterprises;
 	type RedeemHook = MockPledges;
+	type Claims = ();
+	type Feeless = ();
 	type Time = Timestamp;
 	type MaxClearPerBlock = ConstU32<MAX_CLEAR_PER_BLOCK>;
 	type ClearTurn = ConstU32<CLEAR_TURN>;

@@ -59,6 +59,7 @@ impl<T: Config> Pallet<T> {
 			receivable.repaid.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
 		receivable.repaid_at = Some(Self::now());
 		let outstanding = outstanding - amount;
+		let cured = outstanding.is_zero() && receivable.status == ReceivableStatus::Overdue;
 		if outstanding.is_zero() {
 			receivable.status = ReceivableStatus::Repaid;
 		}
@@ -69,6 +70,9 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::Repaid { receivable: id, amount, reserve, escrow });
 		} else {
 			Self::deposit_event(Event::PartRepaid { receivable: id, amount, reserve, outstanding });
+		}
+		if cured {
+			Self::overdue_repaid(&who);
 		}
 		Ok(())
 	}
@@ -133,6 +137,15 @@ impl<T: Config> Pallet<T> {
 			}
 			None => None,
 		};
+		let to_seller = match payout.to_seller {
+			Some((seller, part)) => {
+				let part = part.min(to_holder);
+				Self::pay_out(receivable.asset, &escrow, &seller, part)?;
+				to_holder -= part;
+				Some((seller, part))
+			}
+			None => None,
+		};
 		Self::pay_out(receivable.asset, &escrow, &note.holder, to_holder)?;
 
 		// Everything that can fail is done before `receivable` changes: on an error the caller
@@ -159,6 +172,7 @@ impl<T: Config> Pallet<T> {
 				holder,
 				amount: to_holder,
 				to_pledgee,
+				to_seller,
 			});
 		} else {
 			Self::deposit_event(Event::PartPaid {
@@ -167,6 +181,7 @@ impl<T: Config> Pallet<T> {
 				holder,
 				amount: to_holder,
 				to_pledgee,
+				to_seller,
 				left: note.amount - paid,
 			});
 		}
@@ -233,8 +248,25 @@ impl<T: Config> Pallet<T> {
 			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(Self::now() >= due, Error::<T>::NotOverdueYet);
 		receivable.status = ReceivableStatus::Overdue;
+		let issuer = receivable.issuer.clone();
 		Receivables::<T>::insert(id, receivable);
 		Self::deposit_event(Event::MarkedOverdue { receivable: id });
+		let overdue = OverdueOf::<T>::get(&issuer);
+		OverdueOf::<T>::insert(&issuer, overdue.saturating_add(1));
+		if overdue == 0 {
+			Self::deposit_event(Event::IssuerInDefault { issuer });
+		}
 		Ok(())
+	}
+
+	/// One of `issuer`'s overdue receivables is repaid in full.
+	fn overdue_repaid(issuer: &T::AccountId) {
+		let left = OverdueOf::<T>::get(issuer).saturating_sub(1);
+		if left == 0 {
+			OverdueOf::<T>::remove(issuer);
+			Self::deposit_event(Event::IssuerCured { issuer: issuer.clone() });
+		} else {
+			OverdueOf::<T>::insert(issuer, left);
+		}
 	}
 }

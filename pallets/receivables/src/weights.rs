@@ -69,6 +69,7 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn set_parameters() -> Weight;
+	fn set_soft_tenor() -> Weight;
 }
 
 /// The measured weights, with storage priced by the runtime's database weights.
@@ -685,6 +686,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(4_758_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_soft_tenor() -> Weight {
+		Weight::from_parts(4_758_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with storage priced as RocksDB, for mocks and tests.
@@ -800,6 +805,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_parameters() -> Weight {
+		Weight::from_parts(4_758_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_soft_tenor() -> Weight {
 		Weight::from_parts(4_758_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

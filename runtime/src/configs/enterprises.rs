@@ -19,6 +19,9 @@ impl pallet_enterprises::Config for Runtime {
 	type Time = Timestamp;
 	type MaxNameLength = ConstU32<128>;
 	type MaxGenesisLines = ConstU32<16>;
+	// An enterprise's ledger calls are free up to this many a block (a supplier's working day
+	// spreads over blocks); beyond, it pays like anyone.
+	type FeelessPerBlock = ConstU32<16>;
 	type WeightInfo = pallet_enterprises::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::CascadeBenchmarkHelper;

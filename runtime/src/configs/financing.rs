@@ -9,6 +9,8 @@ impl pallet_financing::Config for Runtime {
 	type Enterprises = Enterprises;
 	type Notes = Receivables;
 	type SettlementAssets = Enterprises;
+	type Attestations = Enterprises;
+	type Feeless = Enterprises;
 	// Requests waiting for one bank's answer: each is O(1) to decline.
 	type MaxRequestsPerFinancier = ConstU32<1024>;
 	// Requests from any one holder waiting for one bank's review: a supplier's notes awaiting one

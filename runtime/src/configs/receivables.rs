@@ -22,6 +22,8 @@ impl pallet_receivables::Config for Runtime {
 	type Lines = Enterprises;
 	// Financing closes financings at redemption and has pledgees paid first.
 	type RedeemHook = Financing;
+	type Claims = Financing;
+	type Feeless = Enterprises;
 	type Time = Timestamp;
 	type PalletId = ReceivablesPalletId;
 	type MaxSplit = ConstU32<16>;

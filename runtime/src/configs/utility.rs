@@ -9,3 +9,9 @@ impl pallet_utility::Config for Runtime {
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
+
+/// Feeless ledger work (pallet-enterprises' FeelessQuota decides and counts): the skipped fees
+/// show as `FeeSkipped` events.
+impl pallet_skip_feeless_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+}

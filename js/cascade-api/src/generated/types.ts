@@ -140,6 +140,62 @@ export interface Request {
   createdAt: number;
 }
 
+export interface Attestation {
+  id: number;
+  kind: AttestationKind;
+  grade: Grade;
+  attestor: string;
+  attestedAt: number;
+  expiresAt: number;
+  inForce: boolean;
+}
+
+export type AttestationKind = 'tier' | 'green';
+
+export type Grade = { tier: TierGrade } | { green: GreenGrade };
+
+export type TierGrade = 'a' | 'b' | 'c' | 'd';
+
+export type GreenGrade = 'deepGreen' | 'lightGreen' | 'yellow' | 'red';
+
+export interface ProgramQuote {
+  note: number;
+  program: number;
+  seller: string;
+  amount: Decimal;
+  now: number;
+  maturity: number;
+  days: number;
+  terms: Terms;
+  limit: Decimal | null;
+  drawn: Decimal;
+  refusal: string | null;
+}
+
+export interface Terms {
+  baseRate: number;
+  tier: AttestedTier | null;
+  tierAdjustment: number;
+  green: AttestedGreen | null;
+  greenAdjustment: number;
+  annualRate: number;
+  advanceRate: number;
+  advance: Decimal;
+  reserve: Decimal;
+  interest: Decimal;
+  disbursed: Decimal;
+}
+
+export interface AttestedTier {
+  attestation: number;
+  grade: TierGrade;
+}
+
+export interface AttestedGreen {
+  attestation: number;
+  grade: GreenGrade;
+}
+
 /** What each cascade_* method answers (a paged list: one page; asked without a page: the items). */
 export interface Answers {
   cascade_receivable: Receivable | null;
@@ -155,6 +211,8 @@ export interface Answers {
   cascade_requestsOf: Page<Request>;
   cascade_receivablesOf: Page<Receivable>;
   cascade_linesOf: Page<Line>;
+  cascade_attestationsOf: Attestation[];
+  cascade_programQuote: ProgramQuote | null;
 }
 
 /** The fields of each answer type and the JSON each holds (`?`: or null), for checking what a
@@ -170,4 +228,9 @@ export const FIELDS = {
   Financing: { id: 'number', kind: 'any', financier: 'string', seller: 'string', note: 'number', receivable: 'number', amount: 'string', disbursed: 'string', interest: 'string', annualRate: 'number', startedAt: 'number', maturity: 'number', program: 'number?', status: 'string' },
   Program: { id: 'number', financier: 'string', core: 'string', asset: 'string', annualRate: 'number', budget: 'string', outstanding: 'string', expiresAt: 'number', closed: 'boolean' },
   Request: { id: 'number', holder: 'string', financier: 'string', note: 'number', kind: 'any', annualRate: 'number', createdAt: 'number' },
+  Attestation: { id: 'number', kind: 'string', grade: 'object', attestor: 'string', attestedAt: 'number', expiresAt: 'number', inForce: 'boolean' },
+  AttestedTier: { attestation: 'number', grade: 'string' },
+  AttestedGreen: { attestation: 'number', grade: 'string' },
+  Terms: { baseRate: 'number', tier: 'object?', tierAdjustment: 'number', green: 'object?', greenAdjustment: 'number', annualRate: 'number', advanceRate: 'number', advance: 'string', reserve: 'string', interest: 'string', disbursed: 'string' },
+  ProgramQuote: { note: 'number', program: 'number', seller: 'string', amount: 'string', now: 'number', maturity: 'number', days: 'number', terms: 'object', limit: 'string?', drawn: 'string', refusal: 'string?' },
 } as const;

@@ -38,6 +38,19 @@ fn factoring_moves_note_and_money_atomically() {
 				annual_rate: rate(),
 				maturity: MATURITY,
 				program: Some(PROGRAM),
+				terms: crate::Terms {
+					base_rate: rate(),
+					tier: None,
+					tier_adjustment: 0,
+					green: None,
+					green_adjustment: 0,
+					annual_rate: rate(),
+					advance_rate: Permill::one(),
+					advance: 1_000_000,
+					reserve: 0,
+					interest: 9_125,
+					disbursed: 990_875,
+				},
 			}
 			.into(),
 		);

@@ -1,7 +1,9 @@
 mod finance;
+mod guards;
 mod late_interest;
 mod loans;
 mod partial;
+mod pricing;
 mod programs;
 mod property;
 mod queries;

@@ -106,6 +106,43 @@ enum Op {
 	Lapse {
 		financing: u8,
 	},
+	/// The rating body grades a holder (tier or green), the grade expiring in `days`.
+	Attest {
+		who: usize,
+		grade: u8,
+		days: u8,
+	},
+	/// The rating body loses its office (its grades stop counting), or gets it back.
+	ToggleAttestor,
+	/// An issuer in default repays one of its overdue receivables (so it may issue again).
+	Cure {
+		receivable: u8,
+	},
+	/// A program's financier prices it by grade: `adjust` ppm off A and DeepGreen and onto D and
+	/// Red, a limit per D seller, `advance` % advanced.
+	Price {
+		program: u8,
+		adjust: u16,
+		limit: u32,
+		advance: u8,
+	},
+}
+
+/// The rating body of the property tests (not an enterprise).
+const RATER: AccountId = 40;
+
+fn grade(g: u8) -> cascade_primitives::Grade {
+	use cascade_primitives::{Grade, GreenGrade, TierGrade};
+	match g % 8 {
+		0 => Grade::Tier(TierGrade::A),
+		1 => Grade::Tier(TierGrade::B),
+		2 => Grade::Tier(TierGrade::C),
+		3 => Grade::Tier(TierGrade::D),
+		4 => Grade::Green(GreenGrade::DeepGreen),
+		5 => Grade::Green(GreenGrade::LightGreen),
+		6 => Grade::Green(GreenGrade::Yellow),
+		_ => Grade::Green(GreenGrade::Red),
+	}
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -133,6 +170,10 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => any::<u16>().prop_map(|note| Op::Unfreeze { note }),
 		3 => (1u8..60).prop_map(|days| Op::Wait { days }),
 		2 => any::<u8>().prop_map(|financing| Op::Lapse { financing }),
+		1 => (0..HOLDERS.len(), any::<u8>(), 1u8..120).prop_map(|(who, grade, days)| Op::Attest { who, grade, days }),
+		1 => Just(Op::ToggleAttestor),
+		3 => any::<u8>().prop_map(|receivable| Op::Cure { receivable }),
+		1 => (0u8..2, 0u16..60_000, 1u32..2_000_000, 1u8..=100).prop_map(|(program, adjust, limit, advance)| Op::Price { program, adjust, limit, advance }),
 	]
 }
 
@@ -379,12 +420,53 @@ fn apply(op: &Op, step: usize) -> DispatchResult {
 			let _ = Receivables::mark_overdue(o(STRANGER), r);
 			Ok(())
 		}
+		Op::Attest { who, grade: g, days } => {
+			Enterprises::attest(o(RATER), HOLDERS[who], grade(g), now + days as u64 * DAY)
+		}
+		Op::Cure { receivable: sel } => {
+			let overdue: Vec<(u64, AccountId)> = Recs::<Test>::iter()
+				.filter(|(_, r)| r.status == pallet_receivables::ReceivableStatus::Overdue)
+				.map(|(id, r)| (id, r.issuer))
+				.collect();
+			let Some((id, issuer)) = overdue.get(sel as usize % overdue.len().max(1)).cloned()
+			else {
+				return Err(sp_runtime::DispatchError::Other("no overdue receivable"));
+			};
+			Receivables::repay(o(issuer), id)
+		}
+		Op::ToggleAttestor => {
+			use cascade_primitives::Office;
+			if pallet_enterprises::Offices::<Test>::contains_key(RATER, Office::Attestor) {
+				Enterprises::revoke_role(RuntimeOrigin::root(), RATER, Office::Attestor)
+			} else {
+				Enterprises::grant_role(RuntimeOrigin::root(), RATER, Office::Attestor)
+			}
+		}
+		Op::Price { program, adjust, limit, advance } => {
+			use cascade_primitives::{GreenGrade, TierGrade};
+			let id = program as u64;
+			let who = crate::Programs::<Test>::get(id).map(|p| p.financier).unwrap_or(BANK);
+			let a = adjust as i32;
+			Financing::set_program_pricing(
+				o(who),
+				id,
+				vec![(TierGrade::A, -a), (TierGrade::D, a)].try_into().unwrap(),
+				vec![(GreenGrade::DeepGreen, -a / 2), (GreenGrade::Red, a)].try_into().unwrap(),
+				vec![(TierGrade::D, limit as u128 * 100)].try_into().unwrap(),
+				sp_runtime::Permill::from_percent(advance as u32),
+			)
+		}
 	}
 }
 
 /// Program 1: OTHER_BANK finances CORE's notes too, so a factor (BANK) can pledge a note it
 /// bought, and a note can be sold on from one bank to the other.
 fn second_program() {
+	frame_support::assert_ok!(Enterprises::grant_role(
+		RuntimeOrigin::root(),
+		RATER,
+		cascade_primitives::Office::Attestor
+	));
 	frame_support::assert_ok!(Financing::open_program(
 		RuntimeOrigin::signed(OTHER_BANK),
 		CORE,
@@ -464,8 +546,9 @@ fn generated_sequences_reach_the_new_paths() {
 	let mut partial = 0;
 	let mut paid_down = 0;
 	let mut secured_paid = 0;
+	let (mut reserve_shares, mut graded, mut limited) = (0, 0, 0);
 	for _ in 0..1_000 {
-		let ops = prop::collection::vec(op(), 60).new_tree(&mut runner).unwrap().current();
+		let ops = prop::collection::vec(op(), 80).new_tree(&mut runner).unwrap().current();
 		new_test_ext().execute_with(|| {
 			second_program();
 			for (step, op) in ops.iter().enumerate() {
@@ -509,6 +592,29 @@ fn generated_sequences_reach_the_new_paths() {
 				})
 				.count();
 
+			reserve_shares += System::events()
+				.iter()
+				.filter(|e| {
+					matches!(
+						e.event,
+						RuntimeEvent::Receivables(
+							pallet_receivables::Event::PartPaid { to_seller: Some(_), .. }
+								| pallet_receivables::Event::Redeemed { to_seller: Some(_), .. }
+						) | RuntimeEvent::Financing(crate::Event::ReservePaid { .. })
+					)
+				})
+				.count();
+			graded += System::events()
+				.iter()
+				.filter(|e| {
+					matches!(
+						&e.event,
+						RuntimeEvent::Financing(crate::Event::Financed { terms, .. })
+							if terms.tier_adjustment != 0 || terms.green_adjustment != 0
+					)
+				})
+				.count();
+			limited += crate::Drawn::<Test>::iter().count();
 			called += System::events()
 				.iter()
 				.filter(|e| {
@@ -534,4 +640,49 @@ fn generated_sequences_reach_the_new_paths() {
 	assert!(factored_then_pledged > 0, "no factor ever pledged a note it bought");
 	assert!(paid_down > 0, "no loan or claim was ever paid down by a share");
 	assert!(secured_paid > 0, "no recourse claim was ever paid from its security's payouts");
+	assert!(reserve_shares > 0, "no factoring's reserve was ever paid");
+	assert!(graded > 0, "no financing was ever priced by a grade");
+	assert!(limited > 0, "no seller ever drew on a program");
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+	/// Splitting never beats the discount, whatever the seller's grades and the program's
+	/// pricing: the pieces' prices now sum to at most the whole's, and so do their prices and
+	/// reserves together (what the seller gets in all).
+	#[test]
+	fn splitting_never_beats_the_discount_over_grades(
+		tier in 0u8..4,
+		green in 4u8..8,
+		adjust in -30_000i32..60_000,
+		advance in 10u32..=100,
+		whole in 200u128..10_000_000,
+		cut_percent in 1u128..100,
+		days in 1u64..200,
+		pledge in any::<bool>(),
+	) {
+		new_test_ext().execute_with(|| {
+			second_program();
+			frame_support::assert_ok!(Enterprises::attest(RuntimeOrigin::signed(RATER), T1, grade(tier), u64::MAX));
+			frame_support::assert_ok!(Enterprises::attest(RuntimeOrigin::signed(RATER), T1, grade(green), u64::MAX));
+			use cascade_primitives::{GreenGrade, TierGrade};
+			let pricing = crate::ProgramPricing {
+				tier_adjustments: vec![(TierGrade::A, -adjust), (TierGrade::B, adjust / 3), (TierGrade::C, adjust / 2), (TierGrade::D, adjust)].try_into().unwrap(),
+				green_adjustments: vec![(GreenGrade::DeepGreen, -adjust / 2), (GreenGrade::Red, adjust)].try_into().unwrap(),
+				tier_limits: Default::default(),
+				advance_rate: sp_runtime::Permill::from_percent(advance),
+			};
+			let maturity = START + days * DAY;
+			let cut = (whole * cut_percent / 100).max(100).min(whole - 100);
+			let terms = |amount| Financing::terms(rate(), Some(&pricing), &T1, amount, maturity, pledge).unwrap();
+			let (all, a, b) = (terms(whole), terms(cut), terms(whole - cut));
+			prop_assert!(a.disbursed + b.disbursed <= all.disbursed, "price now: {:?} {:?} {:?}", all, a, b);
+			prop_assert!(
+				a.disbursed + a.reserve + b.disbursed + b.reserve <= all.disbursed + all.reserve,
+				"price and reserve: {:?} {:?} {:?}", all, a, b
+			);
+			Ok(())
+		})?;
+	}
 }

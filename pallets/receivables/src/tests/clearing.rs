@@ -306,6 +306,7 @@ fn repay_part_before_maturity_is_shared_pro_rata_at_maturity() {
 				holder: T2,
 				amount: 166,
 				to_pledgee: None,
+				to_seller: None,
 				left: 167,
 			}
 			.into(),
@@ -333,7 +334,8 @@ fn repay_part_after_maturity_is_cleared_as_it_comes() {
 		}
 		// The rest, paid late with `repay`: the line is free, every note paid in full.
 		assert_ok!(Receivables::repay(RuntimeOrigin::signed(CORE), r));
-		System::assert_last_event(
+		System::assert_last_event(Event::<Test>::IssuerCured { issuer: CORE }.into());
+		System::assert_has_event(
 			Event::<Test>::Repaid {
 				receivable: r,
 				amount: 600,

@@ -1,6 +1,7 @@
 mod clearing;
 mod exposure;
 mod freeze;
+mod guards;
 mod invariants;
 mod issue;
 mod ledger;

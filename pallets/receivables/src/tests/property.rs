@@ -385,7 +385,7 @@ fn generated_sequences_reach_clearing_and_partial_payouts() {
 	let mut runner = TestRunner::deterministic();
 	let (mut part_paid, mut walked, mut settled, mut again) = (0, 0, 0, 0);
 	for _ in 0..300 {
-		let ops = prop::collection::vec(op(), 60).new_tree(&mut runner).unwrap().current();
+		let ops = prop::collection::vec(op(), 80).new_tree(&mut runner).unwrap().current();
 		new_test_ext().execute_with(|| {
 			for (step, op) in ops.iter().enumerate() {
 				let _ = apply(op, step);

@@ -103,6 +103,7 @@ fn redeem_pays_every_holder_and_settles() {
 				holder: T2,
 				amount: 300,
 				to_pledgee: None,
+				to_seller: None,
 			}
 			.into(),
 		);
@@ -185,6 +186,7 @@ fn redeem_of_pledged_note_pays_pledgee_first() {
 				holder: T1,
 				amount: 360,
 				to_pledgee: Some((BANK, 640)),
+				to_seller: None,
 			}
 			.into(),
 		);
@@ -233,7 +235,8 @@ fn mark_overdue_after_grace_then_late_repay() {
 			crate::pallet::Receivables::<Test>::get(r).unwrap().status,
 			ReceivableStatus::Overdue
 		);
-		System::assert_last_event(Event::<Test>::MarkedOverdue { receivable: r }.into());
+		System::assert_has_event(Event::<Test>::MarkedOverdue { receivable: r }.into());
+		System::assert_last_event(Event::<Test>::IssuerInDefault { issuer: CORE }.into());
 		assert_noop!(
 			Receivables::mark_overdue(RuntimeOrigin::signed(STRANGER), r),
 			Error::<Test>::NotActiveReceivable

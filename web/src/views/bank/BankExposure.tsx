@@ -2,6 +2,7 @@
 import { useCtx } from '../../context';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
+import { ledgerMoved } from '../../changes';
 
 /** My exposure per core: my credit lines to it and its outstanding receivables. */
 export function BankExposure({ who }: { who: string }) {
@@ -10,7 +11,7 @@ export function BankExposure({ who }: { who: string }) {
     const cores = [...enterprises.values()].filter((e) => e.roles.core);
     const all = await Promise.all(cores.map((c) => ledger.exposure(api, c.address)));
     return all.flatMap((x) => x.creditLines.filter((l) => l.financier === who).map((line) => ({ core: x.core, line })));
-  }, [who, enterprises], [] as { core: string; line: ledger.Line }[]);
+  }, [who, enterprises], [] as { core: string; line: ledger.Line }[], { when: ledgerMoved });
   return (
     <section>
       <h2>{t('exposure.bankTitle')}</h2>

@@ -4,6 +4,7 @@ import { TxButton } from '../../components';
 import { CursorPager, type ChainPage } from '../../paging';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
+import { id, touches } from '../../changes';
 import type { Key } from '../../i18n';
 import { kindText } from './kindText';
 
@@ -20,7 +21,8 @@ export function Financings({ page: list, who }: { page: ChainPage<ledger.Financi
     const open = [...new Set(financings.filter((f) => f.status === 'open').map((f) => f.receivable))];
     const rs = await Promise.all(open.map((id) => ledger.receivable(api, id)));
     return new Set(rs.filter((r) => r?.status === 'overdue').map((r) => r!.id));
-  }, [financings.map((f) => `${f.id}:${f.status}`).join(',')], new Set<number>());
+  }, [financings.map((f) => `${f.id}:${f.status}`).join(',')], new Set<number>(),
+  { when: (c) => touches(c, null, financings.map((f) => id('receivable', f.receivable))) });
   return (
     <section>
       <h2>{t('financings.title')}</h2>

@@ -5,6 +5,7 @@ import { useCtx } from '../../context';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
 import { useChainPage } from '../../paging';
+import { id, ledgerMoved } from '../../changes';
 import { LadderSection } from '../../ladder';
 import { IssueForm } from './IssueForm';
 import { Outstanding, PAGE } from './Outstanding';
@@ -13,8 +14,9 @@ import { Lines } from './Lines';
 export function CoreView() {
   const { account, t } = useCtx();
   const who = account?.address ?? '';
-  const { data: exposure } = useChainQuery((api) => ledger.exposure(api, who), [who], null as ledger.Exposure | null, { enabled: !!who, key: who });
-  const receivables = useChainPage<ledger.Receivable>('cascade_receivablesOf', who, PAGE, !!who);
+  const { data: exposure } = useChainQuery((api) => ledger.exposure(api, who), [who], null as ledger.Exposure | null,
+    { enabled: !!who, key: who, when: ledgerMoved });
+  const receivables = useChainPage<ledger.Receivable>('cascade_receivablesOf', who, PAGE, (r) => [id('receivable', r.id)], !!who);
   if (!who) return null;
   return (
     <div class="view core">

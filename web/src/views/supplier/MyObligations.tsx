@@ -3,20 +3,30 @@ import { useCtx } from '../../context';
 import { TxButton } from '../../components';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
+import { CursorPager, useChainPage, type ChainPage } from '../../paging';
+import { financingIds, id, touches } from '../../changes';
+
+/** Financings a page of mine reads. */
+const PAGE = 50;
 
 /** What I owe: pledge loans I can repay, claims I must settle. */
 export function MyObligations({ who }: { who: string }) {
   const { api, t, money, nameOf } = useCtx();
-  // My open pledge loans, each with what repaying it debits today (principal and interest), as
-  // the chain computes it; and the claims I must settle.
-  const { data: loans } = useChainQuery(async (api) => {
-    const mine = (await ledger.financingsOf(api, who)).filter((f) => f.seller === who && f.kind === 'pledge' && f.status === 'open');
+  // My financings a page at a time (cascade_financingsOf: the ones I sold or pledged, and any I
+  // financed); of the page, my open pledge loans, each with what repaying it debits today
+  // (principal and interest, which grows with time: read at every block, at most a page of them).
+  const financings = useChainPage<ledger.Financing>('cascade_financingsOf', who, PAGE, financingIds, !!who);
+  const mine = financings.items.filter((f) => f.seller === who && f.kind === 'pledge' && f.status === 'open').sort((a, b) => a.id - b.id);
+  const { data: due } = useChainQuery(async (api) => {
     const amounts = await Promise.all(mine.map((f) => ledger.repayment(api, f.id)));
-    return mine.map((f, i) => ({ ...f, due: amounts[i] }));
-  }, [who], [] as (ledger.Financing & { due: bigint | null })[], { key: who });
+    return new Map(mine.map((f, i) => [f.id, amounts[i]]));
+  }, [mine.map((f) => f.id).join(',')], new Map<number, bigint | null>(), { key: who });
+  const loans = mine.map((f) => ({ ...f, due: due.get(f.id) ?? null }));
+  // The claims I must settle (recourse, called loans): few, read whole when a block concerns them.
   const { data: claims } = useChainQuery(
-    async (api) => (await ledger.claimsOf(api, who)).filter((c) => c.debtor === who), [who], [] as ledger.Claim[], { key: who });
-  if (loans.length === 0 && claims.length === 0) return null;
+    async (api) => (await ledger.claimsOf(api, who)).filter((c) => c.debtor === who), [who], [] as ledger.Claim[],
+    { key: who, when: (c, last) => touches(c, who, last.map((x) => id('financing', x.financing))) });
+  if (loans.length === 0 && claims.length === 0 && financings.index === 0 && !financings.hasNext) return null;
   return (
     <section>
       <h2>{t('owe.title')}</h2>
@@ -38,6 +48,7 @@ export function MyObligations({ who }: { who: string }) {
           ))}
         </tbody>
       </table>
+      <CursorPager page={financings as ChainPage<unknown>} testId="owe" />
     </section>
   );
 }

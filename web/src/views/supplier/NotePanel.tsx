@@ -3,6 +3,7 @@ import { useCtx } from '../../context';
 import { LineageTree } from '../../components';
 import * as ledger from '../../ledger';
 import { useChainQuery } from '../../data';
+import { id, touches } from '../../changes';
 import type { Key } from '../../i18n';
 import { PayForm } from './PayForm';
 import { FinanceOffers } from './FinanceOffers';
@@ -11,8 +12,11 @@ import { RequestForm } from './RequestForm';
 /** One note: details, pay part of it to my supplier, finance it, request financing, lineage. */
 export function NotePanel({ note, who }: { note: ledger.Note; who: string }) {
   const { t, money, date, nameOf } = useCtx();
-  const { data: rec } = useChainQuery((api) => ledger.receivable(api, note.receivable), [note.receivable], null as ledger.Receivable | null, { key: note.receivable });
-  const { data: tree } = useChainQuery(async (api) => (await ledger.tree(api, note.receivable)) ?? [], [note.receivable], [] as ledger.Note[], { key: note.receivable });
+  // The receivable and its tree, read again at a block that names the receivable or one of its notes.
+  const { data: tree } = useChainQuery(async (api) => (await ledger.tree(api, note.receivable)) ?? [], [note.receivable], [] as ledger.Note[],
+    { key: note.receivable, when: (c, last) => touches(c, null, [id('receivable', note.receivable), id('note', note.id), ...last.map((n) => id('note', n.id))]) });
+  const { data: rec } = useChainQuery((api) => ledger.receivable(api, note.receivable), [note.receivable], null as ledger.Receivable | null,
+    { key: note.receivable, when: (c) => touches(c, null, [id('receivable', note.receivable), id('note', note.id), ...tree.map((n) => id('note', n.id))]) });
   const movable = note.state === 'active' && note.holder === who;
   return (
     <section class="panel" data-testid="note-panel">

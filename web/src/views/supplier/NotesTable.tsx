@@ -1,26 +1,34 @@
-// The notes I hold and the notes offered to me, 50 a page: accept, reject, revoke an offer, open a note.
+// The notes I hold and the notes offered to me, a page of the chain's list at a time: accept,
+// reject, revoke an offer, open a note.
 import { useCtx } from '../../context';
-import { Paged, TxButton } from '../../components';
+import { TxButton } from '../../components';
+import { CursorPager, type ChainPage } from '../../paging';
 import * as ledger from '../../ledger';
 import type { Key } from '../../i18n';
 
-export function NotesTable(props: { notes: ledger.Note[] | null; who: string; selected: number | null; onSelect: (id: number) => void }) {
+/** Notes a page shows. */
+export const NOTES_PAGE = 50;
+
+/** A page of my notes (by id within it). The count is shown when they all fit on the first page;
+ * beyond it the chain keeps no count per holder, and the pager says which page this is. */
+export function NotesTable(props: { page: ChainPage<ledger.Note>; who: string; selected: number | null; onSelect: (id: number) => void }) {
   const { api, t, money, nameOf } = useCtx();
-  const { notes, who } = props;
-  if (notes === null) return <section><h2>{t('notes.title')}</h2><p>{t('app.loading')}</p></section>;
+  const { page: list, who } = props;
+  if (!list.loaded) return <section><h2>{t('notes.title')}</h2><p>{t('app.loading')}</p></section>;
+  const notes = [...list.items].sort((a, b) => a.id - b.id);
+  const single = list.index === 0 && !list.hasNext;
   return (
     <section>
-      <h2>{t('notes.title')} <small data-testid="notes-count">{t('notes.count', { n: notes.length })}</small></h2>
-      {notes.length === 0 ? <p>{t('notes.none')}</p> : (
-        <Paged items={notes} size={50} testId="notes">
-          {(page) => (
+      <h2>{t('notes.title')} <small data-testid="notes-count">{single ? t('notes.count', { n: notes.length }) : t('notes.countMore', { n: NOTES_PAGE })}</small></h2>
+      {notes.length === 0 && single ? <p>{t('notes.none')}</p> : (
+        <div data-testid="notes">
             <table>
               <thead><tr>
                 <th>{t('notes.id')}</th><th>{t('notes.receivable')}</th><th class="num">{t('notes.amount')}</th>
                 <th class="num">{t('notes.paid')}</th><th>{t('notes.state')}</th><th></th>
               </tr></thead>
               <tbody>
-                {page.map((n) => {
+                {notes.map((n) => {
                   const offeredToMe = n.state === 'pending' && n.pendingTo === who;
                   const offeredByMe = n.state === 'pending' && n.holder === who;
                   return (
@@ -47,8 +55,8 @@ export function NotesTable(props: { notes: ledger.Note[] | null; who: string; se
                 })}
               </tbody>
             </table>
-          )}
-        </Paged>
+          <CursorPager page={list as ChainPage<unknown>} testId="notes" />
+        </div>
       )}
     </section>
   );

@@ -4,8 +4,9 @@
 import { useState } from 'preact/hooks';
 import { useCtx } from '../../context';
 import * as ledger from '../../ledger';
-import { useChainQuery } from '../../data';
-import { NotesTable } from './NotesTable';
+import { useChainPage } from '../../paging';
+import { noteIds } from '../../changes';
+import { NotesTable, NOTES_PAGE } from './NotesTable';
 import { NotePanel } from './NotePanel';
 import { PaidNotes } from './PaidNotes';
 import { MyObligations } from './MyObligations';
@@ -16,14 +17,16 @@ export function SupplierView() {
   const { account, t } = useCtx();
   const who = account?.address ?? '';
   const [selected, setSelected] = useState<number | null>(null);
-  const { data: notes, loaded } = useChainQuery((api) => ledger.notesOf(api, who), [who], [] as ledger.Note[], { enabled: !!who, key: who });
+  // The notes I hold or am offered, a page at a time (cascade_notesOf), read again at a block
+  // that names me, one of the page's notes or their receivables.
+  const notes = useChainPage<ledger.Note>('cascade_notesOf', who, NOTES_PAGE, noteIds, !!who);
 
   if (!who) return null;
   return (
     <div class="view supplier">
-      <NotesTable notes={loaded ? notes : null} who={who} selected={selected} onSelect={setSelected} />
-      {selected !== null && notes?.some((n) => n.id === selected) && (
-        <NotePanel note={notes.find((n) => n.id === selected)!} who={who} />
+      <NotesTable page={notes} who={who} selected={selected} onSelect={setSelected} />
+      {selected !== null && notes.items.some((n) => n.id === selected) && (
+        <NotePanel note={notes.items.find((n) => n.id === selected)!} who={who} />
       )}
       <LadderSection who={who} title={t('ladder.supplierTitle')} pick={(l) => [{ key: 'paid', rungs: l.toBePaid }]} />
       <PaidNotes who={who} />
