@@ -3,11 +3,13 @@
 // program for Bob's notes takes 1 % off A and 0.5 % off DeepGreen, adds 2 % for D and 1 % for
 // Red, and lets a D supplier draw at most 1,500 CNY. Charlie and Dave finance the same amount
 // through it: the prices differ exactly by the adjustments; Dave's second financing, over his
-// tier's limit, is refused. cascade_programQuote says beforehand what finance does.
+// tier's limit, is refused. cascade_programQuote says beforehand what finance does. And the
+// 77号文 guards: a 200-day note is refused by a program and financed on a bank's review
+// (request/approve); a core with an overdue receivable issues nothing until it pays.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, submit, asOperator, eventOf, attestationsOf, programQuote } from '@cascade/api';
-import { connectToTestNode as connect, devAccounts, CNY, YUAN } from '@cascade/api/testing';
+import { connectToTestNode as connect, devAccounts, CNY, YUAN, waitForTime } from '@cascade/api/testing';
 
 let api;
 let keys;
@@ -50,7 +52,7 @@ test('a green A-tier and a red D-tier supplier: prices differ by the adjustments
 
   // Bob issues 1,000 CNY to each, maturing in 30½ days (31 whole days however long the test takes).
   const face = 1_000n * YUAN;
-  const maturity = now + 30n * DAY + DAY / 2;
+  const maturity = now + 30n * DAY + DAY / 2n;
   const issue = async (to, tag) => {
     const issued = data(await ok(api, api.tx.receivables.issue(to.address, CNY, face, maturity, 0, '0x' + '30'.repeat(32),
       `PRICING-${tag}-${Date.now()}`), bob), 'receivables', 'Issued');
@@ -90,4 +92,41 @@ test('a green A-tier and a red D-tier supplier: prices differ by the adjustments
   assert.equal(BigInt(quote.drawn), d.price.toBigInt());
   const refused = await submit(api, api.tx.financing.finance(second, program, FACTORING), dave);
   assert.equal(refused.error, 'financing.TierLimitExceeded');
+});
+
+test('a note beyond the soft tenor is financed only on review; a core in default issues nothing until it pays', { timeout: 120_000 }, async () => {
+  const { alice, bob, charlie, ferdie } = keys;
+  const now = (await api.query.timestamp.now()).toBigInt();
+  const long = data(await ok(api, api.tx.receivables.issue(charlie.address, CNY, 500n * YUAN, now + 200n * DAY, 0, '0x' + '32'.repeat(32),
+    `LONG-${Date.now()}`), bob), 'receivables', 'Issued').rootNote.toNumber();
+  await ok(api, api.tx.receivables.accept(long), charlie);
+  const refused = await submit(api, api.tx.financing.finance(long, 0, FACTORING), charlie);
+  assert.equal(refused.error, 'financing.TenorNeedsReview');
+  await ok(api, api.tx.financing.request(long, ferdie.address, FACTORING, 40_000), charlie);
+  const request = (await api.rpc.cascade.requestsOf(ferdie.address)).toJSON().find((r) => r.note === long).id;
+  const approved = await ok(api, api.tx.financing.approve(request), ferdie);
+  assert.equal(data(approved, 'financing', 'Financed').note.toNumber(), long, 'the bank financed it on review');
+
+  // A ten-second grace period, so the receivable goes overdue within the test.
+  const params = (await api.query.receivables.params()).toJSON();
+  await asOperator(api, api.tx.receivables.setParameters(params.maxTenor, 10_000, params.minNoteAmount), alice);
+  try {
+    const start = (await api.query.timestamp.now()).toBigInt();
+    const issued = data(await ok(api, api.tx.receivables.issue(charlie.address, CNY, 100n * YUAN, start + 15_000n, 0, '0x' + '33'.repeat(32),
+      `LATE-${Date.now()}`), bob), 'receivables', 'Issued');
+    const receivable = issued.receivable.toNumber();
+    await ok(api, api.tx.receivables.accept(issued.rootNote.toNumber()), charlie);
+    await waitForTime(api, start + 26_000n);
+    const marked = await ok(api, api.tx.receivables.markOverdue(receivable), charlie);
+    assert.ok(eventOf(marked.events, 'receivables', 'IssuerInDefault'), 'Bob is in default');
+    const blocked = await submit(api, api.tx.receivables.issue(charlie.address, CNY, 100n * YUAN, start + 30n * DAY, 0, '0x' + '34'.repeat(32),
+      `BLOCKED-${Date.now()}`), bob);
+    assert.equal(blocked.error, 'receivables.IssuerInDefault');
+    const paid = await ok(api, api.tx.receivables.repay(receivable), bob);
+    assert.ok(eventOf(paid.events, 'receivables', 'IssuerCured'), 'paid, Bob is cured');
+    await ok(api, api.tx.receivables.issue(charlie.address, CNY, 100n * YUAN, start + 30n * DAY, 0, '0x' + '34'.repeat(32),
+      `CURED-${Date.now()}`), bob);
+  } finally {
+    await asOperator(api, api.tx.receivables.setParameters(params.maxTenor, params.gracePeriod, params.minNoteAmount), alice);
+  }
 });
