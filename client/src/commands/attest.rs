@@ -51,7 +51,7 @@ pub fn parse_grade(text: &str) -> Result<Grade> {
 }
 
 pub async fn run(ctx: &Context, Args { enterprise, grade, until, finalized }: Args) -> Result<()> {
-	let who = parse_account(&enterprise)?;
+	let who = parse_account(&enterprise).map_err(anyhow::Error::msg)?;
 	let parsed = parse_grade(&grade)?;
 	let expires_at = crate::units::parse_moment(&until).map_err(anyhow::Error::msg)?;
 	let call = cascade::tx().enterprises().attest(who, parsed, expires_at);
