@@ -1,7 +1,7 @@
 // Receivables through polkadot.js: issue, accept, split, transfer, and the errors users hit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { submit, ok, eventOf } from '@cascade/api';
+import { submit, ok, eventOf, followSubmitted } from '@cascade/api';
 import { connectToTestNode as connect, devAccounts, CNY, YUAN } from '@cascade/api/testing';
 
 let api;
@@ -91,4 +91,22 @@ test('an invoice cannot be issued twice', async () => {
   const again = await submit(api, api.tx.receivables.issue(
     keys.charlie.address, CNY, 1_000n * YUAN, now + 30n * DAY, 0, docHash, invoice), keys.bob);
   assert.equal(again.error, 'receivables.DuplicateInvoice');
+});
+
+// The page and the client treat a submission the node already has (1013, "Transaction Already
+// Imported": a submission repeated on the way) as sent, and follow it by its hash.
+test('a transaction the node already has is followed into a block by its hash', async () => {
+  const now = (await api.query.timestamp.now()).toBigInt();
+  const tx = api.tx.receivables.issue(keys.charlie.address, CNY, 10n * YUAN, now + 86_400_000n, 0, '0x' + '35'.repeat(32), `AGAIN-${Date.now()}`);
+  await tx.signAsync(keys.bob, { nonce: -1 });
+  await api.rpc.author.submitExtrinsic(tx);
+  await assert.rejects(api.rpc.author.submitExtrinsic(tx), /1013|Already Imported/, 'the node has it already');
+  const stages = [];
+  const followed = await followSubmitted(api, tx.hash.toHex(), (p) => stages.push(p.stage));
+  assert.equal(followed.stage, 'finalized');
+  assert.ok(eventOf(followed.events, 'receivables', 'Issued'), 'with its events');
+  assert.deepEqual([stages[0], stages.at(-1)], ['sent', 'finalized']);
+  // A hash no block holds: failed after the blocks it waited.
+  const lost = await followSubmitted(api, '0x' + '00'.repeat(32), () => {}, 3);
+  assert.equal(lost.stage, 'failed');
 });

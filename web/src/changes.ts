@@ -6,6 +6,7 @@
 // re-organisation in the heads it saw, a runtime upgrade, events it could not read — and every
 // REFRESH_EVERY blocks whatever happened, everything is read again.
 import type { ApiPromise } from '@polkadot/api';
+import { rawCall } from '@cascade/api';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 
@@ -73,7 +74,10 @@ export async function changesAt(api: ApiPromise, hash: string, number: number, g
   if (gap || number % REFRESH_EVERY === 0) return everything(number);
   let records;
   try {
-    records = await api.rpc.state.getStorage(api.query.system.events.creator, hash);
+    // The raw value, decoded with the page's registry: one request (the decorated form would
+    // also fetch the block's header and runtime version).
+    const raw = await rawCall<string | null>(api, 'state_getStorage', [api.query.system.events.key(), hash]);
+    records = api.registry.createType('Vec<FrameSystemEventRecord>', raw ?? '0x00');
   } catch (e) {
     console.error('events of block', number, 'not read:', e);
     return everything(number);

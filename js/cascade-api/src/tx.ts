@@ -121,7 +121,67 @@ export function signAndFollow(
     send.then((u) => {
       unsub = u;
       if (done) u();
-    }).catch((e: unknown) => finish({ stage: 'failed', error: { name: null, detail: String((e as Error)?.message ?? e) } }));
+    }).catch((e: unknown) => {
+      const detail = String((e as Error)?.message ?? e);
+      // The node has this very transaction already (a submission repeated on the way, e.g. by
+      // a reconnecting socket): it is not a failure — follow it into a finalized block by hash.
+      if (/^1013\b|Already Imported/i.test(detail) && tx.isSigned) {
+        followSubmitted(api, tx.hash.toHex(), onProgress).then(finish);
+        return;
+      }
+      finish({ stage: 'failed', error: { name: null, detail } });
+    });
+  });
+}
+
+/** How many finalized blocks a transaction followed by hash may take before it counts as lost. */
+const FOLLOW_BLOCKS = 60;
+
+/**
+ * Follow the transaction `hash` (already in the node's pool) through finalized blocks: resolves
+ * with its events and outcome once a block holds it, failed if none of the next `maxBlocks` does.
+ * Never throws.
+ */
+export function followSubmitted(
+  api: ApiPromise,
+  hash: string,
+  onProgress: (p: TxProgress) => void = () => {},
+  maxBlocks = FOLLOW_BLOCKS,
+): Promise<TxProgress> {
+  onProgress({ stage: 'sent' });
+  return new Promise<TxProgress>((resolve) => {
+    let seen = 0;
+    let over = false;
+    let stop: (() => void) | null = null;
+    const finish = (p: TxProgress) => {
+      if (over) return;
+      over = true;
+      stop?.();
+      onProgress(p);
+      resolve(p);
+    };
+    const failed = (e: unknown) => finish({ stage: 'failed', error: { name: null, detail: String((e as Error)?.message ?? e) } });
+    const look = async (blockHash: string) => {
+      const block = await api.rpc.chain.getBlock(blockHash);
+      const index = block.block.extrinsics.findIndex((x) => x.hash.toHex() === hash);
+      if (index < 0) {
+        if (++seen >= maxBlocks) finish({ stage: 'failed', error: { name: null, detail: 'transaction not found in a block' } });
+        return;
+      }
+      const records = (await (await api.at(blockHash)).query.system.events()) as unknown as EventRecord[];
+      const mine = records.filter((r) => r.phase.isApplyExtrinsic && r.phase.asApplyExtrinsic.eqn(index));
+      const events = mine.map(({ event }) => ({ section: event.section, method: event.method, data: event.data }));
+      const error = mine.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
+      finish(error
+        ? { stage: 'failed', blockHash, events, error: dispatchErrorOf(api, error.event.data[0] as DispatchError) }
+        : { stage: 'finalized', blockHash, events });
+    };
+    api.rpc.chain.subscribeFinalizedHeads((header) => {
+      if (!over) look(header.hash.toHex()).catch(failed);
+    }).then((u) => {
+      stop = u;
+      if (over) u();
+    }, failed);
   });
 }
 

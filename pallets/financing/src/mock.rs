@@ -180,6 +180,11 @@ pub fn money() -> Balance {
 
 /// `issuer` issues `face` to T1 maturing at MATURITY, T1 accepts; returns (receivable, note).
 pub fn note_of_t1(issuer: AccountId, face: Balance) -> (u64, NoteId) {
+	note_of_t1_maturing(issuer, face, MATURITY)
+}
+
+/// As [`note_of_t1`], maturing at `maturity`.
+pub fn note_of_t1_maturing(issuer: AccountId, face: Balance, maturity: u64) -> (u64, NoteId) {
 	let r = pallet_receivables::NextReceivableId::<Test>::get();
 	let note = pallet_receivables::NextNoteId::<Test>::get();
 	let inv: BoundedVec<u8, ConstU32<32>> =
@@ -190,13 +195,24 @@ pub fn note_of_t1(issuer: AccountId, face: Balance) -> (u64, NoteId) {
 		T1,
 		CNY,
 		face,
-		MATURITY,
+		maturity,
 		line,
 		H256::repeat_byte(3),
 		inv
 	));
 	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), note));
 	(r, note)
+}
+
+/// Blocks pass: the chain clears due receivables by itself (invariants checked after each).
+pub fn idle_blocks(n: u32) {
+	use frame_support::{traits::Hooks, weights::Weight};
+	for _ in 0..n {
+		let block = System::block_number() + 1;
+		System::set_block_number(block);
+		pallet_receivables::Pallet::<Test>::on_idle(block, Weight::MAX);
+		check_invariants();
+	}
 }
 
 /// Pass `note` (held by `from`) on to `to` with acceptance.

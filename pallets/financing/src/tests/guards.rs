@@ -3,34 +3,20 @@
 //! that owes an unpaid claim issues nothing new until it pays.
 
 use crate::{mock::*, pallet::*, FinancingKind};
-use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate, BoundedVec};
+use frame_support::{assert_noop, assert_ok, traits::fungibles::Mutate};
 
 const RECOURSE: FinancingKind = FinancingKind::Factoring { recourse: true };
 
-/// CORE issues `face` to T1 maturing in `days`, T1 accepts; returns the note.
-fn note_in(days: u64, tag: &str) -> u64 {
-	let note = pallet_receivables::NextNoteId::<Test>::get();
-	let inv: BoundedVec<u8, frame_support::traits::ConstU32<32>> =
-		alloc::format!("{tag}-{note}").into_bytes().try_into().unwrap();
-	assert_ok!(Receivables::issue(
-		RuntimeOrigin::signed(CORE),
-		T1,
-		CNY,
-		1_000_000,
-		START + days * DAY,
-		0,
-		sp_core::H256::repeat_byte(5),
-		inv
-	));
-	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), note));
-	note
+/// CORE issues 1,000,000 to T1 maturing in `days`, T1 accepts; returns the note.
+fn note_in(days: u64) -> u64 {
+	note_of_t1_maturing(CORE, 1_000_000, START + days * DAY).1
 }
 
 #[test]
 fn a_note_beyond_the_soft_tenor_is_financed_only_on_a_banks_review() {
 	build_and_execute(|| {
-		let long = note_in(200, "LONG");
-		let short = note_in(183, "SHORT");
+		let long = note_in(200);
+		let short = note_in(183);
 		assert_noop!(
 			Financing::finance(RuntimeOrigin::signed(T1), long, PROGRAM, RECOURSE),
 			Error::<Test>::TenorNeedsReview
@@ -42,7 +28,7 @@ fn a_note_beyond_the_soft_tenor_is_financed_only_on_a_banks_review() {
 		assert_eq!(Financings::<Test>::get(1).unwrap().note, long);
 		// A longer soft tenor (the Operator's) lets programs take such notes.
 		assert_ok!(Receivables::set_soft_tenor(RuntimeOrigin::root(), 365 * DAY));
-		let other = note_in(200, "LONGER");
+		let other = note_in(200);
 		assert_ok!(Financing::finance(RuntimeOrigin::signed(T1), other, PROGRAM, RECOURSE));
 	});
 }

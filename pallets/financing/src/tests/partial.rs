@@ -3,20 +3,10 @@
 //! unpaid part only.
 
 use crate::{mock::*, pallet::*, FinancingKind, FinancingStatus, LoanBalance};
-use frame_support::{assert_ok, traits::Hooks, weights::Weight};
+use frame_support::assert_ok;
 use pallet_receivables::{NoteState, Notes};
 
 const PLEDGE: FinancingKind = FinancingKind::Pledge;
-
-/// Blocks pass: the chain clears due receivables by itself.
-fn idle_blocks(n: u32) {
-	for _ in 0..n {
-		let block = System::block_number() + 1;
-		System::set_block_number(block);
-		pallet_receivables::Pallet::<Test>::on_idle(block, Weight::MAX);
-		check_invariants();
-	}
-}
 
 fn repay_part(r: u64, amount: Balance) {
 	assert_ok!(Receivables::repay_part(RuntimeOrigin::signed(CORE), r, amount));

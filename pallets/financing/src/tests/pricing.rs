@@ -6,7 +6,7 @@ use crate::{
 	mock::*, pallet::*, AttestedGreen, AttestedTier, FinancingKind, FinancingStatus, Terms,
 };
 use cascade_primitives::{Grade, GreenGrade, Office, TierGrade};
-use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight, BoundedVec};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
 use pallet_receivables::{NoteState, Notes};
 use sp_runtime::{DispatchError, Permill};
 
@@ -50,34 +50,11 @@ fn note_of(holder: AccountId, face: Balance) -> (u64, u64) {
 
 /// A note of `face` maturing at `maturity`, issued to T1 and passed on to `holder`.
 fn note_maturing(holder: AccountId, face: Balance, maturity: u64) -> u64 {
-	let r = pallet_receivables::NextReceivableId::<Test>::get();
-	let note = pallet_receivables::NextNoteId::<Test>::get();
-	let inv: BoundedVec<u8, frame_support::traits::ConstU32<32>> =
-		alloc::format!("LATER-{r}").into_bytes().try_into().unwrap();
-	assert_ok!(Receivables::issue(
-		RuntimeOrigin::signed(CORE),
-		T1,
-		CNY,
-		face,
-		maturity,
-		0,
-		sp_core::H256::repeat_byte(4),
-		inv
-	));
-	assert_ok!(Receivables::accept(RuntimeOrigin::signed(T1), note));
+	let (_, note) = note_of_t1_maturing(CORE, face, maturity);
 	if holder != T1 {
 		pass(note, T1, holder);
 	}
 	note
-}
-
-fn idle_blocks(n: u32) {
-	for _ in 0..n {
-		let block = System::block_number() + 1;
-		System::set_block_number(block);
-		pallet_receivables::Pallet::<Test>::on_idle(block, Weight::MAX);
-		check_invariants();
-	}
 }
 
 #[test]
