@@ -5,6 +5,9 @@
 //   const { send, sendAll, fanOut } = pipeline(api, { inFlight: 256 });
 import { eventOf } from '../tx.js';
 
+/** How many times a transaction the pool drops is sent again. */
+const DROP_RETRIES = 3;
+
 /** The chain's MaxSplit: parts a split may make. */
 export const MAX_SPLIT = 16;
 
@@ -34,9 +37,27 @@ export function pipeline(api, { inFlight = 256, log = () => {} } = {}) {
     return next;
   }
 
-  /** Sign `tx` as `signer` with the next nonce; resolve with its events once in a block. */
+  /**
+   * Sign `tx` as `signer` with the next nonce; resolve with its events once in a block. A
+   * transaction the pool drops while its nonce is still unused is signed again with that nonce
+   * and sent again (at most DROP_RETRIES times), as the `cascade` client does: later nonces of
+   * the signer wait for it.
+   */
   async function send(tx, signer) {
     const nonce = await nextNonce(signer);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sendOnce(tx, signer, nonce);
+      } catch (e) {
+        const dropped = /transaction (Dropped|Usurped)/.test(String(e?.message));
+        const unused = dropped && (await api.rpc.system.accountNextIndex(signer.address)).toNumber() <= nonce;
+        if (!unused || attempt >= DROP_RETRIES) throw e;
+        log(`nonce ${nonce} of ${signer.address} dropped by the pool: sending it again`);
+      }
+    }
+  }
+
+  function sendOnce(tx, signer, nonce) {
     return new Promise((resolve, reject) => {
       let unsub = null;
       tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
