@@ -44,7 +44,10 @@ test('a supplier\'s notes are read again only at a block that concerns them', { 
   const reads = count('cascade_notesOf') - readsBefore;
   const blocksRead = count('state_getStorage') - eventsBefore;
   console.log(`blocks #${from}-#${to} (${to - from} blocks, none naming Charlie): ${reads} reads of Charlie's notes, ${blocksRead} blocks' events read`);
-  assert.ok(blocksRead >= to - from - 1, `the page read the events of ${blocksRead} of ${to - from} blocks`);
+  // The events of every block but those the page reads whole anyway (the periodic refresh, a
+  // head it did not see come one after the other).
+  assert.ok(blocksRead >= 1 && blocksRead >= to - from - refreshesIn(from, to + 1) - 2,
+    `the page read the events of ${blocksRead} of ${to - from} blocks`);
   assert.ok(reads <= refreshesIn(from, to + 1), `${reads} reads of the notes in ${to - from} blocks that do not concern Charlie`);
 
   // Bob issues to Charlie: the block names him, the page reads his notes again and shows the offer.
